@@ -1,0 +1,46 @@
+//! Data build step: compiles the vendored sources in `data/` into the compact
+//! assets the core embeds (range tables, the serialised filter engine, the
+//! entity map and the provenance records). Everything lands in `OUT_DIR`;
+//! nothing here is committed.
+
+mod codegen;
+mod filters;
+mod geo;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let data = root.join("data");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    println!("cargo:rerun-if-changed=build");
+    for f in [
+        "sources.toml",
+        "entities.toml",
+        "jurisdictions.toml",
+        "lists",
+        "geo",
+    ] {
+        println!("cargo:rerun-if-changed={}", data.join(f).display());
+    }
+
+    let sources = codegen::read_sources(&data);
+    codegen::write_sources(&sources, &out);
+    codegen::write_entities(&data.join("entities.toml"), &out);
+    codegen::write_jurisdictions(&data.join("jurisdictions.toml"), &out);
+    filters::write_engine(&data.join("lists"), &out);
+    geo::write_tables(&data, &sources, &out);
+}
+
+/// Reads a file or stops the build with a message naming it.
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("data build: cannot read {}: {e}", path.display()))
+}
+
+/// Writes a file into OUT_DIR, only when its content changed (keeps rebuilds incremental).
+pub fn write(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).ok().as_deref() == Some(bytes) {
+        return;
+    }
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("data build: cannot write {}: {e}", path.display()));
+}

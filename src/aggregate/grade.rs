@@ -1,0 +1,94 @@
+//! The Grade: a letter for a SiteReport, always with the reasons that made it.
+//! The rules are few and fixed so people can check them by hand; each rule
+//! takes points off 100 once, with a cap, and says so.
+
+use serde::{Deserialize, Serialize};
+
+/// The facts the grade is computed from (derived by the report view).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GradeInput {
+    /// Companies behind at least one tracker endpoint (unknown owners count by Domain).
+    pub tracker_companies: usize,
+    pub session_replay: bool,
+    pub fingerprinting: bool,
+    /// Requests whose server is in a country of concern.
+    pub server_of_concern_requests: u64,
+    /// Requests to endpoints whose controlling company (or its parent) is of concern.
+    pub entity_of_concern_requests: u64,
+    /// Cookies set by third-party responses.
+    pub third_party_cookies: u64,
+}
+
+/// One deduction and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct GradeReason {
+    /// Points taken off 100.
+    pub points: u32,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Grade {
+    /// A, B, C, D or F.
+    pub letter: String,
+    /// 0–100.
+    pub score: u32,
+    pub reasons: Vec<GradeReason>,
+}
+
+/// Points per tracker company, and the most trackers can cost.
+pub const PER_TRACKER_COMPANY: u32 = 6;
+pub const MAX_TRACKERS: u32 = 36;
+pub const SESSION_REPLAY: u32 = 10;
+pub const FINGERPRINTING: u32 = 10;
+pub const SERVER_OF_CONCERN: u32 = 30;
+pub const ENTITY_OF_CONCERN: u32 = 15;
+pub const THIRD_PARTY_COOKIES: u32 = 5;
+
+pub fn grade(input: &GradeInput) -> Grade {
+    let mut reasons = Vec::new();
+    if input.tracker_companies > 0 {
+        let n = input.tracker_companies as u32;
+        let points = (n * PER_TRACKER_COMPANY).min(MAX_TRACKERS);
+        let s = if n == 1 { "company" } else { "companies" };
+        reasons.push(GradeReason { points, reason: format!("{n} tracker {s} received requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})") });
+    }
+    if input.session_replay {
+        reasons.push(GradeReason { points: SESSION_REPLAY, reason: "a session-replay service can record what you do on the page".into() });
+    }
+    if input.fingerprinting {
+        reasons.push(GradeReason { points: FINGERPRINTING, reason: "a fingerprinting service can recognise your browser without cookies".into() });
+    }
+    if input.server_of_concern_requests > 0 {
+        reasons.push(GradeReason {
+            points: SERVER_OF_CONCERN,
+            reason: format!("{} requests went to servers registered in a country of concern", input.server_of_concern_requests),
+        });
+    }
+    if input.entity_of_concern_requests > 0 {
+        reasons.push(GradeReason {
+            points: ENTITY_OF_CONCERN,
+            reason: format!("{} requests went to endpoints controlled by a company based in a country of concern", input.entity_of_concern_requests),
+        });
+    }
+    if input.third_party_cookies > 0 {
+        reasons.push(GradeReason { points: THIRD_PARTY_COOKIES, reason: format!("{} third-party cookies were set", input.third_party_cookies) });
+    }
+    let lost: u32 = reasons.iter().map(|r| r.points).sum();
+    let score = 100u32.saturating_sub(lost);
+    let letter = match score {
+        90.. => "A",
+        75..=89 => "B",
+        60..=74 => "C",
+        40..=59 => "D",
+        _ => "F",
+    };
+    if reasons.is_empty() {
+        reasons.push(GradeReason { points: 0, reason: "no trackers, no third-party cookies, nothing sent to a country or company of concern".into() });
+    }
+    Grade { letter: letter.into(), score, reasons }
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/aggregate_grade.rs"]
+mod tests;

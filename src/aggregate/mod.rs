@@ -1,0 +1,8 @@
+//! Aggregate: per-site reports built as requests arrive, mergeable, storable.
+
+mod grade;
+mod site_report;
+pub mod snapshot;
+
+pub use grade::{grade, Grade, GradeInput, GradeReason};
+pub use site_report::{EndpointStats, RequestRow, SiteReport, TrackerEvidence, MAX_LOGGED_URL};

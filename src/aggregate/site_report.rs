@@ -1,0 +1,237 @@
+//! The `SiteReport`: everything observed for one Site, built incrementally
+//! and mergeable. It stores only observations (counts, IPs, the matched rule);
+//! locations, jurisdictions, findings and the grade are derived when rendered,
+//! so a stored report is re-judged under whatever policy the user picks.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::IpAddr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::classify::{entity, Category, Classification, ListId, Party};
+use crate::observe::{Request, ResourceType};
+
+/// Longest URL kept in the request log; longer ones are cut and marked.
+pub const MAX_LOGGED_URL: usize = 4096;
+
+/// The list evidence for an endpoint's tracker verdict (the first rule seen,
+/// by a fixed order so merges agree).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TrackerEvidence {
+    pub category: Category,
+    /// `None`: classed by the entity map, not by a list.
+    pub list: Option<ListId>,
+    pub rule: Option<String>,
+    pub line: u32,
+}
+
+/// One Host as seen from one Site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndpointStats {
+    pub host: String,
+    pub domain: String,
+    pub party: Party,
+    /// Entity id from the entity map (stable across releases, unlike indices).
+    pub entity: Option<String>,
+    pub domain_category: Option<Category>,
+    pub ips: BTreeSet<IpAddr>,
+    pub requests: u64,
+    /// Requests that came without a server IP (cache hits, failed requests).
+    pub requests_without_ip: u64,
+    pub tracker_requests: u64,
+    pub tracker: Option<TrackerEvidence>,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+    pub cookies_set: u64,
+    pub first_seen_ms: u64,
+    pub last_seen_ms: u64,
+}
+
+/// One request as kept for the CSV export.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RequestRow {
+    pub time_ms: u64,
+    pub host: String,
+    pub url: String,
+    pub method: String,
+    pub resource_type: ResourceType,
+    pub status: Option<u16>,
+    pub ip: Option<IpAddr>,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+    pub tracker: Option<Category>,
+}
+
+/// Everything known about one Site in one browsing session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteReport {
+    pub site: String,
+    /// Keyed by Host.
+    pub endpoints: BTreeMap<String, EndpointStats>,
+    pub requests: u64,
+    /// Requests that reached us but could not be used (e.g. no valid host).
+    pub skipped: u64,
+    pub first_seen_ms: u64,
+    pub last_seen_ms: u64,
+    /// The newest requests, oldest first, at most `log_cap`.
+    pub log: Vec<RequestRow>,
+    pub log_cap: u64,
+    /// Rows evicted from the log (their counts stay in the endpoints).
+    pub log_dropped: u64,
+}
+
+impl SiteReport {
+    pub fn new(site: impl Into<String>, log_cap: u64) -> SiteReport {
+        SiteReport {
+            site: site.into(),
+            endpoints: BTreeMap::new(),
+            requests: 0,
+            skipped: 0,
+            first_seen_ms: 0,
+            last_seen_ms: 0,
+            log: Vec::new(),
+            log_cap,
+            log_dropped: 0,
+        }
+    }
+
+    /// Adds one classified request.
+    pub fn record(&mut self, req: &Request, c: &Classification) {
+        let t = req.time_ms;
+        let tracker = c.tracker.as_ref().map(|t| TrackerEvidence {
+            category: t.category,
+            list: t.rule.as_ref().map(|r| r.list),
+            rule: t.rule.as_ref().map(|r| r.rule.clone()),
+            line: t.rule.as_ref().map_or(0, |r| r.line),
+        });
+        let e = self.endpoints.entry(c.host.clone()).or_insert_with(|| EndpointStats {
+            host: c.host.clone(),
+            domain: c.domain.clone(),
+            party: c.party,
+            entity: c.entity.map(|i| entity::entity(i).id.to_string()),
+            domain_category: c.domain_category,
+            ips: BTreeSet::new(),
+            requests: 0,
+            requests_without_ip: 0,
+            tracker_requests: 0,
+            tracker: None,
+            bytes_sent: 0,
+            bytes_received: 0,
+            cookies_set: 0,
+            first_seen_ms: t,
+            last_seen_ms: t,
+        });
+        e.requests += 1;
+        match req.ip {
+            Some(ip) => {
+                e.ips.insert(ip);
+            }
+            None => e.requests_without_ip += 1,
+        }
+        if let Some(ev) = &tracker {
+            e.tracker_requests += 1;
+            if e.tracker.as_ref().is_none_or(|old| ev < old) {
+                e.tracker = Some(ev.clone());
+            }
+        }
+        e.bytes_sent += req.bytes_sent;
+        e.bytes_received += req.bytes_received;
+        e.cookies_set += u64::from(req.cookies_set);
+        e.first_seen_ms = e.first_seen_ms.min(t);
+        e.last_seen_ms = e.last_seen_ms.max(t);
+        if self.requests == 0 {
+            self.first_seen_ms = t;
+        }
+        self.first_seen_ms = self.first_seen_ms.min(t);
+        self.last_seen_ms = self.last_seen_ms.max(t);
+        self.requests += 1;
+        let mut url = req.url.clone();
+        if url.len() > MAX_LOGGED_URL {
+            let mut cut = MAX_LOGGED_URL;
+            while !url.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            url.truncate(cut);
+            url.push('…');
+        }
+        self.log.push(RequestRow {
+            time_ms: t,
+            host: c.host.clone(),
+            url,
+            method: req.method.clone(),
+            resource_type: req.resource_type,
+            status: req.status,
+            ip: req.ip,
+            bytes_sent: req.bytes_sent,
+            bytes_received: req.bytes_received,
+            tracker: tracker.map(|t| t.category),
+        });
+        self.trim_log();
+    }
+
+    /// Counts a request that could not be used.
+    pub fn record_skipped(&mut self) {
+        self.skipped += 1;
+    }
+
+    fn trim_log(&mut self) {
+        let cap = usize::try_from(self.log_cap).unwrap_or(usize::MAX);
+        if self.log.len() > cap {
+            let excess = self.log.len() - cap;
+            self.log.drain(..excess);
+            self.log_dropped += excess as u64;
+        }
+    }
+
+    /// Folds another report of the same Site into this one. Commutative and
+    /// associative (tested with proptest), so partial reports can be combined
+    /// in any order.
+    pub fn merge(&mut self, other: &SiteReport) {
+        debug_assert_eq!(self.site, other.site);
+        for (host, o) in &other.endpoints {
+            match self.endpoints.get_mut(host) {
+                None => {
+                    self.endpoints.insert(host.clone(), o.clone());
+                }
+                Some(e) => {
+                    e.ips.extend(o.ips.iter().copied());
+                    e.requests += o.requests;
+                    e.requests_without_ip += o.requests_without_ip;
+                    e.tracker_requests += o.tracker_requests;
+                    e.tracker = match (e.tracker.take(), &o.tracker) {
+                        (Some(a), Some(b)) => Some(a.min(b.clone())),
+                        (a, b) => a.or_else(|| b.clone()),
+                    };
+                    e.bytes_sent += o.bytes_sent;
+                    e.bytes_received += o.bytes_received;
+                    e.cookies_set += o.cookies_set;
+                    e.first_seen_ms = e.first_seen_ms.min(o.first_seen_ms);
+                    e.last_seen_ms = e.last_seen_ms.max(o.last_seen_ms);
+                }
+            }
+        }
+        let (had_self, had_other) = (self.requests > 0, other.requests > 0);
+        self.first_seen_ms = match (had_self, had_other) {
+            (true, true) => self.first_seen_ms.min(other.first_seen_ms),
+            (false, true) => other.first_seen_ms,
+            _ => self.first_seen_ms,
+        };
+        self.last_seen_ms = self.last_seen_ms.max(other.last_seen_ms);
+        self.requests += other.requests;
+        self.skipped += other.skipped;
+        self.log_dropped += other.log_dropped;
+        self.log_cap = self.log_cap.min(other.log_cap);
+        self.log.extend(other.log.iter().cloned());
+        self.log.sort();
+        self.trim_log();
+    }
+
+    /// Number of endpoints that received at least one tracker request.
+    pub fn tracker_endpoints(&self) -> usize {
+        self.endpoints.values().filter(|e| e.tracker_requests > 0).count()
+    }
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/aggregate_site_report.rs"]
+mod tests;

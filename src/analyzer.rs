@@ -1,0 +1,148 @@
+//! The pipeline in one place: observe → classify → locate → judge → aggregate
+//! → render, over the data embedded at build time. Shells (CLI, wasm) hold one
+//! `Analyzer` and feed it requests.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::aggregate::SiteReport;
+use crate::classify::{self, entity, Classification, ClassifyError, FilterLists};
+use crate::judge::Policy;
+use crate::locate::{Locator, OverlayEntry};
+use crate::observe::Request;
+use crate::render::{entity_jurisdiction, Report};
+
+/// Loaded lists and tables; cheap to query, built once.
+pub struct Analyzer {
+    lists: FilterLists,
+    locator: Locator<'static>,
+}
+
+/// Reports for every Site seen, keyed by Site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reports {
+    pub sites: BTreeMap<String, SiteReport>,
+    /// Requests whose page URL had no valid host, so no Site to file them under.
+    pub unattributed: u64,
+    /// How many request rows each site keeps for the CSV export.
+    pub log_cap: u64,
+}
+
+impl Reports {
+    pub fn new(log_cap: u64) -> Reports {
+        Reports { sites: BTreeMap::new(), unattributed: 0, log_cap }
+    }
+
+    /// Sites by number of requests, most first.
+    pub fn busiest(&self) -> Vec<&SiteReport> {
+        let mut v: Vec<&SiteReport> = self.sites.values().collect();
+        v.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.site.cmp(&b.site)));
+        v
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// Everything from the embedded data.
+    pub fn new() -> Analyzer {
+        classify::domain::warm_up();
+        Analyzer { lists: FilterLists::embedded(), locator: Locator::embedded() }
+    }
+
+    /// Adds an overlay to the IP tables (test sites on loopback addresses).
+    pub fn with_overlay(mut self, overlay: Vec<OverlayEntry>) -> Analyzer {
+        self.locator = self.locator.with_overlay(overlay);
+        self
+    }
+
+    pub fn locator(&self) -> &Locator<'static> {
+        &self.locator
+    }
+
+    pub fn classify(&self, req: &Request) -> Result<Classification, ClassifyError> {
+        classify::classify(&self.lists, &req.url, &req.site_url, req.resource_type, &req.method)
+    }
+
+    /// Classifies one request and files it under its Site. Never fails: an
+    /// unusable request is counted as skipped.
+    pub fn observe(&self, req: &Request, reports: &mut Reports) {
+        let Some(site_host) = classify::host_of(&req.site_url) else {
+            reports.unattributed += 1;
+            return;
+        };
+        let site = classify::domain::registrable_domain(&site_host).to_string();
+        let log_cap = reports.log_cap;
+        let report = reports.sites.entry(site.clone()).or_insert_with(|| SiteReport::new(site, log_cap));
+        match classify::host_of(&req.url) {
+            Some(host) => {
+                let c = classify::classify_hosts(&self.lists, &req.url, host, &site_host, req.resource_type, &req.method);
+                report.record(req, &c);
+            }
+            None => report.record_skipped(),
+        }
+    }
+
+    /// The full report for one Site under a policy.
+    pub fn report(&self, site: &SiteReport, policy: &Policy) -> Report {
+        Report::build(site, policy, &self.locator)
+    }
+
+    /// Each stage's decision for one request, in plain text.
+    pub fn explain(&self, req: &Request, policy: &Policy) -> Result<String, ClassifyError> {
+        let c = self.classify(req)?;
+        let mut out = String::new();
+        let w = &mut out;
+        let _ = writeln!(w, "request   {} {}", req.method, req.url);
+        let _ = writeln!(w, "site      {} (page {})", c.site, req.site_url);
+        let _ = writeln!(w, "classify  host {} → domain {} → {}", c.host, c.domain, c.party.label());
+        match &c.tracker {
+            Some(t) => match &t.rule {
+                Some(r) => {
+                    let _ = writeln!(w, "          tracker: {} — rule `{}` ({} line {})", t.category.label(), r.rule, r.list.id(), r.line);
+                }
+                None => {
+                    let _ = writeln!(w, "          tracker: {} — the entity map classes {} as {}", t.category.label(), c.domain, t.category.label());
+                }
+            },
+            None => {
+                let _ = writeln!(w, "          not a tracker request");
+            }
+        }
+        if let Some(e) = &c.exception {
+            let _ = writeln!(w, "          exception rule `{}` ({} line {})", e.rule, e.list.id(), e.line);
+        }
+        match c.entity {
+            Some(i) => {
+                let e = entity::entity(i);
+                let _ = writeln!(w, "entity    {} — domiciled {}, headquartered {} [{}; {}]", e.name, e.domicile, e.headquarters, e.domicile_source, e.headquarters_source);
+                let root = entity::root(i);
+                if root != i {
+                    let r = entity::entity(root);
+                    let _ = writeln!(w, "          part of {} — domiciled {}, headquartered {}", r.name, r.domicile, r.headquarters);
+                }
+                let _ = writeln!(w, "          company jurisdiction under policy: {}", entity_jurisdiction(i, policy).label());
+            }
+            None => {
+                let _ = writeln!(w, "entity    unknown (not in the entity map)");
+            }
+        }
+        match req.ip {
+            Some(ip) => {
+                let l = self.locator.locate(ip);
+                let asn = l.asn.map_or_else(|| "unknown network".to_string(), |a| format!("AS{a} {}", l.network.clone().unwrap_or_default()));
+                let _ = writeln!(w, "locate    {} → {} ({}) · {}", ip, l.country.as_deref().unwrap_or("no country"), l.basis.label(), asn);
+                let j = if l.basis == crate::locate::Basis::Local { "local".to_string() } else { policy.judge(l.country.as_deref()).label().to_string() };
+                let _ = writeln!(w, "judge     server jurisdiction: {j} (home {}, {})", policy.home, policy.describe());
+            }
+            None => {
+                let _ = writeln!(w, "locate    no IP given: server location unknown (pass --ip)");
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,213 @@
+//! `borderline`: the command-line shell over the core. Reads a HAR capture,
+//! writes a report; explains one request stage by stage. Bad input is one line
+//! on stderr and exit code 2.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use borderline::judge::Policy;
+use borderline::observe::{read_har, Request, ResourceType};
+use borderline::render::{json_schema, to_csv, to_html, to_json};
+use borderline::{Analyzer, Reports};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Captures larger than this are refused before reading (a HAR is text; this is far past any browser's export).
+const MAX_CAPTURE_BYTES: u64 = 4 << 30;
+
+#[derive(Parser)]
+#[command(name = "borderline", version, about = "Who is watching, and where your data goes: a per-site privacy report from a HAR capture.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+    Html,
+}
+
+#[derive(clap::Args)]
+struct PolicyArgs {
+    /// Your home country (ISO 3166-1 alpha-2). Default: from $LANG, else US.
+    #[arg(long)]
+    home: Option<String>,
+    /// `us` (US Data Security Program), `eu` (GDPR adequacy), or a list such as `CN,RU`. Default: eu inside the EEA, else us.
+    #[arg(long)]
+    policy: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the report for a HAR capture (JSON to stdout by default).
+    Report {
+        capture: PathBuf,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Output file (default: stdout).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Which site to report when the capture holds several (default: the busiest).
+        #[arg(long)]
+        site: Option<String>,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Print each stage's decision for one request.
+    Explain {
+        url: String,
+        /// The page the request was made from (URL or domain).
+        #[arg(long)]
+        site: String,
+        /// The server's IP, to locate it.
+        #[arg(long)]
+        ip: Option<std::net::IpAddr>,
+        /// Resource type (script, image, xmlhttprequest, ping, ...).
+        #[arg(long, default_value = "other")]
+        r#type: String,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
+    /// Print the JSON Schema of the report.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("borderline: internal error: {info}");
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("borderline: error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn home_from_env() -> String {
+    let lang = std::env::var("LC_ALL").or_else(|_| std::env::var("LANG")).unwrap_or_default();
+    let region = lang.split(['.', '@']).next().unwrap_or("").split(['_', '-']).nth(1).unwrap_or("");
+    if region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()) {
+        region.to_ascii_uppercase()
+    } else {
+        "US".into()
+    }
+}
+
+fn policy(args: &PolicyArgs) -> Result<Policy, String> {
+    let home = args.home.clone().unwrap_or_else(home_from_env);
+    match &args.policy {
+        Some(p) => Policy::parse(&home, p),
+        None => Policy::for_home(&home),
+    }
+    .map_err(|e| e.to_string())
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Schema => {
+            print!("{}", json_schema());
+            Ok(())
+        }
+        Command::Explain { url, site, ip, r#type, policy: p } => {
+            let policy = policy(&p)?;
+            let site_url = if site.contains("://") { site } else { format!("https://{site}/") };
+            let mut req = Request::new(url, site_url, ResourceType::from_name(&r#type));
+            req.ip = ip;
+            let analyzer = Analyzer::new();
+            let text = analyzer.explain(&req, &policy).map_err(|e| e.to_string())?;
+            print!("{text}");
+            Ok(())
+        }
+        Command::Report { capture, format, output, site, policy: p } => {
+            let policy = policy(&p)?;
+            let text = read_capture(&capture)?;
+            let progress = progress_bar();
+            let har = read_har(&text, |done, total| {
+                if let Some(bar) = &progress {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+            })
+            .map_err(|e| format!("{}: {e}", capture.display()))?;
+            if let Some(bar) = progress {
+                bar.finish_and_clear();
+            }
+            drop(text);
+            let analyzer = Analyzer::new();
+            let mut reports = Reports::new(u64::MAX);
+            for req in &har.requests {
+                analyzer.observe(req, &mut reports);
+            }
+            let busiest = reports.busiest();
+            let chosen = match &site {
+                Some(s) => {
+                    let s = s.trim().to_ascii_lowercase();
+                    busiest.iter().find(|r| r.site == s).copied().ok_or_else(|| {
+                        let known: Vec<&str> = busiest.iter().map(|r| r.site.as_str()).collect();
+                        format!("site `{s}` is not in the capture (sites: {})", known.join(", "))
+                    })?
+                }
+                None => *busiest.first().ok_or_else(|| format!("{}: the capture has no usable requests ({} skipped)", capture.display(), har.skipped))?,
+            };
+            if site.is_none() && busiest.len() > 1 {
+                let others: Vec<String> = busiest[1..].iter().map(|r| format!("{} ({} requests)", r.site, r.requests)).collect();
+                eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", chosen.site, others.join(", "));
+            }
+            let mut site_report = chosen.clone();
+            site_report.skipped += har.skipped;
+            if har.skipped > 0 {
+                eprintln!("borderline: skipped {} unreadable entries, e.g. {}", har.skipped, har.skip_reasons.join("; "));
+            }
+            let report = analyzer.report(&site_report, &policy);
+            let out = match format {
+                Format::Json => to_json(&report),
+                Format::Csv => to_csv(&report, &site_report),
+                Format::Html => to_html(&report),
+            };
+            write_output(output.as_ref(), &out)?;
+            let t = &report.totals;
+            eprintln!(
+                "borderline: {}: grade {} — {} requests, {} tracker requests to {} endpoints of {} companies, {} requests to servers of concern",
+                report.site, report.grade.letter, t.requests, t.tracker_requests, t.tracker_endpoints, t.tracker_companies, t.server_of_concern_requests
+            );
+            Ok(())
+        }
+    }
+}
+
+fn read_capture(path: &PathBuf) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.is_dir() {
+        return Err(format!("{}: is a directory, not a HAR file", path.display()));
+    }
+    if meta.len() > MAX_CAPTURE_BYTES {
+        return Err(format!("{}: {} bytes is too large (limit {} bytes)", path.display(), meta.len(), MAX_CAPTURE_BYTES));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| format!("{}: not a HAR file: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to()))
+}
+
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} entries").ok()?);
+    Some(bar)
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), String> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|e| format!("{}: {e}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes()).map_err(|e| format!("stdout: {e}"))
+        }
+    }
+}

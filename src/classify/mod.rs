@@ -1,0 +1,109 @@
+//! Classify: host → Domain → Party, the tracker verdict from the lists, and the
+//! owning Entity with the Domain's Category.
+
+pub mod domain;
+pub mod entity;
+pub mod filters;
+mod party;
+
+pub use entity::{Category, EntityRecord};
+pub use filters::{FilterLists, ListId, ListVerdict, RuleMatch};
+pub use party::Party;
+
+use crate::observe::ResourceType;
+
+/// Why a request is a tracker request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackerVerdict {
+    pub category: Category,
+    /// The list rule that matched; `None` when the entity map alone classes the
+    /// Domain as tracking.
+    pub rule: Option<RuleMatch>,
+}
+
+/// Everything the classify stage decides about one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classification {
+    pub host: String,
+    pub domain: String,
+    /// The Site: registrable domain of the top-level page.
+    pub site: String,
+    pub party: Party,
+    /// Index into the entity map.
+    pub entity: Option<usize>,
+    /// The Domain's category in the entity map.
+    pub domain_category: Option<Category>,
+    pub tracker: Option<TrackerVerdict>,
+    /// An exception rule that spared the request, kept for `explain`.
+    pub exception: Option<RuleMatch>,
+}
+
+/// A URL that cannot be classified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClassifyError {
+    BadUrl,
+    BadSiteUrl,
+}
+
+impl std::fmt::Display for ClassifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ClassifyError::BadUrl => "the request URL has no valid host",
+            ClassifyError::BadSiteUrl => "the page URL has no valid host",
+        })
+    }
+}
+
+/// Lower-case ASCII host of a URL (IDNs in punycode), via the engine's WHATWG-style parser.
+pub fn host_of(url: &str) -> Option<String> {
+    let parsed = adblock::url_parser::parse_url(url)?;
+    let host = parsed.hostname().trim_end_matches('.').to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Classifies one request from its URL and its page URL.
+pub fn classify(lists: &FilterLists, url: &str, site_url: &str, resource_type: ResourceType, method: &str) -> Result<Classification, ClassifyError> {
+    let host = host_of(url).ok_or(ClassifyError::BadUrl)?;
+    let site_host = host_of(site_url).ok_or(ClassifyError::BadSiteUrl)?;
+    Ok(classify_hosts(lists, url, host, &site_host, resource_type, method))
+}
+
+/// Classifies a request whose hosts are already parsed.
+pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, site_host: &str, resource_type: ResourceType, method: &str) -> Classification {
+    let domain = domain::registrable_domain(&host).to_string();
+    let site = domain::registrable_domain(site_host).to_string();
+    let owner = entity::entity_of_domain(&domain);
+    let site_owner = entity::entity_of_domain(&site);
+    let party = Party::of(&domain, &site, owner.map(|o| entity::root(o.0)), site_owner.map(|o| entity::root(o.0)));
+    let domain_category = owner.map(|o| o.1);
+    let verdict = lists.check(&filters::ListQuery {
+        url,
+        host: &host,
+        site_host,
+        resource_type,
+        third_party: domain != site,
+        method,
+    });
+    let tracker = match verdict.matched {
+        Some(rule) => Some(TrackerVerdict { category: category_for(rule.list, domain_category), rule: Some(rule) }),
+        None => domain_category
+            .filter(|c| c.is_tracking() && party != Party::FirstParty && verdict.exception.is_none())
+            .map(|category| TrackerVerdict { category, rule: None }),
+    };
+    Classification { host, domain, site, party, entity: owner.map(|o| o.0), domain_category, tracker, exception: verdict.exception }
+}
+
+/// The Category of a list match: the platform list is telemetry; for the
+/// general lists the entity map's category wins when it is a tracking one.
+fn category_for(list: ListId, domain_category: Option<Category>) -> Category {
+    match (list, domain_category) {
+        (ListId::PlatformTelemetry, _) => Category::Telemetry,
+        (_, Some(c)) if c.is_tracking() => c,
+        (ListId::Easyprivacy, _) => Category::Analytics,
+        (ListId::Easylist, _) => Category::Advertising,
+    }
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/classify.rs"]
+mod tests;

@@ -1,0 +1,117 @@
+//! Findings: the facts worth telling a person about an endpoint, each with a
+//! plain-language message and the evidence behind it.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Jurisdiction, Policy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// The server's IP is registered in a country of concern.
+    ServerOfConcern,
+    /// The company controlling the endpoint (or its parent) is based in a country of concern.
+    EntityOfConcern,
+    /// A tracker request (list or entity map).
+    Tracker,
+    /// The platform's own telemetry or logging endpoint.
+    PlatformTelemetry,
+    /// Third-party cookies were set.
+    ThirdPartyCookies,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Alert,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// The endpoint (Host) the finding is about.
+    pub host: String,
+    /// One sentence for a person.
+    pub message: String,
+    /// What it rests on: rule text, countries, sources.
+    pub evidence: Vec<String>,
+}
+
+/// What the judge needs to know about one endpoint.
+pub struct EndpointFacts<'a> {
+    pub host: &'a str,
+    pub requests: u64,
+    pub third_party: bool,
+    pub server: Jurisdiction,
+    /// Countries the endpoint's IPs are registered in.
+    pub server_countries: &'a [String],
+    /// (name, domicile, headquarters) of the controlling company and of its ultimate parent.
+    pub entity: Option<(&'a str, &'a str, &'a str)>,
+    pub root: Option<(&'a str, &'a str, &'a str)>,
+    pub entity_jurisdiction: Jurisdiction,
+    /// (category, list id, rule) when it is a tracker.
+    pub tracker: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
+    pub cookies_set: u64,
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The findings for one endpoint under a policy.
+pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let reqs = plural(f.requests, "request", "requests");
+    if f.server == Jurisdiction::OfConcern {
+        out.push(Finding {
+            kind: FindingKind::ServerOfConcern,
+            severity: Severity::Alert,
+            host: f.host.into(),
+            message: format!("{reqs} went to {}, whose server is registered in {} — of concern under {}.", f.host, f.server_countries.join(", "), policy.describe()),
+            evidence: f.server_countries.iter().map(|c| format!("server registered in {c}")).collect(),
+        });
+    }
+    if f.entity_jurisdiction == Jurisdiction::OfConcern {
+        if let Some((name, dom, hq)) = f.entity {
+            let mut evidence = vec![format!("{name}: domiciled {dom}, headquartered {hq}")];
+            let mut who = format!("{name} (domiciled {dom}, headquartered {hq})");
+            if let Some((rname, rdom, rhq)) = f.root.filter(|r| r.0 != name) {
+                evidence.push(format!("parent {rname}: domiciled {rdom}, headquartered {rhq}"));
+                who = format!("{who}, part of {rname} (domiciled {rdom}, headquartered {rhq})");
+            }
+            out.push(Finding {
+                kind: FindingKind::EntityOfConcern,
+                severity: Severity::Warning,
+                host: f.host.into(),
+                message: format!("{} is controlled by {who}: a company based in a country of concern, wherever its servers are.", f.host),
+                evidence,
+            });
+        }
+    }
+    if let Some((category, list, rule)) = f.tracker {
+        let owner = f.entity.map_or_else(|| "an unknown company".to_string(), |e| e.0.to_string());
+        let evidence = match (list, rule) {
+            (Some(l), Some(r)) => vec![format!("rule `{r}` in {l}")],
+            _ => vec!["the entity map classes this domain as tracking".to_string()],
+        };
+        let (kind, message) = if list == Some("platform-telemetry") {
+            (FindingKind::PlatformTelemetry, format!("{reqs} to {}: {owner}'s own telemetry and logging.", f.host))
+        } else {
+            (FindingKind::Tracker, format!("{reqs} to {}: {category} by {owner}.", f.host))
+        };
+        out.push(Finding { kind, severity: Severity::Warning, host: f.host.into(), message, evidence });
+    }
+    if f.third_party && f.cookies_set > 0 {
+        out.push(Finding {
+            kind: FindingKind::ThirdPartyCookies,
+            severity: Severity::Info,
+            host: f.host.into(),
+            message: format!("{} set {}.", f.host, plural(f.cookies_set, "third-party cookie", "third-party cookies")),
+            evidence: vec![format!("{} Set-Cookie headers", f.cookies_set)],
+        });
+    }
+    out
+}

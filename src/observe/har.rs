@@ -1,0 +1,313 @@
+//! HAR 1.2 reader: Chrome, Firefox and Safari devtools exports and
+//! mitmproxy/Charles captures. A broken file is one clear error; a broken entry
+//! is skipped and counted, never fatal.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::net::IpAddr;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{Request, ResourceType};
+
+/// Requests read from a HAR file, and what could not be read.
+#[derive(Debug, Default)]
+pub struct HarCapture {
+    pub requests: Vec<Request>,
+    /// Entries that were present but unusable (wrong types, bad URL, ...).
+    pub skipped: u64,
+    /// The first few reasons for skipping, for the user.
+    pub skip_reasons: Vec<String>,
+    /// `log.creator.name` and version, e.g. "WebInspector 537.36".
+    pub creator: String,
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HarError {
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON that stops before the end.
+    Truncated(String),
+    /// Valid JSON, but not the HAR shape.
+    NotHar(String),
+}
+
+impl fmt::Display for HarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HarError::NotJson(m) => write!(f, "not a HAR file: the content is not JSON ({m})"),
+            HarError::Truncated(m) => write!(f, "truncated HAR file: the JSON ends early ({m})"),
+            HarError::NotHar(m) => write!(f, "not a HAR file: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for HarError {}
+
+fn classify_error(e: serde_json::Error) -> HarError {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => HarError::Truncated(e.to_string()),
+        Category::Syntax | Category::Io => HarError::NotJson(e.to_string()),
+        Category::Data => HarError::NotHar(e.to_string()),
+    }
+}
+
+#[derive(Deserialize)]
+struct Har<'a> {
+    #[serde(borrow)]
+    log: Log<'a>,
+}
+
+#[derive(Deserialize)]
+struct Log<'a> {
+    #[serde(default)]
+    creator: Option<Creator>,
+    #[serde(default)]
+    pages: Vec<Page>,
+    #[serde(borrow)]
+    entries: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Creator {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    version: String,
+}
+
+#[derive(Deserialize)]
+struct Page {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct Entry<'a> {
+    #[serde(default, rename = "startedDateTime", borrow)]
+    started: Cow<'a, str>,
+    #[serde(default, borrow)]
+    pageref: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    request: HarRequest<'a>,
+    #[serde(default, borrow)]
+    response: Option<HarResponse<'a>>,
+    #[serde(default, rename = "serverIPAddress", borrow)]
+    server_ip: Option<Cow<'a, str>>,
+    #[serde(default, rename = "_resourceType", borrow)]
+    resource_type: Option<Cow<'a, str>>,
+    #[serde(default, rename = "_transferSize")]
+    transfer_size: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct HarRequest<'a> {
+    #[serde(default, borrow)]
+    method: Cow<'a, str>,
+    #[serde(borrow)]
+    url: Cow<'a, str>,
+    #[serde(default, borrow)]
+    headers: Vec<Header<'a>>,
+    #[serde(default, rename = "headersSize")]
+    headers_size: Option<f64>,
+    #[serde(default, rename = "bodySize")]
+    body_size: Option<f64>,
+    #[serde(default, rename = "postData", borrow)]
+    post_data: Option<PostData<'a>>,
+}
+
+#[derive(Deserialize)]
+struct HarResponse<'a> {
+    #[serde(default)]
+    status: Option<f64>,
+    #[serde(default, borrow)]
+    headers: Vec<Header<'a>>,
+    #[serde(default, rename = "headersSize")]
+    headers_size: Option<f64>,
+    #[serde(default, rename = "bodySize")]
+    body_size: Option<f64>,
+    #[serde(default, borrow)]
+    content: Option<Content<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Header<'a> {
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(default, borrow)]
+    value: Cow<'a, str>,
+}
+
+#[derive(Deserialize)]
+struct PostData<'a> {
+    #[serde(default, borrow)]
+    text: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+struct Content<'a> {
+    #[serde(default)]
+    size: Option<f64>,
+    #[serde(default, rename = "mimeType", borrow)]
+    mime_type: Option<Cow<'a, str>>,
+}
+
+/// How many skip reasons are kept verbatim.
+const MAX_REASONS: usize = 5;
+
+/// Reads a whole HAR document. `progress` is called with (entries done, total).
+pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<HarCapture, HarError> {
+    let har: Har = serde_json::from_str(text).map_err(classify_error)?;
+    let log = har.log;
+    let mut capture = HarCapture {
+        creator: log.creator.map(|c| format!("{} {}", c.name, c.version).trim().to_string()).unwrap_or_default(),
+        ..HarCapture::default()
+    };
+    let total = log.entries.len();
+    // First pass over pages: a page's site is its title when that is a URL
+    // (Chrome), else the URL of its first document entry (Firefox, Safari).
+    let mut page_site: Vec<(String, Option<String>)> = log
+        .pages
+        .iter()
+        .map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone())))
+        .collect();
+    let mut current_site: Option<String> = None;
+    capture.requests.reserve(total);
+    for (i, raw) in log.entries.iter().enumerate() {
+        if i % 4096 == 0 {
+            progress(i, total);
+        }
+        let entry: Entry = match serde_json::from_str(raw.get()) {
+            Ok(e) => e,
+            Err(e) => {
+                skip(&mut capture, i, &e.to_string());
+                continue;
+            }
+        };
+        match to_request(&entry, &mut page_site, &mut current_site) {
+            Ok(r) => capture.requests.push(r),
+            Err(reason) => skip(&mut capture, i, reason),
+        }
+    }
+    progress(total, total);
+    Ok(capture)
+}
+
+fn skip(capture: &mut HarCapture, index: usize, reason: &str) {
+    capture.skipped += 1;
+    if capture.skip_reasons.len() < MAX_REASONS {
+        let reason: String = reason.chars().take(200).collect();
+        capture.skip_reasons.push(format!("entry {index}: {reason}"));
+    }
+}
+
+fn is_web_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn to_request(e: &Entry, pages: &mut [(String, Option<String>)], current: &mut Option<String>) -> Result<Request, &'static str> {
+    let url = e.request.url.trim();
+    if !is_web_url(url) {
+        return Err("not an http(s) URL");
+    }
+    let response = e.response.as_ref();
+    let mime = response.and_then(|r| r.content.as_ref()).and_then(|c| c.mime_type.as_deref()).unwrap_or("");
+    let resource_type = match e.resource_type.as_deref() {
+        Some(t) if !t.is_empty() => ResourceType::from_name(t),
+        _ => ResourceType::from_mime(mime),
+    };
+    let site_url = site_for(e, url, resource_type, pages, current);
+    let status = response.and_then(|r| r.status).filter(|s| (1.0..1000.0).contains(s)).map(|s| s as u16);
+    let ip = e.server_ip.as_deref().and_then(parse_ip);
+    Ok(Request {
+        url: url.to_string(),
+        site_url,
+        initiator: None,
+        resource_type,
+        method: if e.request.method.is_empty() { "GET".into() } else { e.request.method.to_ascii_uppercase() },
+        status,
+        ip,
+        bytes_sent: bytes_sent(&e.request),
+        bytes_received: bytes_received(e),
+        cookies_set: response.map(|r| r.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("set-cookie")).map(|h| h.value.lines().count().max(1) as u32).sum()).unwrap_or(0),
+        time_ms: parse_time_ms(&e.started).unwrap_or(0),
+    })
+}
+
+/// Which top-level page an entry belongs to.
+fn site_for(e: &Entry, url: &str, kind: ResourceType, pages: &mut [(String, Option<String>)], current: &mut Option<String>) -> String {
+    if let Some(pageref) = e.pageref.as_deref() {
+        if let Some(page) = pages.iter_mut().find(|p| p.0 == pageref) {
+            if page.1.is_none() && (kind == ResourceType::Document || kind == ResourceType::Other) {
+                page.1 = Some(url.to_string());
+            }
+            if let Some(site) = &page.1 {
+                return site.clone();
+            }
+        }
+    }
+    // No pages (mitmproxy, Charles): a top-level document starts a visit;
+    // otherwise the Referer, then the visit in progress.
+    if kind == ResourceType::Document {
+        *current = Some(url.to_string());
+        return url.to_string();
+    }
+    let referer = e.request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("referer")).map(|h| h.value.as_ref());
+    match (current.as_ref(), referer) {
+        (Some(c), _) => c.clone(),
+        (None, Some(r)) if is_web_url(r) => r.to_string(),
+        _ => url.to_string(),
+    }
+}
+
+fn known(v: Option<f64>) -> Option<u64> {
+    v.filter(|v| v.is_finite() && *v >= 0.0).map(|v| v.min(1e15) as u64)
+}
+
+fn bytes_sent(r: &HarRequest) -> u64 {
+    let headers = known(r.headers_size).unwrap_or_else(|| {
+        // Estimate like HTTP/1.1 would put them on the wire: request line + "name: value\r\n".
+        (r.method.len() + r.url.len() + 12 + r.headers.iter().map(|h| h.name.len() + h.value.len() + 4).sum::<usize>()) as u64
+    });
+    let body = known(r.body_size).unwrap_or_else(|| r.post_data.as_ref().and_then(|p| p.text.as_ref()).map_or(0, |t| t.len() as u64));
+    headers + body
+}
+
+fn bytes_received(e: &Entry) -> u64 {
+    if let Some(t) = known(e.transfer_size) {
+        return t;
+    }
+    let Some(r) = &e.response else { return 0 };
+    let headers = known(r.headers_size).unwrap_or(0);
+    let body = known(r.body_size).or_else(|| known(r.content.as_ref().and_then(|c| c.size))).unwrap_or(0);
+    headers + body
+}
+
+/// HAR `serverIPAddress`: plain or bracketed IPv6 ("[2001:db8::1]"), maybe with a port.
+fn parse_ip(s: &str) -> Option<IpAddr> {
+    let s = s.trim();
+    if let Ok(ip) = s.parse() {
+        return Some(ip);
+    }
+    let inner = s.strip_prefix('[').and_then(|r| r.split(']').next());
+    if let Some(ip) = inner.and_then(|i| i.parse().ok()) {
+        return Some(ip);
+    }
+    s.rsplit_once(':').and_then(|(h, _)| h.parse().ok())
+}
+
+/// ISO 8601 / RFC 3339 time to milliseconds since the epoch.
+fn parse_time_ms(s: &str) -> Option<u64> {
+    let t = time::OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339).ok()?;
+    u64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/observe_har.rs"]
+mod tests;

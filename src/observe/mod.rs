@@ -1,0 +1,8 @@
+//! Observe: what one network request looked like, built from browser events or
+//! from HAR entries. No judgement happens here.
+
+mod har;
+mod request;
+
+pub use har::{read_har, HarCapture, HarError};
+pub use request::{Request, ResourceType};

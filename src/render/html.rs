@@ -1,0 +1,121 @@
+//! Self-contained printable HTML report: no external resources, inline CSS and
+//! SVG charts; every string is escaped by maud.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::csv::iso_time;
+use super::view::Report;
+use crate::judge::Jurisdiction;
+
+const CSS: &str = r#"
+:root{--fg:#1b1b1f;--muted:#5b5b66;--line:#d9d9e0;--alert:#a4002a;--warn:#8a4b00;--ok:#0b6b2f;--bar:#3b5bdb}
+*{box-sizing:border-box}body{font:15px/1.45 system-ui,sans-serif;color:var(--fg);margin:0 auto;max-width:1100px;padding:24px}
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.8rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+.muted{color:var(--muted)}.grade{display:inline-block;font-size:2.4rem;font-weight:700;width:3.2rem;height:3.2rem;line-height:3.2rem;text-align:center;border-radius:8px;border:2px solid currentColor;margin-right:1rem}
+.g-A,.g-B{color:var(--ok)}.g-C,.g-D{color:var(--warn)}.g-F{color:var(--alert)}
+.head{display:flex;align-items:center}.cards{display:flex;flex-wrap:wrap;gap:8px}.card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:9rem}
+.card b{display:block;font-size:1.3rem}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top}
+td{overflow-wrap:anywhere;max-width:28rem}.num{text-align:right;white-space:nowrap}.tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:.8rem;border:1px solid var(--line)}
+.of-concern{color:var(--alert);border-color:var(--alert);font-weight:600}.foreign{color:var(--warn);border-color:var(--warn)}code{font-size:.85em;overflow-wrap:anywhere}
+li.alert{color:var(--alert)}svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
+@media print{body{padding:0;font-size:11px}h2{break-after:avoid}tr{break-inside:avoid}}
+"#;
+
+fn jtag(j: Jurisdiction) -> Markup {
+    html! { span class={"tag " (j.label())} { (j.label()) } }
+}
+
+fn bytes(n: u64) -> String {
+    match n {
+        0..=1023 => format!("{n} B"),
+        1024..=1_048_575 => format!("{:.1} kB", n as f64 / 1024.0),
+        _ => format!("{:.1} MB", n as f64 / 1_048_576.0),
+    }
+}
+
+/// A horizontal bar chart as inline SVG; labels are escaped text nodes.
+fn bars(rows: &[(String, u64, bool)]) -> Markup {
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+    let h = 22 * rows.len() as u32 + 4;
+    html! {
+        svg width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label="bar chart" {
+            @for (i, (label, n, alert)) in rows.iter().enumerate() {
+                @let y = 22 * i as u64 + 2;
+                @let w = (*n * 440 / max).max(1);
+                text x="0" y=(y + 15) { (label.chars().take(40).collect::<String>()) }
+                rect x="250" y=(y) width=(w) height="18" fill=(if *alert { "#a4002a" } else { "#3b5bdb" }) {}
+                text x=(255 + w) y=(y + 15) { (n) }
+            }
+        }
+    }
+}
+
+/// The whole report as one HTML document.
+pub fn to_html(r: &Report) -> String {
+    let t = &r.totals;
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+                title { "Borderline report: " (r.site) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                div class="head" {
+                    span class={"grade g-" (r.grade.letter)} aria-label={"grade " (r.grade.letter)} { (r.grade.letter) }
+                    div {
+                        h1 { (r.site) }
+                        div class="muted" { (iso_time(t.first_seen_ms)) " – " (iso_time(t.last_seen_ms)) " · home " (r.policy.home) " · policy: " (r.policy.description) }
+                    }
+                }
+                h2 { "Why this grade (" (r.grade.score) "/100)" }
+                ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) ": " } (reason.reason) } } }
+                div class="cards" {
+                    div class="card" { b { (t.requests) } "requests" }
+                    div class="card" { b { (t.tracker_requests) } "tracker requests" }
+                    div class="card" { b { (t.tracker_endpoints) } "tracker endpoints" }
+                    div class="card" { b { (t.tracker_companies) } "tracker companies" }
+                    div class="card" { b { (bytes(t.bytes_sent)) } "sent" }
+                    div class="card" { b { (t.server_of_concern_requests) } "requests to servers of concern" }
+                }
+                p class="muted" { "A tracker request is a request matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one." }
+                @if t.skipped > 0 || t.log_dropped > 0 { p class="muted" { (t.skipped) " requests could not be read; " (t.log_dropped) " rows were dropped from the request log (counts are complete)." } }
+                h2 { "Findings" }
+                ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
+                h2 { "Companies" }
+                table {
+                    thead { tr { th { "Company" } th { "Domiciled" } th { "Headquarters" } th { "Parent" } th { "Jurisdiction" } th class="num" { "Requests" } th class="num" { "Tracker req." } th class="num" { "Sent" } } }
+                    tbody { @for e in &r.entities { tr {
+                        td { (e.entity.name) } td { (e.entity.domicile) } td { (e.entity.headquarters) }
+                        td { @if let Some(p) = &e.parent { (p.name) " (" (p.domicile) "/" (p.headquarters) ")" } }
+                        td { (jtag(e.jurisdiction)) } td class="num" { (e.requests) } td class="num" { (e.tracker_requests) } td class="num" { (bytes(e.bytes_sent)) }
+                    } } }
+                }
+                h2 { "Where requests went (server country, registered)" }
+                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| "local/unknown".into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>()))
+                h2 { "Hosting networks" }
+                (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| "unknown".into()), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>()))
+                h2 { "Endpoints" }
+                table {
+                    thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th class="num" { "Req." } th class="num" { "Sent" } } }
+                    tbody { @for e in &r.endpoints { tr {
+                        td { code { (e.host) } }
+                        td { (e.party.label()) }
+                        td { @if let Some(v) = &e.entity { (v.name) " (" (v.domicile) "/" (v.headquarters) ")" } }
+                        td { @if let Some(tr) = &e.tracker { (tr.category.label()) @if let Some(rule) = &tr.rule { br; code { (rule) } " " span class="muted" { (tr.list) ":" (tr.line) } } } }
+                        td { @for l in &e.locations { div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } } } }
+                        td { (jtag(e.jurisdiction.server)) } td { (jtag(e.jurisdiction.entity)) }
+                        td class="num" { (e.requests) } td class="num" { (bytes(e.bytes_sent)) }
+                    } } }
+                }
+                h2 { "Data sources" }
+                ul { @for d in &r.data_sources { li { (d.name) " — " (d.version) " (" (d.date) "), " (d.licence) ". " (d.attribution) } } }
+                p class="muted" { "Server countries are where address blocks are registered, which is not always where a server stands. " a href="https://db-ip.com" { "IP Geolocation by DB-IP" } ". Generated by " (r.generator) ", offline." }
+            }
+        }
+    };
+    page.into_string()
+}

@@ -1,0 +1,27 @@
+//! Render: the report as JSON (versioned contract), CSV (one row per request)
+//! and self-contained printable HTML. Every string that came from the network
+//! is escaped by the format's own library (serde_json, csv, maud).
+
+mod csv;
+mod html;
+mod view;
+
+pub use self::csv::{neutralise, to_csv};
+pub use html::to_html;
+pub use view::{
+    entity_jurisdiction, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report, Totals,
+    TrackerView, SCHEMA_VERSION,
+};
+
+/// The report as pretty JSON.
+pub fn to_json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).expect("the report serialises (plain data)")
+}
+
+/// The JSON Schema of [`Report`], as committed in schema/report.schema.json.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    s.push('\n');
+    s
+}
