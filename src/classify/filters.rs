@@ -1,14 +1,15 @@
-//! Tracker lists: EasyPrivacy, EasyList and Borderline's platform-telemetry
-//! list, matched by Brave's `adblock` engine. The engine is compiled and
-//! serialised by the build step and only deserialised here.
+//! Tracker lists: Borderline's platform-telemetry list, then EasyPrivacy and
+//! EasyList, matched by Brave's `adblock` engine. The engines are compiled and
+//! serialised by the build step (build/filters.rs) and only deserialised here.
 
 use serde::{Deserialize, Serialize};
 
 use crate::observe::ResourceType;
 
-static FILTERS_DAT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/filters.dat"));
+static PLATFORM_DAT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/platform.dat"));
+static GENERAL_DAT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/general.dat"));
 
-/// A filter list, in the engine's source-index order (see build/filters.rs).
+/// A filter list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ListId {
@@ -18,9 +19,6 @@ pub enum ListId {
 }
 
 impl ListId {
-    fn from_index(i: u32) -> Option<ListId> {
-        [ListId::PlatformTelemetry, ListId::Easyprivacy, ListId::Easylist].get(i as usize).copied()
-    }
 
     /// The list's id in data/sources.toml and in reports.
     pub fn id(self) -> &'static str {
@@ -61,39 +59,57 @@ pub struct ListQuery<'a> {
     pub method: &'a str,
 }
 
-/// The compiled lists.
+/// The compiled lists: the platform list first, then the general ones.
 pub struct FilterLists {
-    engine: adblock::Engine,
+    platform: adblock::Engine,
+    general: adblock::Engine,
+}
+
+/// Each engine's lists in source-index order (build/filters.rs `ENGINES`).
+const PLATFORM_LISTS: &[ListId] = &[ListId::PlatformTelemetry];
+const GENERAL_LISTS: &[ListId] = &[ListId::Easyprivacy, ListId::Easylist];
+
+fn load(bytes: &[u8]) -> Result<adblock::Engine, String> {
+    let mut engine = adblock::Engine::default();
+    engine.deserialize(bytes).map_err(|e| format!("filter engine: {e:?}"))?;
+    Ok(engine)
 }
 
 impl FilterLists {
-    /// Loads the engine compiled into the binary.
+    /// Loads the engines compiled into the binary.
     pub fn embedded() -> FilterLists {
-        FilterLists::from_bytes(FILTERS_DAT).expect("the embedded filter engine deserialises (same crate version built it)")
+        FilterLists::from_bytes(PLATFORM_DAT, GENERAL_DAT).expect("the embedded filter engines deserialise (same crate version built them)")
     }
 
-    /// Loads a serialised engine; a corrupt buffer is an error, not a panic.
-    pub fn from_bytes(bytes: &[u8]) -> Result<FilterLists, String> {
+    /// Loads serialised engines; a corrupt buffer is an error, not a panic.
+    pub fn from_bytes(platform: &[u8], general: &[u8]) -> Result<FilterLists, String> {
         // One PSL for everyone: the engine asks ours. Setting it twice is harmless.
         let _ = adblock::url_parser::set_domain_resolver(Box::new(super::domain::Resolver));
-        let mut engine = adblock::Engine::default();
-        engine.deserialize(bytes).map_err(|e| format!("filter engine: {e:?}"))?;
-        Ok(FilterLists { engine })
+        Ok(FilterLists { platform: load(platform)?, general: load(general)? })
     }
 
     pub fn check(&self, q: &ListQuery) -> ListVerdict {
         let request = adblock::request::Request::preparsed(q.url, q.host, q.site_host, q.resource_type.filter_name(), q.third_party, q.method);
-        let result = self.engine.check_network_request(&request);
-        let exception = result.exception.and_then(to_match);
-        let matched = if exception.is_some() && !result.important { None } else { result.filter.and_then(to_match) };
-        ListVerdict { matched, exception }
+        let platform = verdict(&self.platform, &request, PLATFORM_LISTS);
+        if platform.matched.is_some() {
+            return platform;
+        }
+        let general = verdict(&self.general, &request, GENERAL_LISTS);
+        ListVerdict { matched: general.matched, exception: general.exception.or(platform.exception) }
     }
 }
 
-fn to_match(info: adblock::sourcemap::FilterRuleDebugInfo) -> Option<RuleMatch> {
+fn verdict(engine: &adblock::Engine, request: &adblock::request::Request, lists: &[ListId]) -> ListVerdict {
+    let result = engine.check_network_request(request);
+    let exception = result.exception.and_then(|i| to_match(i, lists));
+    let matched = if exception.is_some() && !result.important { None } else { result.filter.and_then(|i| to_match(i, lists)) };
+    ListVerdict { matched, exception }
+}
+
+fn to_match(info: adblock::sourcemap::FilterRuleDebugInfo, lists: &[ListId]) -> Option<RuleMatch> {
     let location = info.source_location?;
     Some(RuleMatch {
-        list: ListId::from_index(location.source_index)?,
+        list: *lists.get(location.source_index as usize)?,
         rule: info.raw_line.unwrap_or_default(),
         line: location.line_number + 1,
     })

@@ -1,0 +1,96 @@
+use super::*;
+use crate::classify::{Classification, Party, TrackerVerdict};
+
+fn classification(host: &str, tracker: bool) -> Classification {
+    Classification {
+        host: host.into(),
+        domain: host.into(),
+        site: "site.example".into(),
+        party: Party::ThirdParty,
+        entity: None,
+        domain_category: None,
+        tracker: tracker.then(|| TrackerVerdict { category: Category::Analytics, rule: None }),
+        exception: None,
+    }
+}
+
+fn request(url: &str, t: u64, ip: Option<&str>) -> Request {
+    let mut r = Request::new(url, "https://site.example/", ResourceType::Script);
+    r.time_ms = t;
+    r.ip = ip.map(|i| i.parse().unwrap());
+    r.bytes_sent = 10;
+    r.bytes_received = 100;
+    r.cookies_set = 1;
+    r
+}
+
+#[test]
+fn record_counts_everything() {
+    let mut s = SiteReport::new("site.example", 100);
+    s.record(&request("https://t.example/a", 50, Some("192.0.2.1")), &classification("t.example", true));
+    s.record(&request("https://t.example/b", 20, None), &classification("t.example", true));
+    s.record(&request("https://cdn.example/c", 70, Some("192.0.2.2")), &classification("cdn.example", false));
+    assert_eq!(s.requests, 3);
+    assert_eq!((s.first_seen_ms, s.last_seen_ms), (20, 70));
+    let t = &s.endpoints["t.example"];
+    assert_eq!((t.requests, t.tracker_requests, t.requests_without_ip), (2, 2, 1));
+    assert_eq!((t.bytes_sent, t.bytes_received, t.cookies_set), (20, 200, 2));
+    assert_eq!((t.first_seen_ms, t.last_seen_ms), (20, 50));
+    assert_eq!(t.ips.len(), 1);
+    assert_eq!(s.tracker_endpoints(), 1);
+    assert_eq!(s.log.len(), 3);
+}
+
+#[test]
+fn the_log_keeps_the_newest_rows_and_says_how_many_it_dropped() {
+    let mut s = SiteReport::new("site.example", 2);
+    for t in 0..5 {
+        s.record(&request("https://t.example/", t, None), &classification("t.example", false));
+    }
+    assert_eq!(s.requests, 5, "counts stay complete");
+    assert_eq!(s.log.len(), 2);
+    assert_eq!(s.log_dropped, 3);
+    assert_eq!(s.log.iter().map(|r| r.time_ms).collect::<Vec<_>>(), vec![3, 4]);
+}
+
+#[test]
+fn long_urls_are_cut_on_a_char_boundary() {
+    let mut s = SiteReport::new("site.example", 10);
+    let url = format!("https://t.example/{}", "é".repeat(MAX_LOGGED_URL));
+    s.record(&request(&url, 1, None), &classification("t.example", false));
+    assert!(s.log[0].url.len() <= MAX_LOGGED_URL + '…'.len_utf8());
+    assert!(s.log[0].url.ends_with('…'));
+}
+
+#[test]
+fn merge_equals_recording_everything_in_one_report() {
+    let reqs: Vec<(Request, Classification)> = (0..6)
+        .map(|i| (request(&format!("https://h{}.example/{i}", i % 3), 100 - i, Some(["192.0.2.1", "192.0.2.2"][i as usize % 2])), classification(&format!("h{}.example", i % 3), i % 2 == 0)))
+        .collect();
+    let mut whole = SiteReport::new("site.example", 4);
+    let (mut a, mut b) = (SiteReport::new("site.example", 4), SiteReport::new("site.example", 4));
+    for (i, (r, c)) in reqs.iter().enumerate() {
+        whole.record(r, c);
+        if i < 3 { a.record(r, c) } else { b.record(r, c) }
+    }
+    let mut ab = a.clone();
+    ab.merge(&b);
+    let mut ba = b.clone();
+    ba.merge(&a);
+    assert_eq!(ab, ba, "commutative");
+    assert_eq!(ab.endpoints, whole.endpoints);
+    assert_eq!((ab.requests, ab.first_seen_ms, ab.last_seen_ms), (whole.requests, whole.first_seen_ms, whole.last_seen_ms));
+    assert_eq!(ab.log.len() as u64 + ab.log_dropped, 6);
+}
+
+#[test]
+fn merging_an_empty_report_changes_nothing() {
+    let mut s = SiteReport::new("site.example", 10);
+    s.record(&request("https://t.example/", 42, None), &classification("t.example", true));
+    let before = s.clone();
+    s.merge(&SiteReport::new("site.example", 10));
+    assert_eq!(s, before);
+    let mut empty = SiteReport::new("site.example", 10);
+    empty.merge(&before);
+    assert_eq!(empty, before);
+}

@@ -1,0 +1,90 @@
+use std::collections::BTreeSet;
+
+use sha2::{Digest, Sha256};
+
+use super::*;
+use crate::aggregate::{EndpointStats, RequestRow, SiteReport, TrackerEvidence};
+use crate::classify::{Category, ListId, Party};
+use crate::observe::ResourceType;
+
+/// A report with every field set, so any layout change shows in its bytes.
+fn full() -> SiteReport {
+    let mut s = SiteReport::new("tiktok.com", 500);
+    s.requests = 3;
+    s.skipped = 1;
+    s.first_seen_ms = 1_700_000_000_000;
+    s.last_seen_ms = 1_700_000_001_000;
+    s.log_dropped = 2;
+    s.endpoints.insert(
+        "mon.tiktokv.com".into(),
+        EndpointStats {
+            host: "mon.tiktokv.com".into(),
+            domain: "tiktokv.com".into(),
+            party: Party::SameEntity,
+            entity: Some("bytedance".into()),
+            domain_category: Some(Category::Api),
+            ips: BTreeSet::from(["71.18.1.3".parse().unwrap(), "2001:db8::1".parse().unwrap()]),
+            requests: 3,
+            requests_without_ip: 1,
+            tracker_requests: 3,
+            tracker: Some(TrackerEvidence { category: Category::Telemetry, list: Some(ListId::PlatformTelemetry), rule: Some("||mon.tiktokv.com^".into()), line: 44 }),
+            bytes_sent: 300,
+            bytes_received: 30,
+            cookies_set: 0,
+            first_seen_ms: 1_700_000_000_000,
+            last_seen_ms: 1_700_000_001_000,
+        },
+    );
+    s.log.push(RequestRow {
+        time_ms: 1_700_000_000_000,
+        host: "mon.tiktokv.com".into(),
+        url: "https://mon.tiktokv.com/x".into(),
+        method: "POST".into(),
+        resource_type: ResourceType::Xmlhttprequest,
+        status: Some(200),
+        ip: Some("71.18.1.3".parse().unwrap()),
+        bytes_sent: 100,
+        bytes_received: 10,
+        tracker: Some(Category::Telemetry),
+    });
+    s
+}
+
+#[test]
+fn round_trip() {
+    let s = full();
+    let bytes = encode(&s);
+    assert_eq!(&bytes[..4], b"BLSR");
+    let back: SiteReport = decode(&bytes).unwrap();
+    assert_eq!(back, s);
+    let many = vec![s.clone(), SiteReport::new("youtube.com", 1)];
+    assert_eq!(decode::<Vec<SiteReport>>(&encode(&many)).unwrap(), many);
+}
+
+/// The pinned layout: if this fails, the stored shape changed. Bump
+/// SNAPSHOT_VERSION (old snapshots will then be refused, not misread) and
+/// update both values here.
+#[test]
+fn layout_is_pinned_to_the_version() {
+    let digest = Sha256::digest(encode(&full()));
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (1, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
+}
+
+const PINNED_LAYOUT: &str = "2148d8a9ac142f0913306722c7a711a12a3b0c3d2934a1d9904da1c17c523d4e";
+
+#[test]
+fn bad_snapshots_are_errors() {
+    assert_eq!(decode::<SiteReport>(b""), Err(SnapshotError::NotASnapshot));
+    assert_eq!(decode::<SiteReport>(b"{\"json\":1}"), Err(SnapshotError::NotASnapshot));
+    let mut other = encode(&full());
+    other[4] = 99;
+    assert_eq!(decode::<SiteReport>(&other), Err(SnapshotError::Version(99)));
+    let bytes = encode(&full());
+    for cut in [7, bytes.len() / 2, bytes.len() - 1] {
+        assert!(matches!(decode::<SiteReport>(&bytes[..cut]), Err(SnapshotError::Corrupt(_))), "cut at {cut}");
+    }
+    let mut trailing = bytes.clone();
+    trailing.push(0);
+    assert!(matches!(decode::<SiteReport>(&trailing), Err(SnapshotError::Corrupt(_))));
+}

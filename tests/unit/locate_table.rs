@@ -1,0 +1,70 @@
+use super::*;
+
+fn table(keys: &[u32], values: &[u16]) -> Vec<u8> {
+    let mut b = b"BLT1".to_vec();
+    b.extend_from_slice(&[4, 2, 0, 0]);
+    b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+    keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()));
+    values.iter().for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
+    b
+}
+
+#[test]
+fn lookup_finds_the_covering_range() {
+    let bytes = table(&[0, 10, 20, 30], &[0, 7, 0, 9]);
+    let t = RangeTable::parse(&bytes).unwrap();
+    assert_eq!(t.lookup(0), None);
+    assert_eq!(t.lookup(9), None);
+    assert_eq!(t.lookup(10), Some(7));
+    assert_eq!(t.lookup(19), Some(7));
+    assert_eq!(t.lookup(20), None);
+    assert_eq!(t.lookup(30), Some(9));
+    assert_eq!(t.lookup(u128::from(u32::MAX)), Some(9));
+}
+
+#[test]
+fn rejects_malformed_tables() {
+    assert!(RangeTable::parse(b"").is_err());
+    assert!(RangeTable::parse(b"XXXX\x04\x02\0\0\x01\0\0\0").is_err());
+    let mut short = table(&[0, 10], &[1, 2]);
+    short.pop();
+    assert!(RangeTable::parse(&short).is_err(), "truncated");
+    assert!(RangeTable::parse(&table(&[0, 10, 10], &[1, 2, 3])).is_err(), "not increasing");
+    assert!(RangeTable::parse(&table(&[5, 10], &[1, 2])).is_err(), "does not start at 0");
+    let mut huge = table(&[0], &[1]);
+    huge[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(RangeTable::parse(&huge).is_err(), "count past the end");
+    let mut width = table(&[0], &[1]);
+    width[4] = 7;
+    assert!(RangeTable::parse(&width).is_err(), "odd key width");
+}
+
+fn names(entries: &[(u32, &str)]) -> Vec<u8> {
+    let mut b = b"BLN1".to_vec();
+    b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    entries.iter().for_each(|(a, _)| b.extend_from_slice(&a.to_le_bytes()));
+    let mut off = 0u32;
+    b.extend_from_slice(&off.to_le_bytes());
+    for (_, n) in entries {
+        off += n.len() as u32;
+        b.extend_from_slice(&off.to_le_bytes());
+    }
+    entries.iter().for_each(|(_, n)| b.extend_from_slice(n.as_bytes()));
+    b
+}
+
+#[test]
+fn name_table_lookup_and_validation() {
+    let bytes = names(&[(13335, "Cloudflare, Inc."), (31898, "Oracle Corporation"), (138699, "字节跳动")]);
+    let t = NameTable::parse(&bytes).unwrap();
+    assert_eq!(t.name(31898), Some("Oracle Corporation"));
+    assert_eq!(t.name(138699), Some("字节跳动"));
+    assert_eq!(t.name(1), None);
+    assert_eq!(t.len(), 3);
+    let mut bad = bytes.clone();
+    bad[bytes.len() - 1] = 0xff;
+    assert!(NameTable::parse(&bad).is_err(), "not UTF-8");
+    let unsorted = names(&[(2, "b"), (1, "a")]);
+    assert!(NameTable::parse(&unsorted).is_err());
+    assert!(NameTable::parse(&bytes[..10]).is_err());
+}
