@@ -45,6 +45,10 @@ pub const SERVER_OF_CONCERN: u32 = 30;
 pub const ENTITY_OF_CONCERN: u32 = 15;
 pub const THIRD_PARTY_COOKIES: u32 = 5;
 
+fn requests(n: u64) -> String {
+    if n == 1 { "1 request went".into() } else { format!("{n} requests went") }
+}
+
 pub fn grade(input: &GradeInput) -> Grade {
     let mut reasons = Vec::new();
     if input.tracker_companies > 0 {
@@ -62,17 +66,17 @@ pub fn grade(input: &GradeInput) -> Grade {
     if input.server_of_concern_requests > 0 {
         reasons.push(GradeReason {
             points: SERVER_OF_CONCERN,
-            reason: format!("{} requests went to servers registered in a country of concern", input.server_of_concern_requests),
+            reason: format!("{} to servers registered in a country of concern", requests(input.server_of_concern_requests)),
         });
     }
     if input.entity_of_concern_requests > 0 {
         reasons.push(GradeReason {
             points: ENTITY_OF_CONCERN,
-            reason: format!("{} requests went to endpoints controlled by a company based in a country of concern", input.entity_of_concern_requests),
+            reason: format!("{} to endpoints controlled by a company based in a country of concern", requests(input.entity_of_concern_requests)),
         });
     }
     if input.third_party_cookies > 0 {
-        reasons.push(GradeReason { points: THIRD_PARTY_COOKIES, reason: format!("{} third-party cookies were set", input.third_party_cookies) });
+        reasons.push(GradeReason { points: THIRD_PARTY_COOKIES, reason: if input.third_party_cookies == 1 { "1 third-party cookie was set".to_string() } else { format!("{} third-party cookies were set", input.third_party_cookies) } });
     }
     let lost: u32 = reasons.iter().map(|r| r.points).sum();
     let score = 100u32.saturating_sub(lost);

@@ -15,7 +15,7 @@ fn each_rule_takes_its_points_and_says_why() {
         (GradeInput { session_replay: true, ..Default::default() }, SESSION_REPLAY, "session-replay"),
         (GradeInput { fingerprinting: true, ..Default::default() }, FINGERPRINTING, "fingerprinting"),
         (GradeInput { server_of_concern_requests: 4, ..Default::default() }, SERVER_OF_CONCERN, "4 requests went to servers"),
-        (GradeInput { entity_of_concern_requests: 9, ..Default::default() }, ENTITY_OF_CONCERN, "controlled by a company"),
+        (GradeInput { entity_of_concern_requests: 9, ..Default::default() }, ENTITY_OF_CONCERN, "9 requests went to endpoints controlled by a company"),
         (GradeInput { third_party_cookies: 3, ..Default::default() }, THIRD_PARTY_COOKIES, "3 third-party cookies"),
     ];
     for (input, points, words) in cases {
