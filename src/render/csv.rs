@@ -21,8 +21,11 @@ const HEADER: [&str; 24] = [
     "entity_domicile", "entity_headquarters", "entity_jurisdiction", "tracker_category", "tracker_list", "tracker_rule", "bytes_sent", "bytes_received",
 ];
 
-/// Formats milliseconds since the epoch as RFC 3339 (UTC).
+/// Formats milliseconds since the epoch as RFC 3339 (UTC); 0 (unknown) is empty.
 pub fn iso_time(ms: u64) -> String {
+    if ms == 0 {
+        return String::new();
+    }
     let nanos = i128::from(ms) * 1_000_000;
     time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
         .ok()

@@ -1,0 +1,169 @@
+//! The `borderline` binary end to end: the sample report's key facts, every
+//! output format, explain, and one-line errors with exit code 2 on bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_borderline"))
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiktok/foryou/capture.har")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn tmp(name: &str, content: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+#[test]
+fn the_tiktok_sample_names_bytedance_telemetry_trackers_and_countries() {
+    let out = run(&["report", sample().to_str().unwrap(), "--home", "US", "--policy", "us"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["site"], "tiktok.com");
+    let eps = r["endpoints"].as_array().unwrap();
+    let ep = |host: &str| eps.iter().find(|e| e["host"] == host).unwrap_or_else(|| panic!("{host} missing"));
+    for host in ["mon.tiktokv.com", "mon-va.byteoversea.com", "sf16-website-login.neutral.ttwstatic.com"] {
+        let e = &ep(host)["entity"];
+        let (name, dom, hq) = match e["parent"].is_null() {
+            true => (&e["name"], &e["domicile"], &e["headquarters"]),
+            false => (&e["parent"]["name"], &e["parent"]["domicile"], &e["parent"]["headquarters"]),
+        };
+        assert_eq!((name.as_str(), dom.as_str(), hq.as_str()), (Some("ByteDance Ltd."), Some("KY"), Some("CN")), "{host}");
+    }
+    assert_eq!(ep("mon.tiktokv.com")["tracker"]["list"], "platform-telemetry");
+    assert_eq!(ep("mon.tiktokv.com")["tracker"]["category"], "telemetry");
+    let pixel = &ep("analytics.tiktok.com")["tracker"];
+    assert_ne!(pixel["list"], "platform-telemetry");
+    assert!(pixel["rule"].as_str().is_some_and(|r| !r.is_empty()));
+    let loc = &ep("mcs.tiktokw.us")["locations"][0];
+    assert_eq!((loc["country"].as_str(), loc["basis"].as_str(), loc["asn"].as_u64()), (Some("US"), Some("registered"), Some(31898)));
+    assert!(loc["network"].as_str().unwrap().contains("Oracle"));
+    assert_eq!(ep("analytics.tiktok.com")["jurisdiction"]["server"], "of-concern");
+    assert_eq!(ep("analytics.tiktok.com")["locations"][0]["country"], "CN");
+    assert_eq!(r["totals"]["skipped"], 1, "the data: URL");
+    assert!(r["data_sources"].as_array().unwrap().len() >= 7);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("grade"), "a summary on stderr");
+}
+
+#[test]
+fn the_same_capture_under_the_eu_preset() {
+    let out = run(&["report", sample().to_str().unwrap(), "--home", "DE", "--policy", "eu"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["policy"]["preset"], "eu");
+    let eps = r["endpoints"].as_array().unwrap();
+    let mcs = eps.iter().find(|e| e["host"] == "mcs.tiktokw.us").unwrap();
+    assert_eq!(mcs["jurisdiction"]["server"], "foreign", "US has an adequacy decision");
+    let mon = eps.iter().find(|e| e["host"] == "mon.tiktokv.com").unwrap();
+    assert_eq!(mon["jurisdiction"]["server"], "of-concern", "SG has none");
+}
+
+#[test]
+fn csv_and_html_formats_to_files() {
+    let csv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sample.csv");
+    let html = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sample.html");
+    for (fmt, path) in [("csv", &csv), ("html", &html)] {
+        let out = run(&["report", sample().to_str().unwrap(), "--format", fmt, "-o", path.to_str().unwrap(), "--home", "US"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout.is_empty(), "the report went to the file");
+    }
+    let csv = std::fs::read_to_string(csv).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 18, "a header and one row per request");
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("ByteDance Ltd.") && html.contains("<svg"));
+    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("<link"), "self-contained");
+}
+
+#[test]
+fn hostile_strings_are_escaped_in_every_format() {
+    let url = "https://x.example/<script>alert(1)</script>?q=\"><img src=x onerror=alert(2)>";
+    let har = serde_json::json!({"log": {"pages": [{"id": "p", "title": "https://site.example/"}], "entries": [
+        {"pageref": "p", "request": {"method": "GET", "url": url}, "response": {"status": 200}},
+        {"pageref": "p", "request": {"method": "=HYPERLINK(\"http://evil.example\")", "url": "https://y.example/"}},
+    ]}});
+    let path = tmp("hostile.har", har.to_string().as_bytes());
+    let html = run(&["report", path.to_str().unwrap(), "--format", "html"]);
+    assert!(html.status.success(), "{}", String::from_utf8_lossy(&html.stderr));
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(html.contains("x.example") && html.contains("y.example"), "both endpoints rendered");
+    assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "escaped");
+    let csv = run(&["report", path.to_str().unwrap(), "--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.contains("<script>alert(1)</script>"), "CSV keeps the text as text: {csv}");
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][3], url, "the URL survives a real CSV parser unchanged");
+    assert!(rows[1][2].starts_with("'=HYPERLINK"), "formula neutralised: {:?}", &rows[1][2]);
+    assert_eq!(&rows[0][0], "", "no time in the capture: no invented time");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_code_2() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (tmp("not-json.har", b"hello world"), "not JSON"),
+        (tmp("truncated.har", br#"{"log":{"entries":[{"request":{"url":"https://a.example/""#), "truncated"),
+        (tmp("not-har.har", br#"{"hello":"world"}"#), "not a HAR file"),
+        (tmp("wrong-types.har", br#"{"log":{"entries":"many"}}"#), "not a HAR file"),
+        (tmp("empty.har", b""), "truncated"),
+        (tmp("binary.har", &[0xff, 0xfe, 0x00, 0x12]), "not UTF-8"),
+        (tmp("deep.har", format!("{}{}", "[".repeat(50_000), "]".repeat(50_000)).as_bytes()), "not"),
+        (tmp("no-usable.har", br#"{"log":{"entries":[{"request":{"url":"data:,x"}}]}}"#), "no usable requests"),
+        (dir.join("does-not-exist.har"), "No such file"),
+        (dir.to_path_buf(), "directory"),
+    ];
+    for (path, words) in cases {
+        let out = run(&["report", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {err}", path.display());
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(words), "{}: `{err}` lacks `{words}`", path.display());
+        assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    }
+    let bad_policy = run(&["report", sample().to_str().unwrap(), "--home", "USA"]);
+    assert_eq!(bad_policy.status.code(), Some(2));
+    let bad_site = run(&["report", sample().to_str().unwrap(), "--site", "nowhere.example"]);
+    assert_eq!(bad_site.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_site.stderr).contains("tiktok.com"));
+}
+
+#[test]
+fn broken_entries_are_counted_not_fatal() {
+    let har = br#"{"log":{"entries":[{"request":{"url":"https://www.tiktok.com/"},"response":{"status":200,"content":{"mimeType":"text/html"}}},{"request":{"url":7}},{"nonsense":true}]}}"#;
+    let path = tmp("partly-broken.har", har);
+    let out = run(&["report", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["totals"]["requests"], 1);
+    assert_eq!(r["totals"]["skipped"], 2);
+}
+
+#[test]
+fn explain_walks_every_stage() {
+    let out = run(&["explain", "https://mon.tiktokv.com/monitor_browser/collect/batch/", "--site", "https://www.tiktok.com/", "--ip", "129.146.10.20", "--home", "US", "--policy", "us"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for words in ["same-entity", "platform-telemetry", "ByteDance Ltd.", "domiciled KY, headquartered CN", "AS31898", "registered", "server jurisdiction: home", "company jurisdiction under policy: of-concern"] {
+        assert!(text.contains(words), "`{words}` missing from:\n{text}");
+    }
+    let bad = run(&["explain", "not a url", "--site", "tiktok.com"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn schema_command_prints_the_committed_schema() {
+    let out = run(&["schema"]);
+    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/report.schema.json")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), committed, "regenerate with `cargo run --bin borderline -- schema > schema/report.schema.json`");
+}
