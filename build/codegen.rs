@@ -132,8 +132,12 @@ pub fn write_entities(path: &Path, out: &Path) {
         )
         .unwrap();
         for (domain, cat) in &e.domains {
-            let variant = CATEGORIES.iter().find(|c| c.0 == cat).unwrap_or_else(|| panic!("data build: entities.toml: `{domain}` has unknown category `{cat}`")).1;
-            assert!(!domain.is_empty() && domain == &domain.to_ascii_lowercase() && !domain.starts_with('.'), "data build: entities.toml: bad domain `{domain}`");
+            let variant =
+                CATEGORIES.iter().find(|c| c.0 == cat).unwrap_or_else(|| panic!("data build: entities.toml: `{domain}` has unknown category `{cat}`")).1;
+            assert!(
+                !domain.is_empty() && domain == &domain.to_ascii_lowercase() && !domain.starts_with('.'),
+                "data build: entities.toml: bad domain `{domain}`"
+            );
             domains.push((domain.clone(), i, variant));
         }
         asns.extend(e.asns.iter().map(|&a| (a, i)));

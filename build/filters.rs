@@ -20,7 +20,7 @@ pub fn write_engine(lists: &Path, out: &Path) {
         let opts = ParseOptions { rule_types: RuleTypes::NetworkOnly, ..Default::default() };
         for name in names {
             let text = String::from_utf8(super::read(&lists.join(name))).unwrap_or_else(|_| panic!("data build: {name} is not UTF-8"));
-            set.add_filter_list(text, opts.clone());
+            set.add_filter_list(text, opts);
         }
         // No optimisation pass: it fuses rules, and a fused rule loses its list and line.
         let engine = adblock::Engine::new_with_filter_set_no_optimize(set);

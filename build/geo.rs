@@ -45,7 +45,11 @@ pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
 }
 
 fn space(v6: bool) -> u128 {
-    if v6 { u128::MAX } else { u128::from(u32::MAX) }
+    if v6 {
+        u128::MAX
+    } else {
+        u128::from(u32::MAX)
+    }
 }
 
 /// All files of the source's tarball, by name without the leading `package/`.
@@ -73,9 +77,7 @@ fn parse_rows(files: &HashMap<String, Vec<u8>>, name: &str, mut value: impl FnMu
     let mut rows = Vec::new();
     for (line, rec) in reader.records().enumerate() {
         let rec = rec.unwrap_or_else(|e| panic!("data build: {name}:{}: {e}", line + 1));
-        let parse = |i: usize| -> u128 {
-            rec.get(i).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("data build: {name}:{}: bad address", line + 1))
-        };
+        let parse = |i: usize| -> u128 { rec.get(i).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("data build: {name}:{}: bad address", line + 1)) };
         let (start, end) = (parse(0), parse(1));
         assert!(start <= end, "data build: {name}:{}: start after end", line + 1);
         if let Some(v) = value(&rec) {
@@ -90,15 +92,10 @@ fn parse_rows(files: &HashMap<String, Vec<u8>>, name: &str, mut value: impl FnMu
 /// then walks the result into (start, value) pairs covering the whole space.
 /// Value 0 means "no data".
 pub fn flatten(mut rows: Vec<Row>, max: u128) -> Vec<(u128, u32)> {
-    rows.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0))); // stable: later rows win ties
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1 - r.0)); // stable: later rows win ties
     let mut map: BTreeMap<u128, (u128, u32)> = BTreeMap::new();
     for (s, e, v) in rows {
-        let hits: Vec<(u128, (u128, u32))> = map
-            .range(..=e)
-            .rev()
-            .take_while(|(_, &(end, _))| end >= s)
-            .map(|(&a, &b)| (a, b))
-            .collect();
+        let hits: Vec<(u128, (u128, u32))> = map.range(..=e).rev().take_while(|(_, &(end, _))| end >= s).map(|(&a, &b)| (a, b)).collect();
         for (a, (b, old)) in hits {
             map.remove(&a);
             if a < s {

@@ -14,13 +14,7 @@ fn main() {
     let data = root.join("data");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=build");
-    for f in [
-        "sources.toml",
-        "entities.toml",
-        "jurisdictions.toml",
-        "lists",
-        "geo",
-    ] {
+    for f in ["sources.toml", "entities.toml", "jurisdictions.toml", "lists", "geo"] {
         println!("cargo:rerun-if-changed={}", data.join(f).display());
     }
 

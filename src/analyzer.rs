@@ -119,7 +119,11 @@ impl Analyzer {
         match c.entity {
             Some(i) => {
                 let e = entity::entity(i);
-                let _ = writeln!(w, "entity    {} — domiciled {}, headquartered {} [{}; {}]", e.name, e.domicile, e.headquarters, e.domicile_source, e.headquarters_source);
+                let _ = writeln!(
+                    w,
+                    "entity    {} — domiciled {}, headquartered {} [{}; {}]",
+                    e.name, e.domicile, e.headquarters, e.domicile_source, e.headquarters_source
+                );
                 let root = entity::root(i);
                 if root != i {
                     let r = entity::entity(root);

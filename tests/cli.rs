@@ -151,10 +151,30 @@ fn broken_entries_are_counted_not_fatal() {
 
 #[test]
 fn explain_walks_every_stage() {
-    let out = run(&["explain", "https://mon.tiktokv.com/monitor_browser/collect/batch/", "--site", "https://www.tiktok.com/", "--ip", "129.146.10.20", "--home", "US", "--policy", "us"]);
+    let out = run(&[
+        "explain",
+        "https://mon.tiktokv.com/monitor_browser/collect/batch/",
+        "--site",
+        "https://www.tiktok.com/",
+        "--ip",
+        "129.146.10.20",
+        "--home",
+        "US",
+        "--policy",
+        "us",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for words in ["same-entity", "platform-telemetry", "ByteDance Ltd.", "domiciled KY, headquartered CN", "AS31898", "registered", "server jurisdiction: home", "company jurisdiction under policy: of-concern"] {
+    for words in [
+        "same-entity",
+        "platform-telemetry",
+        "ByteDance Ltd.",
+        "domiciled KY, headquartered CN",
+        "AS31898",
+        "registered",
+        "server jurisdiction: home",
+        "company jurisdiction under policy: of-concern",
+    ] {
         assert!(text.contains(words), "`{words}` missing from:\n{text}");
     }
     let bad = run(&["explain", "not a url", "--site", "tiktok.com"]);

@@ -113,7 +113,28 @@ fn entity_map_covers_the_platforms_and_is_cited() {
     assert!(all.len() >= 50, "{} entities", all.len());
     let bd = entity::by_id("bytedance").map(entity::entity).expect("bytedance");
     assert_eq!((bd.domicile, bd.headquarters), ("KY", "CN"));
-    for d in ["tiktok.com", "tiktokv.com", "byteoversea.com", "ttwstatic.com", "douyin.com", "kuaishou.com", "kwai.com", "bilibili.com", "likee.video", "youtube.com", "instagram.com", "facebook.com", "snapchat.com", "twitch.tv", "qq.com", "doubleclick.net", "hotjar.com", "akamaihd.net", "cloudflare.com", "oracle.com"] {
+    for d in [
+        "tiktok.com",
+        "tiktokv.com",
+        "byteoversea.com",
+        "ttwstatic.com",
+        "douyin.com",
+        "kuaishou.com",
+        "kwai.com",
+        "bilibili.com",
+        "likee.video",
+        "youtube.com",
+        "instagram.com",
+        "facebook.com",
+        "snapchat.com",
+        "twitch.tv",
+        "qq.com",
+        "doubleclick.net",
+        "hotjar.com",
+        "akamaihd.net",
+        "cloudflare.com",
+        "oracle.com",
+    ] {
         assert!(entity::entity_of_domain(d).is_some(), "{d} not in the entity map");
     }
     for e in all {
@@ -203,6 +224,7 @@ fn ip(addr: u128, v6: bool) -> IpAddr {
 fn compiled_tables_agree_with_a_linear_scan_of_the_sources() {
     let version = geo_version();
     let locator = Locator::embedded();
+    locator.validate().expect("embedded tables are sorted and disjoint");
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut checked = 0;
     for (tgz, file, v6, asn) in [

@@ -46,7 +46,11 @@ pub const ENTITY_OF_CONCERN: u32 = 15;
 pub const THIRD_PARTY_COOKIES: u32 = 5;
 
 fn requests(n: u64) -> String {
-    if n == 1 { "1 request went".into() } else { format!("{n} requests went") }
+    if n == 1 {
+        "1 request went".into()
+    } else {
+        format!("{n} requests went")
+    }
 }
 
 pub fn grade(input: &GradeInput) -> Grade {
@@ -76,7 +80,14 @@ pub fn grade(input: &GradeInput) -> Grade {
         });
     }
     if input.third_party_cookies > 0 {
-        reasons.push(GradeReason { points: THIRD_PARTY_COOKIES, reason: if input.third_party_cookies == 1 { "1 third-party cookie was set".to_string() } else { format!("{} third-party cookies were set", input.third_party_cookies) } });
+        reasons.push(GradeReason {
+            points: THIRD_PARTY_COOKIES,
+            reason: if input.third_party_cookies == 1 {
+                "1 third-party cookie was set".to_string()
+            } else {
+                format!("{} third-party cookies were set", input.third_party_cookies)
+            },
+        });
     }
     let lost: u32 = reasons.iter().map(|r| r.points).sum();
     let score = 100u32.saturating_sub(lost);

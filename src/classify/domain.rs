@@ -45,6 +45,16 @@ pub fn is_ip_literal(host: &str) -> bool {
     inner.parse::<IpAddr>().is_ok()
 }
 
+/// Points the adblock engine's URL parser at our list. Idempotent; called by
+/// every entry point that parses URLs, so no call order can trip the engine's
+/// "no resolver" panic.
+pub(crate) fn install_resolver() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = adblock::url_parser::set_domain_resolver(Box::new(Resolver));
+    });
+}
+
 /// Adapter so the adblock engine resolves domains through our list.
 pub(crate) struct Resolver;
 

@@ -19,7 +19,6 @@ pub enum ListId {
 }
 
 impl ListId {
-
     /// The list's id in data/sources.toml and in reports.
     pub fn id(self) -> &'static str {
         match self {
@@ -83,8 +82,7 @@ impl FilterLists {
 
     /// Loads serialised engines; a corrupt buffer is an error, not a panic.
     pub fn from_bytes(platform: &[u8], general: &[u8]) -> Result<FilterLists, String> {
-        // One PSL for everyone: the engine asks ours. Setting it twice is harmless.
-        let _ = adblock::url_parser::set_domain_resolver(Box::new(super::domain::Resolver));
+        super::domain::install_resolver();
         Ok(FilterLists { platform: load(platform)?, general: load(general)? })
     }
 
@@ -108,9 +106,5 @@ fn verdict(engine: &adblock::Engine, request: &adblock::request::Request, lists:
 
 fn to_match(info: adblock::sourcemap::FilterRuleDebugInfo, lists: &[ListId]) -> Option<RuleMatch> {
     let location = info.source_location?;
-    Some(RuleMatch {
-        list: *lists.get(location.source_index as usize)?,
-        rule: info.raw_line.unwrap_or_default(),
-        line: location.line_number + 1,
-    })
+    Some(RuleMatch { list: *lists.get(location.source_index as usize)?, rule: info.raw_line.unwrap_or_default(), line: location.line_number + 1 })
 }

@@ -56,6 +56,7 @@ impl std::fmt::Display for ClassifyError {
 
 /// Lower-case ASCII host of a URL (IDNs in punycode), via the engine's WHATWG-style parser.
 pub fn host_of(url: &str) -> Option<String> {
+    domain::install_resolver();
     let parsed = adblock::url_parser::parse_url(url)?;
     let host = parsed.hostname().trim_end_matches('.').to_ascii_lowercase();
     (!host.is_empty()).then_some(host)
@@ -76,14 +77,7 @@ pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, site_host: &
     let site_owner = entity::entity_of_domain(&site);
     let party = Party::of(&domain, &site, owner.map(|o| entity::root(o.0)), site_owner.map(|o| entity::root(o.0)));
     let domain_category = owner.map(|o| o.1);
-    let verdict = lists.check(&filters::ListQuery {
-        url,
-        host: &host,
-        site_host,
-        resource_type,
-        third_party: domain != site,
-        method,
-    });
+    let verdict = lists.check(&filters::ListQuery { url, host: &host, site_host, resource_type, third_party: domain != site, method });
     let tracker = match verdict.matched {
         Some(rule) => Some(TrackerVerdict { category: category_for(rule.list, domain_category), rule: Some(rule) }),
         None => domain_category

@@ -32,8 +32,8 @@ pub enum Severity {
 pub struct Finding {
     pub kind: FindingKind,
     pub severity: Severity,
-    /// The endpoint (Host) the finding is about.
-    pub host: String,
+    /// What the finding is about: a Host, or a company's name for company findings.
+    pub subject: String,
     /// One sentence for a person.
     pub message: String,
     /// What it rests on: rule text, countries, sources.
@@ -48,10 +48,8 @@ pub struct EndpointFacts<'a> {
     pub server: Jurisdiction,
     /// Countries the endpoint's IPs are registered in.
     pub server_countries: &'a [String],
-    /// (name, domicile, headquarters) of the controlling company and of its ultimate parent.
-    pub entity: Option<(&'a str, &'a str, &'a str)>,
-    pub root: Option<(&'a str, &'a str, &'a str)>,
-    pub entity_jurisdiction: Jurisdiction,
+    /// Name of the controlling company.
+    pub entity: Option<&'a str>,
     /// (category, list id, rule) when it is a tracker.
     pub tracker: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
     pub cookies_set: u64,
@@ -69,30 +67,18 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
         out.push(Finding {
             kind: FindingKind::ServerOfConcern,
             severity: Severity::Alert,
-            host: f.host.into(),
-            message: format!("{reqs} went to {}, whose server is registered in {} — of concern under {}.", f.host, f.server_countries.join(", "), policy.describe()),
+            subject: f.host.into(),
+            message: format!(
+                "{reqs} went to {}, whose server is registered in {} — of concern under {}.",
+                f.host,
+                f.server_countries.join(", "),
+                policy.describe()
+            ),
             evidence: f.server_countries.iter().map(|c| format!("server registered in {c}")).collect(),
         });
     }
-    if f.entity_jurisdiction == Jurisdiction::OfConcern {
-        if let Some((name, dom, hq)) = f.entity {
-            let mut evidence = vec![format!("{name}: domiciled {dom}, headquartered {hq}")];
-            let mut who = format!("{name} (domiciled {dom}, headquartered {hq})");
-            if let Some((rname, rdom, rhq)) = f.root.filter(|r| r.0 != name) {
-                evidence.push(format!("parent {rname}: domiciled {rdom}, headquartered {rhq}"));
-                who = format!("{who}, part of {rname} (domiciled {rdom}, headquartered {rhq})");
-            }
-            out.push(Finding {
-                kind: FindingKind::EntityOfConcern,
-                severity: Severity::Warning,
-                host: f.host.into(),
-                message: format!("{} is controlled by {who}: a company based in a country of concern, wherever its servers are.", f.host),
-                evidence,
-            });
-        }
-    }
     if let Some((category, list, rule)) = f.tracker {
-        let owner = f.entity.map_or_else(|| "an unknown company".to_string(), |e| e.0.to_string());
+        let owner = f.entity.unwrap_or("an unknown company");
         let evidence = match (list, rule) {
             (Some(l), Some(r)) => vec![format!("rule `{r}` in {l}")],
             _ => vec!["the entity map classes this domain as tracking".to_string()],
@@ -102,16 +88,55 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
         } else {
             (FindingKind::Tracker, format!("{reqs} to {}: {category} by {owner}.", f.host))
         };
-        out.push(Finding { kind, severity: Severity::Warning, host: f.host.into(), message, evidence });
+        out.push(Finding { kind, severity: Severity::Warning, subject: f.host.into(), message, evidence });
     }
     if f.third_party && f.cookies_set > 0 {
         out.push(Finding {
             kind: FindingKind::ThirdPartyCookies,
             severity: Severity::Info,
-            host: f.host.into(),
+            subject: f.host.into(),
             message: format!("{} set {}.", f.host, plural(f.cookies_set, "third-party cookie", "third-party cookies")),
             evidence: vec![format!("{} Set-Cookie headers", f.cookies_set)],
         });
     }
     out
+}
+
+/// One company (with its ultimate parent) as the judge sees it.
+pub struct CompanyFacts<'a> {
+    pub name: &'a str,
+    pub domicile: &'a str,
+    pub headquarters: &'a str,
+    /// (name, domicile, headquarters) of the ultimate parent, when different.
+    pub parent: Option<(&'a str, &'a str, &'a str)>,
+    pub jurisdiction: Jurisdiction,
+    /// True when the company's own countries (not only its parent's) are of concern.
+    pub itself_of_concern: bool,
+    pub endpoints: u64,
+    pub requests: u64,
+}
+
+/// The finding for a company based in a country of concern, if it is one.
+pub fn company_finding(c: &CompanyFacts) -> Option<Finding> {
+    if c.jurisdiction != Jurisdiction::OfConcern {
+        return None;
+    }
+    let mut evidence = vec![format!("{}: domiciled {}, headquartered {}", c.name, c.domicile, c.headquarters)];
+    let mut who = format!("{} (domiciled {}, headquartered {})", c.name, c.domicile, c.headquarters);
+    if let Some((pname, pdom, phq)) = c.parent {
+        evidence.push(format!("parent {pname}: domiciled {pdom}, headquartered {phq}"));
+        who = format!("{who}, part of {pname} (domiciled {pdom}, headquartered {phq})");
+    }
+    Some(Finding {
+        kind: FindingKind::EntityOfConcern,
+        severity: Severity::Warning,
+        subject: c.name.into(),
+        message: format!(
+            "{who} controls {} that received {}: {} based in a country of concern, wherever the servers are.",
+            plural(c.endpoints, "endpoint", "endpoints"),
+            plural(c.requests, "request", "requests"),
+            if c.itself_of_concern { "a company" } else { "its parent company is" }
+        ),
+        evidence,
+    })
 }

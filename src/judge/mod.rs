@@ -3,5 +3,5 @@
 mod finding;
 mod policy;
 
-pub use finding::{findings_for, EndpointFacts, Finding, FindingKind, Severity};
+pub use finding::{company_finding, findings_for, CompanyFacts, EndpointFacts, Finding, FindingKind, Severity};
 pub use policy::{country_code, Jurisdiction, Policy, PolicyError, Preset, ADEQUATE, EEA, US_OF_CONCERN};

@@ -27,15 +27,38 @@ pub struct Locator<'a> {
 }
 
 impl Locator<'static> {
-    /// The tables compiled into the binary.
+    /// The tables compiled into the binary. Only the constant-time checks run
+    /// here: the build step produced them and `tests/data_contract.rs`
+    /// validates them in full, so start-up does not pay for it again.
     pub fn embedded() -> Locator<'static> {
-        Locator::from_tables(COUNTRY_V4, COUNTRY_V6, ASN_V4, ASN_V6, ASN_NAMES).expect("embedded tables are valid (checked by tests/data_contract.rs)")
+        Locator::from_tables_unvalidated(COUNTRY_V4, COUNTRY_V6, ASN_V4, ASN_V6, ASN_NAMES).expect("embedded tables have valid headers")
     }
 }
 
 impl<'a> Locator<'a> {
-    /// Validates and borrows five tables.
+    /// Validates five tables in full and borrows them.
     pub fn from_tables(country_v4: &'a [u8], country_v6: &'a [u8], asn_v4: &'a [u8], asn_v6: &'a [u8], names: &'a [u8]) -> Result<Locator<'a>, TableError> {
+        let l = Locator::from_tables_unvalidated(country_v4, country_v6, asn_v4, asn_v6, names)?;
+        l.validate()?;
+        Ok(l)
+    }
+
+    /// Checks every table in full (linear time).
+    pub fn validate(&self) -> Result<(), TableError> {
+        for t in [&self.country_v4, &self.country_v6, &self.asn_v4, &self.asn_v6] {
+            t.validate()?;
+        }
+        self.names.validate()
+    }
+
+    /// Borrows five tables after the constant-time header checks only.
+    fn from_tables_unvalidated(
+        country_v4: &'a [u8],
+        country_v6: &'a [u8],
+        asn_v4: &'a [u8],
+        asn_v6: &'a [u8],
+        names: &'a [u8],
+    ) -> Result<Locator<'a>, TableError> {
         let table = |b: &'a [u8], width: usize| -> Result<RangeTable<'a>, TableError> {
             let t = RangeTable::parse(b)?;
             if t.key_width() != width {

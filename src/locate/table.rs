@@ -41,7 +41,9 @@ pub struct RangeTable<'a> {
 }
 
 impl<'a> RangeTable<'a> {
-    /// Checks the header, the sizes and the key order; then lookups cannot fail.
+    /// Checks the header and the sizes (constant time): after this no lookup
+    /// can panic or read out of bounds. Call [`RangeTable::validate`] as well
+    /// for bytes that did not come from our own build step.
     pub fn parse(bytes: &'a [u8]) -> Result<RangeTable<'a>, TableError> {
         if bytes.len() < 12 || &bytes[..4] != b"BLT1" {
             return err("not a range table (magic)");
@@ -56,16 +58,21 @@ impl<'a> RangeTable<'a> {
             return err("length does not match the header");
         }
         let (keys, values) = body.split_at(len * key_width);
-        let table = RangeTable { keys, values, key_width, value_width, len };
-        if table.key(0) != 0 {
+        Ok(RangeTable { keys, values, key_width, value_width, len })
+    }
+
+    /// Checks the whole table (linear time): starts at 0, keys strictly
+    /// increasing, so ranges are sorted and disjoint and lookups are right.
+    pub fn validate(&self) -> Result<(), TableError> {
+        if self.key(0) != 0 {
             return err("the first range does not start at address 0");
         }
-        for i in 1..len {
-            if table.key(i) <= table.key(i - 1) {
+        for i in 1..self.len {
+            if self.key(i) <= self.key(i - 1) {
                 return err("keys are not strictly increasing");
             }
         }
-        Ok(table)
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -131,7 +138,12 @@ impl<'a> NameTable<'a> {
         let asns = &bytes[8..8 + len * 4];
         let offsets = &bytes[8 + len * 4..head];
         let text = std::str::from_utf8(&bytes[head..]).map_err(|_| TableError("names are not UTF-8".into()))?;
-        let t = NameTable { asns, offsets, text, len };
+        Ok(NameTable { asns, offsets, text, len })
+    }
+
+    /// Checks offsets and order (linear time); lookups are safe without it.
+    pub fn validate(&self) -> Result<(), TableError> {
+        let (offsets, text, asns, len) = (self.offsets, self.text, self.asns, self.len);
         let mut prev = 0;
         for i in 0..=len {
             let o = u32_at(offsets, i * 4) as usize;
@@ -145,7 +157,7 @@ impl<'a> NameTable<'a> {
                 return err("ASNs are not strictly increasing");
             }
         }
-        Ok(t)
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -166,7 +178,8 @@ impl<'a> NameTable<'a> {
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => {
                     let (a, b) = (u32_at(self.offsets, mid * 4) as usize, u32_at(self.offsets, mid * 4 + 4) as usize);
-                    return Some(&self.text[a..b]);
+                    // `get` keeps a bad offset from panicking even in an unvalidated table.
+                    return self.text.get(a..b);
                 }
             }
         }

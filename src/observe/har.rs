@@ -164,18 +164,12 @@ const MAX_REASONS: usize = 5;
 pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<HarCapture, HarError> {
     let har: Har = serde_json::from_str(text).map_err(classify_error)?;
     let log = har.log;
-    let mut capture = HarCapture {
-        creator: log.creator.map(|c| format!("{} {}", c.name, c.version).trim().to_string()).unwrap_or_default(),
-        ..HarCapture::default()
-    };
+    let mut capture =
+        HarCapture { creator: log.creator.map(|c| format!("{} {}", c.name, c.version).trim().to_string()).unwrap_or_default(), ..HarCapture::default() };
     let total = log.entries.len();
     // First pass over pages: a page's site is its title when that is a URL
     // (Chrome), else the URL of its first document entry (Firefox, Safari).
-    let mut page_site: Vec<(String, Option<String>)> = log
-        .pages
-        .iter()
-        .map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone())))
-        .collect();
+    let mut page_site: Vec<(String, Option<String>)> = log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect();
     let mut current_site: Option<String> = None;
     capture.requests.reserve(total);
     for (i, raw) in log.entries.iter().enumerate() {
@@ -235,7 +229,9 @@ fn to_request(e: &Entry, pages: &mut [(String, Option<String>)], current: &mut O
         ip,
         bytes_sent: bytes_sent(&e.request),
         bytes_received: bytes_received(e),
-        cookies_set: response.map(|r| r.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("set-cookie")).map(|h| h.value.lines().count().max(1) as u32).sum()).unwrap_or(0),
+        cookies_set: response
+            .map(|r| r.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("set-cookie")).map(|h| h.value.lines().count().max(1) as u32).sum())
+            .unwrap_or(0),
         time_ms: parse_time_ms(&e.started).unwrap_or(0),
     })
 }

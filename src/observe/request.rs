@@ -48,10 +48,14 @@ impl ResourceType {
             "text/html" | "application/xhtml+xml" => ResourceType::Document,
             "text/css" => ResourceType::Stylesheet,
             "application/javascript" | "text/javascript" | "application/x-javascript" | "application/ecmascript" => ResourceType::Script,
-            "application/json" | "text/plain" | "application/x-protobuf" | "application/protobuf" | "text/xml" | "application/xml" => ResourceType::Xmlhttprequest,
+            "application/json" | "text/plain" | "application/x-protobuf" | "application/protobuf" | "text/xml" | "application/xml" => {
+                ResourceType::Xmlhttprequest
+            }
             _ if m.starts_with("image/") => ResourceType::Image,
             _ if m.starts_with("font/") || m.contains("font") => ResourceType::Font,
-            _ if m.starts_with("video/") || m.starts_with("audio/") || m == "application/vnd.apple.mpegurl" || m == "application/dash+xml" => ResourceType::Media,
+            _ if m.starts_with("video/") || m.starts_with("audio/") || m == "application/vnd.apple.mpegurl" || m == "application/dash+xml" => {
+                ResourceType::Media
+            }
             _ => ResourceType::Other,
         }
     }

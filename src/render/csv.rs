@@ -17,8 +17,30 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 const HEADER: [&str; 24] = [
-    "time", "site", "method", "url", "host", "domain", "party", "resource_type", "status", "ip", "country", "basis", "asn", "network", "server_jurisdiction", "entity",
-    "entity_domicile", "entity_headquarters", "entity_jurisdiction", "tracker_category", "tracker_list", "tracker_rule", "bytes_sent", "bytes_received",
+    "time",
+    "site",
+    "method",
+    "url",
+    "host",
+    "domain",
+    "party",
+    "resource_type",
+    "status",
+    "ip",
+    "country",
+    "basis",
+    "asn",
+    "network",
+    "server_jurisdiction",
+    "entity",
+    "entity_domicile",
+    "entity_headquarters",
+    "entity_jurisdiction",
+    "tracker_category",
+    "tracker_list",
+    "tracker_rule",
+    "bytes_sent",
+    "bytes_received",
 ];
 
 /// Formats milliseconds since the epoch as RFC 3339 (UTC); 0 (unknown) is empty.
@@ -27,10 +49,7 @@ pub fn iso_time(ms: u64) -> String {
         return String::new();
     }
     let nanos = i128::from(ms) * 1_000_000;
-    time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
+    time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok().and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()).unwrap_or_default()
 }
 
 /// The request log of `site` as CSV, joined with the report's per-endpoint facts.

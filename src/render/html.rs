@@ -33,6 +33,10 @@ fn bytes(n: u64) -> String {
     }
 }
 
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A horizontal bar chart as inline SVG; labels are escaped text nodes.
 fn bars(rows: &[(String, u64, bool)]) -> Markup {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
@@ -82,7 +86,8 @@ pub fn to_html(r: &Report) -> String {
                     div class="card" { b { (t.server_of_concern_requests) } "requests to servers of concern" }
                 }
                 p class="muted" { "A tracker request is a request matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one." }
-                @if t.skipped > 0 || t.log_dropped > 0 { p class="muted" { (t.skipped) " requests could not be read; " (t.log_dropped) " rows were dropped from the request log (counts are complete)." } }
+                @if t.skipped > 0 { p class="muted" { (count(t.skipped, "request", "requests")) " could not be read and are not counted above." } }
+                @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the request log; the counts above are complete." } }
                 h2 { "Findings" }
                 ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
                 h2 { "Companies" }

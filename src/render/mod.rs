@@ -9,8 +9,8 @@ mod view;
 pub use self::csv::{neutralise, to_csv};
 pub use html::to_html;
 pub use view::{
-    entity_jurisdiction, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report, Totals,
-    TrackerView, SCHEMA_VERSION,
+    entity_jurisdiction, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report,
+    Totals, TrackerView, SCHEMA_VERSION,
 };
 
 /// The report as pretty JSON.

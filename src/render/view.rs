@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::aggregate::{grade, EndpointStats, Grade, GradeInput, SiteReport};
 use crate::classify::{entity, Category, Party};
 use crate::data::DATA_SOURCES;
-use crate::judge::{findings_for, EndpointFacts, Finding, Jurisdiction, Policy};
+use crate::judge::{company_finding, findings_for, CompanyFacts, EndpointFacts, Finding, Jurisdiction, Policy};
 use crate::locate::{Location, Locator};
 
 /// Bumped on any incompatible change of the JSON shape.
@@ -214,7 +214,9 @@ impl Report {
     pub fn build(site: &SiteReport, policy: &Policy, locator: &Locator) -> Report {
         let mut endpoints: Vec<EndpointView> = site.endpoints.values().map(|e| endpoint_view(e, policy, locator)).collect();
         endpoints.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.host.cmp(&b.host)));
-        let findings: Vec<Finding> = endpoints.iter().flat_map(|e| endpoint_findings(e, policy)).collect();
+        let entities = entity_rollups(&endpoints, policy);
+        let mut findings: Vec<Finding> = entities.iter().filter_map(|r| company(r, policy)).collect();
+        findings.extend(endpoints.iter().flat_map(|e| endpoint_findings(e, policy)));
         let totals = totals(site, &endpoints);
         let grade = grade(&GradeInput {
             tracker_companies: totals.tracker_companies as usize,
@@ -228,14 +230,26 @@ impl Report {
             schema_version: SCHEMA_VERSION,
             generator: format!("borderline {}", env!("CARGO_PKG_VERSION")),
             site: site.site.clone(),
-            policy: PolicyView { home: policy.home.clone(), preset: policy.preset_name().into(), description: policy.describe(), source: policy.source().map(str::to_string) },
+            policy: PolicyView {
+                home: policy.home.clone(),
+                preset: policy.preset_name().into(),
+                description: policy.describe(),
+                source: policy.source().map(str::to_string),
+            },
             data_sources: DATA_SOURCES
                 .iter()
-                .map(|d| DataSourceView { id: d.id.into(), name: d.name.into(), version: d.version.into(), date: d.date.into(), licence: d.licence.into(), attribution: d.attribution.into() })
+                .map(|d| DataSourceView {
+                    id: d.id.into(),
+                    name: d.name.into(),
+                    version: d.version.into(),
+                    date: d.date.into(),
+                    licence: d.licence.into(),
+                    attribution: d.attribution.into(),
+                })
                 .collect(),
             totals,
             grade,
-            entities: entity_rollups(&endpoints, policy),
+            entities,
             countries: country_rollups(&endpoints, policy),
             networks: network_rollups(&endpoints),
             endpoints,
@@ -249,7 +263,10 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
     let server = if locations.is_empty() {
         Jurisdiction::Unknown
     } else {
-        locations.iter().map(|l| if l.country.is_none() && l.basis.label() == "local" { Jurisdiction::Local } else { policy.judge(l.country.as_deref()) }).fold(Jurisdiction::Local, worst)
+        locations
+            .iter()
+            .map(|l| if l.country.is_none() && l.basis.label() == "local" { Jurisdiction::Local } else { policy.judge(l.country.as_deref()) })
+            .fold(Jurisdiction::Local, worst)
     };
     let index = e.entity.as_deref().and_then(entity::by_id);
     EndpointView {
@@ -280,8 +297,6 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
 
 fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
     let countries: Vec<String> = e.locations.iter().filter_map(|l| l.country.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    let entity = e.entity.as_ref().map(|v| (v.name.as_str(), v.domicile.as_str(), v.headquarters.as_str()));
-    let root = e.entity.as_ref().and_then(|v| v.parent.as_ref()).map(|p| (p.name.as_str(), p.domicile.as_str(), p.headquarters.as_str()));
     findings_for(
         &EndpointFacts {
             host: &e.host,
@@ -289,9 +304,7 @@ fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
             third_party: e.party == Party::ThirdParty,
             server: e.jurisdiction.server,
             server_countries: &countries,
-            entity,
-            root,
-            entity_jurisdiction: e.jurisdiction.entity,
+            entity: e.entity.as_ref().map(|v| v.name.as_str()),
             tracker: e.tracker.as_ref().map(|t| (t.category.label(), Some(t.list.as_str()).filter(|l| *l != "entity-map"), t.rule.as_deref())),
             cookies_set: e.cookies_set,
         },
@@ -299,9 +312,26 @@ fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
     )
 }
 
+fn company(r: &EntityRollup, policy: &Policy) -> Option<Finding> {
+    let own = [&r.entity.domicile, &r.entity.headquarters].iter().any(|c| policy.judge(Some(c)) == Jurisdiction::OfConcern);
+    company_finding(&CompanyFacts {
+        name: &r.entity.name,
+        domicile: &r.entity.domicile,
+        headquarters: &r.entity.headquarters,
+        parent: r.parent.as_ref().map(|p| (p.name.as_str(), p.domicile.as_str(), p.headquarters.as_str())),
+        jurisdiction: r.jurisdiction,
+        itself_of_concern: own,
+        endpoints: r.endpoints,
+        requests: r.requests,
+    })
+}
+
 fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
     let trackers: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker_requests > 0).collect();
-    let companies: BTreeSet<String> = trackers.iter().map(|e| e.entity.as_ref().map_or_else(|| format!("domain:{}", e.domain), |v| v.parent.as_ref().map_or(v.id.clone(), |p| p.id.clone()))).collect();
+    let companies: BTreeSet<String> = trackers
+        .iter()
+        .map(|e| e.entity.as_ref().map_or_else(|| format!("domain:{}", e.domain), |v| v.parent.as_ref().map_or(v.id.clone(), |p| p.id.clone())))
+        .collect();
     let sum = |f: fn(&EndpointView) -> u64| endpoints.iter().map(f).sum::<u64>();
     Totals {
         requests: site.requests,

@@ -35,12 +35,21 @@ fn trackers_are_capped() {
 
 #[test]
 fn letters_follow_the_documented_bands() {
-    let score_of = |companies: usize, concern: bool| grade(&GradeInput { tracker_companies: companies, server_of_concern_requests: u64::from(concern), ..Default::default() });
+    let score_of = |companies: usize, concern: bool| {
+        grade(&GradeInput { tracker_companies: companies, server_of_concern_requests: u64::from(concern), ..Default::default() })
+    };
     assert_eq!(score_of(1, false).letter, "A"); // 94
     assert_eq!(score_of(2, false).letter, "B"); // 88
     assert_eq!(score_of(5, false).letter, "C"); // 70
     assert_eq!(score_of(3, true).letter, "D"); // 52
     assert_eq!(score_of(6, true).letter, "F"); // 34
-    let all = grade(&GradeInput { tracker_companies: 10, session_replay: true, fingerprinting: true, server_of_concern_requests: 1, entity_of_concern_requests: 1, third_party_cookies: 1 });
+    let all = grade(&GradeInput {
+        tracker_companies: 10,
+        session_replay: true,
+        fingerprinting: true,
+        server_of_concern_requests: 1,
+        entity_of_concern_requests: 1,
+        third_party_cookies: 1,
+    });
     assert_eq!((all.letter.as_str(), all.score, all.reasons.len()), ("F", 0, 6));
 }

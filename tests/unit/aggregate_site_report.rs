@@ -9,7 +9,7 @@ fn classification(host: &str, tracker: bool) -> Classification {
         party: Party::ThirdParty,
         entity: None,
         domain_category: None,
-        tracker: tracker.then(|| TrackerVerdict { category: Category::Analytics, rule: None }),
+        tracker: tracker.then_some(TrackerVerdict { category: Category::Analytics, rule: None }),
         exception: None,
     }
 }
@@ -65,13 +65,22 @@ fn long_urls_are_cut_on_a_char_boundary() {
 #[test]
 fn merge_equals_recording_everything_in_one_report() {
     let reqs: Vec<(Request, Classification)> = (0..6)
-        .map(|i| (request(&format!("https://h{}.example/{i}", i % 3), 100 - i, Some(["192.0.2.1", "192.0.2.2"][i as usize % 2])), classification(&format!("h{}.example", i % 3), i % 2 == 0)))
+        .map(|i| {
+            (
+                request(&format!("https://h{}.example/{i}", i % 3), 100 - i, Some(["192.0.2.1", "192.0.2.2"][i as usize % 2])),
+                classification(&format!("h{}.example", i % 3), i % 2 == 0),
+            )
+        })
         .collect();
     let mut whole = SiteReport::new("site.example", 4);
     let (mut a, mut b) = (SiteReport::new("site.example", 4), SiteReport::new("site.example", 4));
     for (i, (r, c)) in reqs.iter().enumerate() {
         whole.record(r, c);
-        if i < 3 { a.record(r, c) } else { b.record(r, c) }
+        if i < 3 {
+            a.record(r, c)
+        } else {
+            b.record(r, c)
+        }
     }
     let mut ab = a.clone();
     ab.merge(&b);

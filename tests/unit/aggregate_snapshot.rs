@@ -27,7 +27,12 @@ fn full() -> SiteReport {
             requests: 3,
             requests_without_ip: 1,
             tracker_requests: 3,
-            tracker: Some(TrackerEvidence { category: Category::Telemetry, list: Some(ListId::PlatformTelemetry), rule: Some("||mon.tiktokv.com^".into()), line: 44 }),
+            tracker: Some(TrackerEvidence {
+                category: Category::Telemetry,
+                list: Some(ListId::PlatformTelemetry),
+                rule: Some("||mon.tiktokv.com^".into()),
+                line: 44,
+            }),
             bytes_sent: 300,
             bytes_received: 30,
             cookies_set: 0,

@@ -83,7 +83,8 @@ fn tiktok_session_facts() {
 
 #[test]
 fn the_video_itself_is_not_a_tracker() {
-    let c = run("https://v16-webapp-prime.tiktok.com/video/tos/useast2a/tos-useast2a-ve-0068/abc/?mime_type=video_mp4", "https://www.tiktok.com/foryou", "media");
+    let c =
+        run("https://v16-webapp-prime.tiktok.com/video/tos/useast2a/tos-useast2a-ve-0068/abc/?mime_type=video_mp4", "https://www.tiktok.com/foryou", "media");
     assert!(c.tracker.is_none(), "{:?}", c.tracker);
     assert_eq!(c.party, Party::FirstParty);
 }
@@ -160,4 +161,11 @@ fn ddg_first_and_third_party_reference_cases() {
         checked += 1;
     }
     assert!(checked > 100, "checked {checked}");
+}
+
+#[test]
+fn host_of_works_before_any_engine_is_loaded() {
+    // Each test thread may run first; host_of must install the resolver itself.
+    assert_eq!(host_of("https://WWW.Example.COM./x").as_deref(), Some("www.example.com"));
+    assert_eq!(host_of("data:,x"), None);
 }

@@ -29,8 +29,12 @@ fn rejects_malformed_tables() {
     let mut short = table(&[0, 10], &[1, 2]);
     short.pop();
     assert!(RangeTable::parse(&short).is_err(), "truncated");
-    assert!(RangeTable::parse(&table(&[0, 10, 10], &[1, 2, 3])).is_err(), "not increasing");
-    assert!(RangeTable::parse(&table(&[5, 10], &[1, 2])).is_err(), "does not start at 0");
+    let unsorted = table(&[0, 10, 10], &[1, 2, 3]);
+    assert!(RangeTable::parse(&unsorted).unwrap().validate().is_err(), "not increasing");
+    let late = table(&[5, 10], &[1, 2]);
+    assert!(RangeTable::parse(&late).unwrap().validate().is_err(), "does not start at 0");
+    // Unvalidated tables may answer wrongly but never panic.
+    let _ = RangeTable::parse(&unsorted).unwrap().lookup(7);
     let mut huge = table(&[0], &[1]);
     huge[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(RangeTable::parse(&huge).is_err(), "count past the end");
@@ -61,10 +65,16 @@ fn name_table_lookup_and_validation() {
     assert_eq!(t.name(138699), Some("字节跳动"));
     assert_eq!(t.name(1), None);
     assert_eq!(t.len(), 3);
+    t.validate().unwrap();
     let mut bad = bytes.clone();
     bad[bytes.len() - 1] = 0xff;
     assert!(NameTable::parse(&bad).is_err(), "not UTF-8");
     let unsorted = names(&[(2, "b"), (1, "a")]);
-    assert!(NameTable::parse(&unsorted).is_err());
+    assert!(NameTable::parse(&unsorted).unwrap().validate().is_err());
+    let mut wild = names(&[(1, "a"), (2, "b")]);
+    wild[16..20].copy_from_slice(&999u32.to_le_bytes()); // first end offset past the text
+    let wild_t = NameTable::parse(&wild).unwrap();
+    assert!(wild_t.validate().is_err());
+    assert_eq!(wild_t.name(1), None, "a bad offset is no name, not a panic");
     assert!(NameTable::parse(&bytes[..10]).is_err());
 }

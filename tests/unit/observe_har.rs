@@ -1,7 +1,9 @@
 use super::*;
 
 fn entry(url: &str, extra: &str) -> String {
-    format!(r#"{{"startedDateTime":"2026-01-02T03:04:05.678Z","request":{{"method":"get","url":"{url}","headers":[],"headersSize":100,"bodySize":0}},"response":{{"status":200,"headers":[],"headersSize":50,"bodySize":1000,"content":{{"size":1000,"mimeType":"text/html"}}}}{extra}}}"#)
+    format!(
+        r#"{{"startedDateTime":"2026-01-02T03:04:05.678Z","request":{{"method":"get","url":"{url}","headers":[],"headersSize":100,"bodySize":0}},"response":{{"status":200,"headers":[],"headersSize":50,"bodySize":1000,"content":{{"size":1000,"mimeType":"text/html"}}}}{extra}}}"#
+    )
 }
 
 fn har(pages: &str, entries: &[String]) -> String {
@@ -33,7 +35,10 @@ fn firefox_pages_take_their_site_from_the_first_document() {
     // Firefox puts the document title, not the URL, in pages[].title.
     let text = har(
         r#"{"id":"page_1","title":"TikTok - Make Your Day"}"#,
-        &[entry("https://www.tiktok.com/", r#","pageref":"page_1","serverIPAddress":"23.45.12.4""#), entry("https://analytics.tiktok.com/x.js", r#","pageref":"page_1""#)],
+        &[
+            entry("https://www.tiktok.com/", r#","pageref":"page_1","serverIPAddress":"23.45.12.4""#),
+            entry("https://analytics.tiktok.com/x.js", r#","pageref":"page_1""#),
+        ],
     );
     let cap = read_har(&text, |_, _| {}).unwrap();
     assert_eq!(cap.requests[1].site_url, "https://www.tiktok.com/");
@@ -51,12 +56,7 @@ fn captures_without_pages_use_the_last_document() {
 fn broken_entries_are_skipped_and_counted_not_fatal() {
     let text = har(
         "",
-        &[
-            entry("https://ok.example/", ""),
-            r#"{"request":{"url":42}}"#.to_string(),
-            entry("ftp://not-web.example/", ""),
-            r#""just a string""#.to_string(),
-        ],
+        &[entry("https://ok.example/", ""), r#"{"request":{"url":42}}"#.to_string(), entry("ftp://not-web.example/", ""), r#""just a string""#.to_string()],
     );
     let cap = read_har(&text, |_, _| {}).unwrap();
     assert_eq!(cap.requests.len(), 1);
