@@ -1,5 +1,5 @@
 # One command surface for people and CI alike.
-#   make demo   the main job on the bundled sample capture
+#   make demo   the main job on the bundled sample capture, and the unpacked extensions
 #   make test   everything CI runs (installs what is missing first)
 #   make bench  native benchmarks (figures in target/bench/core.json)
 #   make data   refresh the vendored data from the package registries
@@ -8,27 +8,51 @@ SHELL := /bin/bash
 SAMPLE := tests/fixtures/tiktok/foryou/capture.har
 OUT := target/demo
 
-.PHONY: demo test deps bench data
+WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
-demo:
+.PHONY: demo test deps bench data extension e2e wasm-test
+
+demo: deps
 	cargo build --release --bin borderline
 	mkdir -p $(OUT)
 	./target/release/borderline report $(SAMPLE) --home US --policy us -o $(OUT)/report.json
 	./target/release/borderline report $(SAMPLE) --home US --policy us --format html -o $(OUT)/report.html 2>/dev/null
 	./target/release/borderline report $(SAMPLE) --home US --policy us --format csv -o $(OUT)/report.csv 2>/dev/null
+	node extension/build.mjs
 	@echo "Reports: $(OUT)/report.json, $(OUT)/report.html, $(OUT)/report.csv"
+	@echo "Unpacked extensions: dist/chromium (load in chrome://extensions), dist/firefox (about:debugging)"
 
 # Installs only what is missing, so it is quick on a machine that has it all.
 deps:
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q rustfmt || rustup component add rustfmt clippy
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver openssl >/dev/null; }
+	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
 test: deps
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo test
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace
 	cargo build --lib --no-default-features --target wasm32-unknown-unknown
 	cargo bench --bench pipeline -- --test
+	$(MAKE) wasm-test e2e
+
+# The wasm binding's tests, compiled to wasm32: under node, and in a service
+# worker in headless Chromium driven by Debian's chromedriver.
+wasm-test:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test -p borderline-wasm --target wasm32-unknown-unknown --test node
+	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test -p borderline-wasm --target wasm32-unknown-unknown --test browser
+
+# The extension in a real headless Chromium against the local test sites.
+e2e:
+	mkdir -p target/e2e
+	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
+	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
+	node --test --test-concurrency=1 tests/e2e/
+
+extension:
+	node extension/build.mjs
 
 bench:
 	cargo bench --bench pipeline

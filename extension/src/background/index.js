@@ -1,0 +1,14 @@
+// Background: a table of contents. Every listener is registered here, on the
+// first tick (MV3 requires it); each awaits the core's `ready` promise itself.
+import { registerRequests } from './requests.js';
+import { registerTabs } from './tabs.js';
+import { registerMessages } from './messages.js';
+import { ready } from './core.js';
+
+registerRequests();
+registerTabs();
+registerMessages();
+ready.catch((e) => console.error('Borderline core failed to start', e));
+
+// For the end-to-end tests and for debugging from the worker's console.
+globalThis.borderline = { ready };

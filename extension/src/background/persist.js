@@ -1,0 +1,101 @@
+// Keeps per-tab state across service-worker restarts in storage.session:
+// every observed event is journaled at once (so a stopped worker loses
+// nothing), and the journal is compacted into versioned snapshots when quiet.
+import { api } from '../platform.js';
+
+const COMPACT_AFTER_MS = 1000;
+let seq = 0;
+let batch = [];
+let flushQueued = false;
+let compactTimer = null;
+const dirtyTabs = new Set();
+/** tab id → URL of its top-level page (survives restarts with the rest). */
+export const pages = new Map();
+
+/** Records a tab's top-level page, saved at once. */
+export function setPage(tab, url) {
+  if (url) pages.set(tab, url);
+  else pages.delete(tab);
+  api.storage.session.set({ pages: Object.fromEntries(pages) }).catch(reportQuota);
+}
+
+/** Journals one event: [seq, kind, tab, ...args]. Written on the next microtask. */
+export function journal(kind, tab, args) {
+  seq += 1;
+  batch.push([seq, kind, tab, ...args]);
+  dirtyTabs.add(tab);
+  if (!flushQueued) {
+    flushQueued = true;
+    queueMicrotask(flush);
+  }
+}
+
+function flush() {
+  flushQueued = false;
+  const entries = batch;
+  batch = [];
+  if (!entries.length) return;
+  api.storage.session.set({ [`j:${entries[0][0]}`]: entries, seq }).catch(reportQuota);
+}
+
+/** Schedules a compaction of the journal into snapshots. */
+export function scheduleCompaction(core) {
+  clearTimeout(compactTimer);
+  compactTimer = setTimeout(() => compact(core).catch(reportQuota), COMPACT_AFTER_MS);
+}
+
+async function compact(core) {
+  flush();
+  const upTo = seq;
+  const tabs = [...dirtyTabs];
+  dirtyTabs.clear();
+  const items = { snapSeq: upTo };
+  for (const tab of tabs) items[`s:${tab}`] = toBase64(core.snapshot(tab));
+  await api.storage.session.set(items);
+  const all = await api.storage.session.get(null);
+  const old = Object.keys(all).filter((k) => k.startsWith('j:') && all[k].every((e) => e[0] <= upTo));
+  const empty = Object.keys(all).filter((k) => k.startsWith('s:') && !core.tabs().includes(Number(k.slice(2))));
+  await api.storage.session.remove([...old, ...empty]);
+}
+
+/** Restores snapshots, then replays journal entries newer than them. */
+export async function restoreInto(core, replay) {
+  const all = await api.storage.session.get(null);
+  for (const [tab, url] of Object.entries(all.pages || {})) if (!pages.has(Number(tab))) pages.set(Number(tab), url);
+  const snapSeq = all.snapSeq || 0;
+  seq = Math.max(all.seq || 0, snapSeq);
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith('s:')) continue;
+    try { core.restore(Number(key.slice(2)), fromBase64(value)); } catch (e) { console.warn('Borderline: dropped an unreadable snapshot', key, e); }
+  }
+  const entries = Object.entries(all).filter(([k]) => k.startsWith('j:')).flatMap(([, v]) => v).filter((e) => e[0] > snapSeq).sort((a, b) => a[0] - b[0]);
+  for (const e of entries) {
+    (replay || replayEvent)(core, e);
+    dirtyTabs.add(e[2]);
+  }
+  if (entries.length) scheduleCompaction(core);
+  return entries.length;
+}
+
+export function replayEvent(core, [, kind, tab, ...args]) {
+  if (kind === 'reset') core.resetTab(tab);
+  else if (kind === 'req') core.observe(tab, ...args);
+}
+
+function reportQuota(e) {
+  console.error('Borderline: could not save state', e);
+  api.storage.session.set({ lastError: String(e && e.message || e) }).catch(() => {});
+}
+
+function toBase64(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(b64) {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,53 @@
+// webRequest wiring: every completed or failed http(s) request goes to the
+// core with what the browser told us. Nothing is decided here.
+import { api, responseExtraInfo } from '../platform.js';
+import { ready } from './core.js';
+import { journal, pages, scheduleCompaction } from './persist.js';
+import { newVisit } from './tabs.js';
+import { onObserved } from './warnings.js';
+
+/** requestId → bytes sent (URL + body), from onBeforeRequest; estimated when lost in a restart. */
+const sentBytes = new Map();
+
+function bodySize(body) {
+  if (!body) return 0;
+  if (body.raw) return body.raw.reduce((n, part) => n + (part.bytes ? part.bytes.byteLength : 0), 0);
+  if (body.formData) return Object.entries(body.formData).reduce((n, [k, vs]) => n + vs.reduce((m, v) => m + k.length + String(v).length + 2, 0), 0);
+  return 0;
+}
+
+function onBefore(d) {
+  if (d.type === 'main_frame' && d.tabId >= 0) newVisit(d.tabId, d.url);
+  sentBytes.set(d.requestId, d.url.length + bodySize(d.requestBody));
+}
+
+function header(headers, name) {
+  return (headers || []).filter((h) => h.name.toLowerCase() === name);
+}
+
+function onDone(d, failed) {
+  const sent = sentBytes.get(d.requestId) ?? d.url.length;
+  sentBytes.delete(d.requestId);
+  const length = Number(header(d.responseHeaders, 'content-length')[0]?.value);
+  const received = failed || d.fromCache ? 0 : Number.isFinite(length) ? length : 0;
+  const cookies = header(d.responseHeaders, 'set-cookie').length;
+  const ip = d.fromCache ? '' : d.ip || '';
+  const status = failed ? 0 : d.statusCode || 0;
+  const tab = typeof d.tabId === 'number' ? d.tabId : -1;
+  ready.then((core) => {
+    // Worker requests (tab -1) carry their initiator; the core files them under the matching tab.
+    const page = tab >= 0 ? (d.type === 'main_frame' ? d.url : pages.get(tab) || d.initiator || '') : d.initiator || '';
+    const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now())];
+    const flags = core.observe(tab, ...args);
+    journal('req', tab, args);
+    scheduleCompaction(core);
+    onObserved(core, tab, flags, d.url);
+  });
+}
+
+export function registerRequests() {
+  const filter = { urls: ['http://*/*', 'https://*/*'] };
+  api.webRequest.onBeforeRequest.addListener(onBefore, filter, ['requestBody']);
+  api.webRequest.onCompleted.addListener((d) => onDone(d, false), filter, responseExtraInfo);
+  api.webRequest.onErrorOccurred.addListener((d) => onDone(d, true), filter);
+}

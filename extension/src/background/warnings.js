@@ -1,0 +1,64 @@
+// The badge (tracker endpoints of the tab's visit, red once a jurisdiction of
+// concern was contacted) and the in-page warning banner's messages.
+import { api, loadSettings, VIDEO_SITES } from '../platform.js';
+import { FLAGS } from './core.js';
+
+const badges = new Map(); // tab → last badge "count|concern"
+const concern = new Set(); // tabs that contacted a jurisdiction of concern
+const queued = new Map(); // tab → warnings not yet delivered to the page
+const removed = new Set(); // tabs whose page removed the banner
+
+export function forgetTab(tab) {
+  badges.delete(tab);
+  concern.delete(tab);
+  queued.delete(tab);
+  removed.delete(tab);
+}
+
+export function bannerRemoved(tab) {
+  removed.add(tab);
+}
+
+export function wasBannerRemoved(tab) {
+  return removed.has(tab);
+}
+
+/** Warnings waiting for the tab's content script (it asks when it loads). */
+export function takeQueued(tab) {
+  const list = queued.get(tab) || [];
+  queued.delete(tab);
+  return list;
+}
+
+export function onObserved(core, tab, flags, url) {
+  if (tab < 0 || !(flags & FLAGS.RECORDED)) return;
+  if (flags & (FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN)) concern.add(tab);
+  const count = core.trackerEndpoints(tab);
+  const key = `${count}|${concern.has(tab)}`;
+  if (badges.get(tab) !== key) {
+    badges.set(tab, key);
+    api.action.setBadgeText({ tabId: tab, text: count ? String(count) : '' }).catch(() => {});
+    api.action.setBadgeBackgroundColor({ tabId: tab, color: concern.has(tab) ? '#a4002a' : '#3b5bdb' }).catch(() => {});
+  }
+  const worth = FLAGS.TRACKER | FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN;
+  if (flags & FLAGS.NEW_ENDPOINT && flags & worth) warn(core, tab, url);
+}
+
+async function warn(core, tab, url) {
+  const s = await loadSettings();
+  const site = core.site(tab);
+  if (!site || s.warnMode === 'off') return;
+  const sites = s.warnMode === 'listed' ? s.warnSites : VIDEO_SITES;
+  const listed = s.warnMode === 'all' || sites.some((w) => site === w || site.endsWith(`.${w}`));
+  if (!listed) return;
+  const snooze = (await api.storage.local.get(`snooze:${site}`))[`snooze:${site}`];
+  if (snooze && snooze > Date.now()) return;
+  const text = core.warningText(tab, url);
+  if (!text) return;
+  const message = { type: 'borderline:warn', key: text, text, site };
+  api.tabs.sendMessage(tab, message).catch(() => {
+    const list = queued.get(tab) || [];
+    list.push(message);
+    queued.set(tab, list.slice(-20));
+  });
+}

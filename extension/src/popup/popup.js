@@ -1,0 +1,53 @@
+// The popup: asks the background for the core-rendered report of a tab and
+// mounts it. The markup comes from the core's renderer, which escapes every
+// string; this file only wires buttons.
+const api = globalThis.browser ?? globalThis.chrome;
+
+for (const el of document.querySelectorAll('[data-i18n]')) {
+  const text = api.i18n.getMessage(el.dataset.i18n);
+  if (text) el.textContent = text;
+}
+
+async function currentTab() {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^-?\d+$/.test(param)) return Number(param);
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab ? tab.id : -1;
+}
+
+const main = document.getElementById('report');
+
+async function load(tab) {
+  const r = await api.runtime.sendMessage({ type: 'borderline:report', tab });
+  if (r && r.html) {
+    main.innerHTML = r.html; // escaped by the core (maud); extension CSP forbids inline script
+    document.title = `Borderline: ${r.site}`;
+  }
+  document.getElementById('removed').hidden = !(r && r.bannerRemoved);
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const TYPES = { json: 'application/json', csv: 'text/csv', html: 'text/html' };
+
+currentTab().then((tab) => {
+  load(tab);
+  document.getElementById('only-trackers').addEventListener('change', (e) => main.classList.toggle('only-trackers', e.target.checked));
+  document.getElementById('only-foreign').addEventListener('change', (e) => main.classList.toggle('only-foreign', e.target.checked));
+  for (const b of document.querySelectorAll('[data-export]')) {
+    b.addEventListener('click', async () => {
+      const r = await api.runtime.sendMessage({ type: 'borderline:export', tab, format: b.dataset.export });
+      if (r && r.text) download(`borderline-${r.site || 'report'}.${b.dataset.export}`, TYPES[b.dataset.export], r.text);
+    });
+  }
+  document.getElementById('open-in-tab').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL(`popup/popup.html?tab=${tab}`) }));
+});

@@ -1,0 +1,226 @@
+//! The wasm binding: converts at the boundary and calls the core; no logic of
+//! its own. One stateful facade, [`Core`], holds the analyzer and one visit
+//! (a `SiteReport`) per browser tab.
+//!
+//! Strings and numbers cross the boundary, not objects: the hot path
+//! (`observe`) takes plain arguments and returns a bit set.
+
+use std::collections::HashMap;
+
+use borderline::aggregate::{snapshot, SiteReport};
+use borderline::judge::{Jurisdiction, Policy};
+use borderline::locate::OverlayEntry;
+use borderline::observe::{Request, ResourceType};
+use borderline::render::{self, entity_jurisdiction, Report};
+use borderline::{classify, Analyzer, Reports};
+use wasm_bindgen::prelude::*;
+
+/// Bits returned by [`Core::observe`].
+pub mod flags {
+    /// The request was recorded.
+    pub const RECORDED: u32 = 1;
+    /// It is a tracker request.
+    pub const TRACKER: u32 = 2;
+    /// Its server is registered in a country of concern.
+    pub const SERVER_OF_CONCERN: u32 = 4;
+    /// Its controlling company (or parent) is based in a country of concern.
+    pub const ENTITY_OF_CONCERN: u32 = 8;
+    /// The first request of this visit to this host.
+    pub const NEW_ENDPOINT: u32 = 16;
+    /// Platform telemetry (the platform-telemetry list matched).
+    pub const TELEMETRY: u32 = 32;
+}
+
+/// How many request rows a tab keeps for the CSV export (counts stay complete).
+const TAB_LOG_CAP: u64 = 2_000;
+
+#[wasm_bindgen]
+pub struct Core {
+    analyzer: Analyzer,
+    policy: Policy,
+    tabs: HashMap<i32, Reports>,
+}
+
+fn err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// `overlay_json`: optional `[{"network","prefix","country","asn","organisation"}]`
+    /// rows consulted before the IP tables (test builds only).
+    #[wasm_bindgen(constructor)]
+    pub fn new(overlay_json: Option<String>) -> Result<Core, JsError> {
+        let mut analyzer = Analyzer::new();
+        if let Some(json) = overlay_json.filter(|j| !j.trim().is_empty()) {
+            let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
+            analyzer = analyzer.with_overlay(overlay);
+        }
+        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new() })
+    }
+
+    /// Sets the home country and preset (`us`, `eu`, or `CC,CC`).
+    #[wasm_bindgen(js_name = setPolicy)]
+    pub fn set_policy(&mut self, home: &str, preset: &str) -> Result<(), JsError> {
+        self.policy = Policy::parse(home, preset).map_err(err)?;
+        Ok(())
+    }
+
+    /// Records one request of a tab; returns [`flags`].
+    #[allow(clippy::too_many_arguments)]
+    pub fn observe(
+        &mut self,
+        tab: i32,
+        url: &str,
+        page_url: &str,
+        kind: &str,
+        method: &str,
+        ip: &str,
+        status: u16,
+        bytes_sent: f64,
+        bytes_received: f64,
+        cookies_set: u32,
+        time_ms: f64,
+    ) -> u32 {
+        let mut req = Request::new(url, page_url, ResourceType::from_name(kind));
+        req.method = if method.is_empty() { "GET".into() } else { method.to_ascii_uppercase() };
+        req.ip = ip.trim_matches(['[', ']']).parse().ok();
+        req.status = (status > 0).then_some(status);
+        req.bytes_sent = bytes_sent.max(0.0) as u64;
+        req.bytes_received = bytes_received.max(0.0) as u64;
+        req.cookies_set = cookies_set;
+        req.time_ms = time_ms.max(0.0) as u64;
+        let tab = if tab < 0 { self.tab_of_site(page_url).unwrap_or(tab) } else { tab };
+        let reports = self.tabs.entry(tab).or_insert_with(|| Reports::new(TAB_LOG_CAP));
+        let Ok(c) = self.analyzer.classify(&req) else {
+            self.analyzer.observe(&req, reports); // counted as skipped or unattributed
+            return 0;
+        };
+        let known = reports.sites.get(&c.site).is_some_and(|s| s.endpoints.contains_key(&c.host));
+        self.analyzer.observe(&req, reports);
+        let mut f = flags::RECORDED;
+        if !known {
+            f |= flags::NEW_ENDPOINT;
+        }
+        if let Some(t) = &c.tracker {
+            f |= flags::TRACKER;
+            if t.rule.as_ref().is_some_and(|r| r.list == classify::ListId::PlatformTelemetry) {
+                f |= flags::TELEMETRY;
+            }
+        }
+        if let Some(ip) = req.ip {
+            let loc = self.analyzer.locator().locate(ip);
+            if loc.country.is_some() && self.policy.judge(loc.country.as_deref()) == Jurisdiction::OfConcern {
+                f |= flags::SERVER_OF_CONCERN;
+            }
+        }
+        if c.entity.is_some_and(|e| entity_jurisdiction(e, &self.policy) == Jurisdiction::OfConcern) {
+            f |= flags::ENTITY_OF_CONCERN;
+        }
+        f
+    }
+
+    /// Forgets a tab's visit (a navigation starts a new one, or the tab closed).
+    #[wasm_bindgen(js_name = resetTab)]
+    pub fn reset_tab(&mut self, tab: i32) {
+        self.tabs.remove(&tab);
+    }
+
+    fn visit(&self, tab: i32) -> Option<&SiteReport> {
+        self.tabs.get(&tab).and_then(|r| r.busiest().first().copied())
+    }
+
+    /// The tab whose visit is on the same Site as `page_url` (service-worker requests).
+    fn tab_of_site(&self, page_url: &str) -> Option<i32> {
+        let host = classify::host_of(page_url)?;
+        let site = classify::domain::registrable_domain(&host);
+        self.tabs.iter().filter(|(t, _)| **t >= 0).find(|(_, r)| r.sites.contains_key(site)).map(|(t, _)| *t)
+    }
+
+    /// The Site of the tab's visit.
+    pub fn site(&self, tab: i32) -> Option<String> {
+        self.visit(tab).map(|s| s.site.clone())
+    }
+
+    /// The in-page warning's sentence for the endpoint of `url` in the tab's visit.
+    #[wasm_bindgen(js_name = warningText)]
+    pub fn warning_text(&self, tab: i32, url: &str) -> String {
+        let (Some(report), Some(host)) = (self.report(tab), classify::host_of(url)) else { return String::new() };
+        report.endpoints.iter().find(|e| e.host == host).map_or_else(String::new, |e| render::warning_text(&report, e))
+    }
+
+    fn report(&self, tab: i32) -> Option<Report> {
+        self.visit(tab).map(|s| self.analyzer.report(s, &self.policy))
+    }
+
+    /// The tab's report as JSON (the versioned contract), or "null".
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self, tab: i32) -> String {
+        self.report(tab).map_or_else(|| "null".into(), |r| render::to_json(&r))
+    }
+
+    /// The tab's report as `json`, `csv` or `html` (same formats as the CLI).
+    pub fn export(&self, tab: i32, format: &str) -> Result<String, JsError> {
+        let site = self.visit(tab).ok_or_else(|| err("no requests recorded for this tab yet"))?;
+        let report = self.analyzer.report(site, &self.policy);
+        match format {
+            "json" => Ok(render::to_json(&report)),
+            "csv" => Ok(render::to_csv(&report, site)),
+            "html" => Ok(render::to_html(&report)),
+            other => Err(err(format!("unknown export format `{other}`"))),
+        }
+    }
+
+    /// The popup's markup for the tab (escaped by the core's renderer).
+    #[wasm_bindgen(js_name = popupHtml)]
+    pub fn popup_html(&self, tab: i32) -> String {
+        self.report(tab).map_or_else(String::new, |r| render::to_popup_html(&r))
+    }
+
+    /// Tracker endpoints of the tab's visit (the badge count).
+    #[wasm_bindgen(js_name = trackerEndpoints)]
+    pub fn tracker_endpoints(&self, tab: i32) -> u32 {
+        self.visit(tab).map_or(0, |s| s.tracker_endpoints() as u32)
+    }
+
+    /// Requests recorded for the tab (all sites of the visit), skipped ones included.
+    pub fn requests(&self, tab: i32) -> f64 {
+        self.tabs.get(&tab).map_or(0.0, |r| r.sites.values().map(|s| (s.requests + s.skipped) as f64).sum::<f64>() + r.unattributed as f64)
+    }
+
+    /// The tab's state in the versioned binary snapshot form.
+    pub fn snapshot(&self, tab: i32) -> Vec<u8> {
+        let sites: Vec<SiteReport> = self.tabs.get(&tab).map(|r| r.sites.values().cloned().collect()).unwrap_or_default();
+        snapshot::encode(&sites)
+    }
+
+    /// Merges a snapshot into the tab's state (restoring after a restart).
+    pub fn restore(&mut self, tab: i32, bytes: &[u8]) -> Result<(), JsError> {
+        let sites: Vec<SiteReport> = snapshot::decode(bytes).map_err(err)?;
+        let reports = self.tabs.entry(tab).or_insert_with(|| Reports::new(TAB_LOG_CAP));
+        for s in sites {
+            match reports.sites.get_mut(&s.site) {
+                Some(existing) => existing.merge(&s),
+                None => {
+                    reports.sites.insert(s.site.clone(), s);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Tabs with state, for persistence.
+    pub fn tabs(&self) -> Vec<i32> {
+        self.tabs.keys().copied().collect()
+    }
+
+    /// Data sources with versions and licences, as JSON (for the options page).
+    #[wasm_bindgen(js_name = dataSourcesJson)]
+    pub fn data_sources_json(&self) -> String {
+        let list: Vec<serde_json::Value> = borderline::data::DATA_SOURCES
+            .iter()
+            .map(|d| serde_json::json!({"id": d.id, "name": d.name, "version": d.version, "date": d.date, "licence": d.licence, "attribution": d.attribution}))
+            .collect();
+        serde_json::Value::Array(list).to_string()
+    }
+}

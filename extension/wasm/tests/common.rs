@@ -1,0 +1,71 @@
+//! Checks shared by the node and browser runs of the binding's wasm tests.
+
+use borderline_wasm::{flags, Core};
+
+const OVERLAY: &str = r#"[{"network":"127.0.0.4","prefix":32,"country":"SG","asn":45102,"organisation":"Alibaba"},{"network":"127.0.0.6","prefix":32,"country":"CN","asn":4134,"organisation":"Chinanet"}]"#;
+
+fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
+    core.observe(tab, url, "https://www.tiktok.com/foryou", "xmlhttprequest", "post", ip, 200, 100.0, 10.0, 0, 1_767_225_600_000.0)
+}
+
+pub fn flags_report_and_exports() {
+    let mut core = Core::new(Some(OVERLAY.into())).unwrap();
+    core.set_policy("US", "us").unwrap();
+    let f = observe(&mut core, 7, "https://mon.tiktokv.com/monitor_browser/collect/batch/", "127.0.0.4");
+    assert_eq!(f & flags::RECORDED, flags::RECORDED);
+    assert_ne!(f & flags::TELEMETRY, 0);
+    assert_ne!(f & flags::ENTITY_OF_CONCERN, 0);
+    assert_ne!(f & flags::NEW_ENDPOINT, 0);
+    assert_eq!(f & flags::SERVER_OF_CONCERN, 0, "SG is not of concern under the US preset");
+    let again = observe(&mut core, 7, "https://mon.tiktokv.com/monitor_browser/collect/batch/", "127.0.0.4");
+    assert_eq!(again & flags::NEW_ENDPOINT, 0);
+    let pixel = observe(&mut core, 7, "https://analytics.tiktok.com/i18n/pixel/events.js", "127.0.0.6");
+    assert_ne!(pixel & flags::SERVER_OF_CONCERN, 0);
+    assert_eq!(core.requests(7), 3.0);
+    assert_eq!(core.tracker_endpoints(7), 2);
+    assert_eq!(core.site(7).as_deref(), Some("tiktok.com"));
+
+    let json: serde_json::Value = serde_json::from_str(&core.report_json(7)).unwrap();
+    assert_eq!(json["site"], "tiktok.com");
+    let mon = json["endpoints"].as_array().unwrap().iter().find(|e| e["host"] == "mon.tiktokv.com").unwrap();
+    assert_eq!(mon["locations"][0]["basis"], "overlay");
+    assert_eq!(mon["entity"]["domicile"], "KY");
+    assert!(core.export(7, "csv").unwrap().lines().count() == 4);
+    assert!(core.export(7, "html").unwrap().contains("ByteDance"));
+    assert!(core.popup_html(7).contains("mon.tiktokv.com"));
+    assert!(core.warning_text(7, "https://mon.tiktokv.com/x").contains("ByteDance"));
+    assert_eq!(core.report_json(99), "null");
+}
+
+pub fn snapshots_restore_and_merge() {
+    let mut a = Core::new(None).unwrap();
+    observe(&mut a, 3, "https://www.tiktok.com/", "23.45.12.4");
+    observe(&mut a, 3, "https://mon.tiktokv.com/x", "161.117.5.5");
+    let snap = a.snapshot(3);
+    let mut b = Core::new(None).unwrap();
+    observe(&mut b, 3, "https://mcs.tiktokw.us/v1/list", "129.146.10.20");
+    b.restore(3, &snap).unwrap();
+    assert_eq!(b.requests(3), 3.0, "restored and new requests together, none lost or doubled");
+    b.reset_tab(3);
+    assert_eq!(b.requests(3), 0.0);
+    assert_eq!(b.tabs().len(), 0);
+}
+
+pub fn workers_are_filed_under_the_tab_of_their_site() {
+    let mut core = Core::new(None).unwrap();
+    observe(&mut core, 5, "https://www.tiktok.com/", "23.45.12.4");
+    core.observe(-1, "https://mon.tiktokv.com/sw", "https://www.tiktok.com", "other", "GET", "", 200, 1.0, 1.0, 0, 0.0);
+    assert_eq!(core.requests(5), 2.0);
+    assert_eq!(core.requests(-1), 0.0);
+}
+
+pub fn bad_input_is_an_error_or_counted_never_a_panic() {
+    assert!(Core::new(Some("not json".into())).is_err());
+    let mut core = Core::new(None).unwrap();
+    assert!(core.set_policy("USA", "us").is_err());
+    assert!(core.restore(1, b"garbage").is_err());
+    assert!(core.export(1, "pdf").is_err());
+    assert_eq!(core.observe(2, "not a url", "https://www.tiktok.com/", "", "", "", 0, -5.0, f64::NAN, 0, -1.0), 0);
+    assert_eq!(core.observe(2, "https://a.example/", "", "weird-type", "", "999.1.1.1", 0, 0.0, 0.0, 0, 0.0), 0);
+    assert_eq!(core.requests(2), 2.0, "counted as skipped and unattributed");
+}

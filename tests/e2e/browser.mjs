@@ -1,0 +1,111 @@
+// Launches Debian's Chromium with the test build of the extension loaded,
+// against the local test sites. Never downloads a browser.
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { resolverRules } from './sites/hosts.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = process.env.BORDERLINE_TEST_EXTENSION || join(ROOT, 'target/e2e/extension');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'borderline-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--ignore-certificate-errors', `--host-resolver-rules=${resolverRules()}`,
+      `--load-extension=${EXTENSION}`, `--disable-extensions-except=${EXTENSION}`,
+    ],
+  });
+  const worker = await currentWorker(context);
+  const id = new URL(worker.url()).host;
+  // Playwright sees the worker before its script has run; wait for the core so
+  // no test event races the listeners' registration.
+  await worker.evaluate(() => globalThis.borderline.ready.then(() => true));
+  return { context, id };
+}
+
+/** The extension's service worker as it is now (a new object after each restart). */
+export async function currentWorker(context, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const w = context.serviceWorkers().find((s) => s.url().startsWith('chrome-extension://'));
+    if (w) return w;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the extension service worker did not start');
+}
+
+/** Runs `fn` in the service worker, waking it with a harmless event first if needed. */
+export async function inWorker(context, fn, arg) {
+  const w = await currentWorker(context);
+  return w.evaluate(fn, arg);
+}
+
+/**
+ * Watches the extension's service worker through CDP on one of its own pages
+ * (a page session only sees workers of its origin). `stop()` stops it as
+ * Chromium does after 30 s idle and resolves once it is stopped; `statuses`
+ * records every running-status change.
+ */
+export async function workerControl(context, extPage, id) {
+  const cdp = await context.newCDPSession(extPage);
+  const statuses = [];
+  let waiters = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions.filter((x) => x.scriptURL.includes(id))) {
+      statuses.push(v.runningStatus);
+      waiters = waiters.filter((w) => !(w.status === v.runningStatus && (w.resolve(), true)));
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  const reach = (status) => new Promise((resolve) => waiters.push({ status, resolve }));
+  return {
+    statuses,
+    async stop() {
+      const stopped = reach('stopped');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/** Text of every node under closed shadow roots too (CDP pierces them; page script cannot). */
+export async function piercedText(context, page, hostTag) {
+  const cdp = await context.newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.detach();
+  const texts = [];
+  const walk = (node, inside) => {
+    const here = inside || (node.localName === hostTag);
+    if (here && node.nodeType === 3) texts.push(node.nodeValue);
+    for (const c of node.children || []) walk(c, here);
+    for (const s of node.shadowRoots || []) walk(s, here);
+  };
+  walk(root, false);
+  return texts.join(' ');
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until `check()` is truthy or the time runs out; returns the last value. */
+export async function until(check, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  let v;
+  while (Date.now() < end) {
+    v = await check();
+    if (v) return v;
+    await sleep(100);
+  }
+  return v;
+}
