@@ -28,7 +28,7 @@ deps:
 	@rustup component list --installed | grep -q rustfmt || rustup component add rustfmt clippy
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver openssl >/dev/null; }
-	@[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] || npm ci --no-audit --no-fund
 
 test: deps
 	cargo fmt --check
@@ -50,6 +50,8 @@ e2e:
 	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
 	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
 	node --test --test-concurrency=1 tests/e2e/
+	node extension/build.mjs
+	npx web-ext lint --source-dir dist/firefox --warnings-as-errors
 
 extension:
 	node extension/build.mjs

@@ -101,8 +101,37 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   assert.deepEqual(exported.endpoints.map((e) => [e.host, e.requests]), report.endpoints.map((e) => [e.host, e.requests]));
   assert.equal(files.csv.trim().split('\r\n').length, 1 + report.totals.requests);
   assert.ok(files.html.startsWith('<!DOCTYPE html>') && files.html.includes('ByteDance Ltd.'));
+
+  // A page that removes the banner is noticed, and the popup says so.
+  await page.evaluate(() => document.querySelector('borderline-warning').remove());
+  await until(async () => (await ask(ext, { type: 'borderline:report', tab })).bannerRemoved);
+  await ext.reload();
+  await ext.waitForSelector('#removed:not([hidden])');
   await page.close();
   await ext.close();
+});
+
+test('options page: home country shown and editable, policy saved, sources listed', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.id}/options/options.html`);
+  await page.waitForSelector('#sources li');
+  assert.match(await page.inputValue('#home'), /^[A-Z]{2}$/);
+  assert.ok((await page.locator('#home-guess').innerText()).length > 0, 'the guess is shown');
+  const sources = await page.locator('#sources').innerText();
+  assert.ok(sources.includes('EasyPrivacy') && sources.includes('DB-IP'), sources);
+  await page.fill('#home', 'de');
+  await page.check('input[name=preset][value=eu]');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  const saved = await page.evaluate(() => chrome.storage.local.get(['home', 'preset']));
+  assert.deepEqual(saved, { home: 'DE', preset: 'eu' });
+  await page.fill('#home', '1x');
+  await page.click('button[type=submit]');
+  assert.equal(await page.evaluate(() => document.getElementById('home').checkValidity()), false, 'a bad country is refused');
+  await page.screenshot({ path: join(ARTIFACTS, 'options.png'), fullPage: true });
+  // Back to the US preset for the remaining tests.
+  await page.evaluate(async () => { await chrome.storage.local.set({ home: 'US', preset: 'us' }); await chrome.runtime.sendMessage({ type: 'borderline:settings', home: 'US', preset: 'us' }); });
+  await page.close();
 });
 
 test('state survives forced service-worker stops with zero requests lost', async () => {

@@ -20,7 +20,9 @@ const main = document.getElementById('report');
 async function load(tab) {
   const r = await api.runtime.sendMessage({ type: 'borderline:report', tab });
   if (r && r.html) {
-    main.innerHTML = r.html; // escaped by the core (maud); extension CSP forbids inline script
+    // Markup escaped by the core (maud), parsed inertly; the extension CSP forbids inline script anyway.
+    const doc = new DOMParser().parseFromString(r.html, 'text/html');
+    main.replaceChildren(...doc.body.childNodes);
     document.title = `Borderline: ${r.site}`;
   }
   document.getElementById('removed').hidden = !(r && r.bannerRemoved);
