@@ -19,8 +19,10 @@ demo: deps
 	./target/release/borderline report $(SAMPLE) --home US --policy us --format html -o $(OUT)/report.html 2>/dev/null
 	./target/release/borderline report $(SAMPLE) --home US --policy us --format csv -o $(OUT)/report.csv 2>/dev/null
 	node extension/build.mjs
+	node www/build.mjs
 	@echo "Reports: $(OUT)/report.json, $(OUT)/report.html, $(OUT)/report.csv"
 	@echo "Unpacked extensions: dist/chromium (load in chrome://extensions), dist/firefox (about:debugging)"
+	@echo "HAR report page: dist/www (try it: node www/serve.mjs, then open http://127.0.0.1:8080/)"
 
 # Installs only what is missing, so it is quick on a machine that has it all.
 deps:
@@ -28,7 +30,7 @@ deps:
 	@rustup component list --installed | grep -q rustfmt || rustup component add rustfmt clippy
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver openssl >/dev/null; }
-	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] || npm ci --no-audit --no-fund
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund
 
 test: deps
 	cargo fmt --check
@@ -49,8 +51,10 @@ e2e:
 	mkdir -p target/e2e
 	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
 	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
-	node --test --test-concurrency=1 tests/e2e/
 	node extension/build.mjs
+	node www/build.mjs
+	cargo build --bin borderline
+	node --test --test-concurrency=1 tests/e2e/
 	npx web-ext lint --source-dir dist/firefox --warnings-as-errors
 
 extension:

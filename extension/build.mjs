@@ -4,6 +4,7 @@
 //
 //   node extension/build.mjs                          # dist/chromium, dist/firefox
 //   node extension/build.mjs --overlay FILE --out DIR # a test build whose IP overlay maps test addresses
+//   node extension/build.mjs --wasm-only              # just target/wasm-pkg (www/ uses it too)
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -36,6 +37,9 @@ const pkg = join(target, 'wasm-pkg');
 rmSync(pkg, { recursive: true, force: true });
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--remove-name-section', '--out-dir', pkg, join(target, 'wasm32-unknown-unknown/release/borderline_wasm.wasm')]);
 
+if (!existsSync(join(pkg, 'borderline_wasm_bg.wasm'))) throw new Error('wasm-bindgen produced no module');
+if (args.includes('--wasm-only')) process.exit(0);
+
 const base = JSON.parse(readFileSync(join(here, 'manifest.base.json'), 'utf8'));
 const overlay = overlayFile ? readFileSync(resolve(overlayFile), 'utf8') : null;
 const browsers = outDir ? ['chromium'] : ['chromium', 'firefox'];
@@ -50,4 +54,3 @@ for (const browser of browsers) {
   writeFileSync(join(dist, 'overlay.js'), `// IP overlay for test sites on loopback addresses; null in release builds.\nexport const OVERLAY = ${overlay ? JSON.stringify(JSON.parse(overlay)) : 'null'};\n`);
   console.log(`built ${dist}`);
 }
-if (!existsSync(join(pkg, 'borderline_wasm_bg.wasm'))) throw new Error('wasm-bindgen produced no module');

@@ -9,7 +9,7 @@ use crate::aggregate::SiteReport;
 use crate::classify::{self, entity, Classification, ClassifyError, FilterLists};
 use crate::judge::Policy;
 use crate::locate::{Locator, OverlayEntry};
-use crate::observe::Request;
+use crate::observe::{HarCapture, Request};
 use crate::render::{entity_jurisdiction, Report};
 
 /// Loaded lists and tables; cheap to query, built once.
@@ -24,13 +24,36 @@ pub struct Reports {
     pub sites: BTreeMap<String, SiteReport>,
     /// Requests whose page URL had no valid host, so no Site to file them under.
     pub unattributed: u64,
+    /// Capture entries that could not be read at all (not attributable to a Site).
+    pub unreadable: u64,
     /// How many request rows each site keeps for the CSV export.
     pub log_cap: u64,
 }
 
 impl Reports {
     pub fn new(log_cap: u64) -> Reports {
-        Reports { sites: BTreeMap::new(), unattributed: 0, log_cap }
+        Reports { sites: BTreeMap::new(), unattributed: 0, unreadable: 0, log_cap }
+    }
+
+    /// The report to show for a capture: the named Site, or the busiest one.
+    /// Unreadable entries and requests without a Site are counted as skipped in
+    /// it, so the totals say what could not be read. The CLI and www/ both use
+    /// this, which keeps their outputs identical.
+    pub fn pick(&self, site: Option<&str>) -> Result<SiteReport, String> {
+        let busiest = self.busiest();
+        let chosen = match site {
+            Some(s) => {
+                let s = s.trim().to_ascii_lowercase();
+                busiest.iter().find(|r| r.site == s).copied().ok_or_else(|| {
+                    let known: Vec<&str> = busiest.iter().map(|r| r.site.as_str()).collect();
+                    format!("site `{s}` is not in the capture (sites: {})", known.join(", "))
+                })?
+            }
+            None => *busiest.first().ok_or_else(|| format!("the capture has no usable requests ({} skipped)", self.unreadable + self.unattributed))?,
+        };
+        let mut report = chosen.clone();
+        report.skipped += self.unreadable + self.unattributed;
+        Ok(report)
     }
 
     /// Sites by number of requests, most first.
@@ -85,6 +108,16 @@ impl Analyzer {
             }
             None => report.record_skipped(),
         }
+    }
+
+    /// Files every request of a capture under its Site.
+    pub fn observe_capture(&self, capture: &HarCapture, log_cap: u64) -> Reports {
+        let mut reports = Reports::new(log_cap);
+        for req in &capture.requests {
+            self.observe(req, &mut reports);
+        }
+        reports.unreadable = capture.skipped;
+        reports
     }
 
     /// The full report for one Site under a policy.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use borderline::judge::Policy;
 use borderline::observe::read_har;
 use borderline::render::{to_csv, to_json};
-use borderline::{Analyzer, Reports};
+use borderline::Analyzer;
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -35,12 +35,7 @@ pub fn report(dir: &Path) -> (String, String) {
     let text = std::fs::read_to_string(dir.join("capture.har")).unwrap();
     let har = read_har(&text, |_, _| {}).unwrap();
     let analyzer = Analyzer::new();
-    let mut reports = Reports::new(u64::MAX);
-    for r in &har.requests {
-        analyzer.observe(r, &mut reports);
-    }
-    let mut site = reports.busiest()[0].clone();
-    site.skipped += har.skipped;
+    let site = analyzer.observe_capture(&har, u64::MAX).pick(None).unwrap();
     let report = analyzer.report(&site, &policy(dir));
     (to_json(&report), to_csv(&report, &site))
 }

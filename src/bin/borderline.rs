@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use borderline::judge::Policy;
 use borderline::observe::{read_har, Request, ResourceType};
 use borderline::render::{json_schema, to_csv, to_html, to_json};
-use borderline::{Analyzer, Reports};
+use borderline::Analyzer;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Captures larger than this are refused before reading (a HAR is text; this is far past any browser's export).
@@ -139,27 +139,13 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             drop(text);
             let analyzer = Analyzer::new();
-            let mut reports = Reports::new(u64::MAX);
-            for req in &har.requests {
-                analyzer.observe(req, &mut reports);
-            }
+            let reports = analyzer.observe_capture(&har, u64::MAX);
+            let site_report = reports.pick(site.as_deref()).map_err(|e| format!("{}: {e}", capture.display()))?;
             let busiest = reports.busiest();
-            let chosen = match &site {
-                Some(s) => {
-                    let s = s.trim().to_ascii_lowercase();
-                    busiest.iter().find(|r| r.site == s).copied().ok_or_else(|| {
-                        let known: Vec<&str> = busiest.iter().map(|r| r.site.as_str()).collect();
-                        format!("site `{s}` is not in the capture (sites: {})", known.join(", "))
-                    })?
-                }
-                None => *busiest.first().ok_or_else(|| format!("{}: the capture has no usable requests ({} skipped)", capture.display(), har.skipped))?,
-            };
             if site.is_none() && busiest.len() > 1 {
                 let others: Vec<String> = busiest[1..].iter().map(|r| format!("{} ({} requests)", r.site, r.requests)).collect();
-                eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", chosen.site, others.join(", "));
+                eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", site_report.site, others.join(", "));
             }
-            let mut site_report = chosen.clone();
-            site_report.skipped += har.skipped;
             if har.skipped > 0 {
                 eprintln!("borderline: skipped {} unreadable entries, e.g. {}", har.skipped, har.skip_reasons.join("; "));
             }

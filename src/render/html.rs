@@ -42,7 +42,7 @@ fn bars(rows: &[(String, u64, bool)]) -> Markup {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
     let h = 22 * rows.len() as u32 + 4;
     html! {
-        svg width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label="bar chart" {
+        svg width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label="Requests per country, as a bar chart" {
             @for (i, (label, n, alert)) in rows.iter().enumerate() {
                 @let y = 22 * i as u64 + 2;
                 @let w = (*n * 440 / max).max(1);
@@ -52,6 +52,16 @@ fn bars(rows: &[(String, u64, bool)]) -> Markup {
             }
         }
     }
+}
+
+/// The bar chart of requests per server country, as an SVG fragment (for www/).
+pub fn to_country_chart(r: &Report) -> String {
+    let rows: Vec<(String, u64, bool)> = r
+        .countries
+        .iter()
+        .map(|c| (c.country.clone().unwrap_or_else(|| "local/unknown".into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern))
+        .collect();
+    bars(&rows).into_string()
 }
 
 /// The whole report as one HTML document.

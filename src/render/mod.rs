@@ -8,7 +8,7 @@ mod popup;
 mod view;
 
 pub use self::csv::{neutralise, to_csv};
-pub use html::to_html;
+pub use html::{to_country_chart, to_html};
 pub use popup::{to_popup_html, warning_text};
 pub use view::{
     entity_jurisdiction, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report,

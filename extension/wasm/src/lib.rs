@@ -15,6 +15,9 @@ use borderline::render::{self, entity_jurisdiction, Report};
 use borderline::{classify, Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
+mod capture;
+pub use capture::HarSession;
+
 /// Bits returned by [`Core::observe`].
 pub mod flags {
     /// The request was recorded.

@@ -1,0 +1,70 @@
+//! The HAR facade for www/: one capture read once, then reported per Site and
+//! policy on demand. Same core calls as the CLI, so the exports are identical.
+
+use borderline::judge::Policy;
+use borderline::observe::read_har;
+use borderline::render;
+use borderline::{Analyzer, Reports};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct HarSession {
+    analyzer: Analyzer,
+    reports: Reports,
+    skip_reasons: Vec<String>,
+}
+
+fn err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+#[wasm_bindgen]
+impl HarSession {
+    /// Reads a HAR document; `progress(done, total)` is called as entries are read.
+    /// A file that is not HAR, or truncated, is an error naming the problem.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str, progress: Option<js_sys::Function>) -> Result<HarSession, JsError> {
+        let capture = read_har(text.strip_prefix('\u{feff}').unwrap_or(text), |done, total| {
+            if let Some(f) = &progress {
+                let _ = f.call2(&JsValue::NULL, &JsValue::from(done as f64), &JsValue::from(total as f64));
+            }
+        })
+        .map_err(err)?;
+        let analyzer = Analyzer::new();
+        let reports = analyzer.observe_capture(&capture, u64::MAX);
+        if reports.sites.is_empty() {
+            return Err(err(format!("the capture has no usable requests ({} entries could not be read)", capture.skipped)));
+        }
+        Ok(HarSession { analyzer, reports, skip_reasons: capture.skip_reasons })
+    }
+
+    /// The capture's Sites, busiest first, as JSON: `[{"site", "requests"}]`.
+    #[wasm_bindgen(js_name = sitesJson)]
+    pub fn sites_json(&self) -> String {
+        let list: Vec<serde_json::Value> = self.reports.busiest().iter().map(|s| serde_json::json!({"site": s.site, "requests": s.requests})).collect();
+        serde_json::Value::Array(list).to_string()
+    }
+
+    /// Why entries were skipped (the first few).
+    #[wasm_bindgen(js_name = skipReasons)]
+    pub fn skip_reasons(&self) -> Vec<String> {
+        self.skip_reasons.clone()
+    }
+
+    /// The report of `site` (or the busiest) under a policy, as `json`, `csv`,
+    /// `html` (printable export), `view` (the on-page markup, as in the popup) or
+    /// `chart` (requests per server country, inline SVG).
+    pub fn render(&self, site: Option<String>, home: &str, preset: &str, format: &str) -> Result<String, JsError> {
+        let policy = Policy::parse(home, preset).map_err(err)?;
+        let site = self.reports.pick(site.as_deref()).map_err(err)?;
+        let report = self.analyzer.report(&site, &policy);
+        match format {
+            "json" => Ok(render::to_json(&report)),
+            "csv" => Ok(render::to_csv(&report, &site)),
+            "html" => Ok(render::to_html(&report)),
+            "view" => Ok(render::to_popup_html(&report)),
+            "chart" => Ok(render::to_country_chart(&report)),
+            other => Err(err(format!("unknown format `{other}`"))),
+        }
+    }
+}

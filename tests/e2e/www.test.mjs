@@ -1,0 +1,170 @@
+// www/ end to end in headless Chromium: upload a HAR through the file input,
+// see the report, site selector, errors for bad files, the sample, exports
+// identical to the CLI's, no request to anyone but the page's own origin, and
+// an axe-core accessibility check with zero violations.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, ROOT } from './browser.mjs';
+import { serve } from '../../www/serve.mjs';
+
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const TIKTOK = join(FIXTURES, 'tiktok/foryou/capture.har');
+const CLI = join(ROOT, 'target/debug/borderline');
+let server;
+let browser;
+let base;
+const seen = [];
+
+before(async () => {
+  server = await serve({ port: 0, dir: join(ROOT, 'dist/www') });
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+});
+
+async function openPage(options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  context.on('request', (r) => seen.push(r.url()));
+  await page.goto(base);
+  return page;
+}
+
+function tmpFile(name, text) {
+  const p = join(mkdtempSync(join(tmpdir(), 'borderline-www-')), name);
+  writeFileSync(p, text);
+  return p;
+}
+
+async function upload(page, path) {
+  await page.setInputFiles('#file', path);
+  await page.waitForSelector('#report #bl-site, #error:not([hidden])');
+}
+
+test('a Chrome HAR of a TikTok session: the report, and exports identical to the CLI', async () => {
+  const page = await openPage();
+  await upload(page, TIKTOK);
+  const text = await page.locator('#report').innerText();
+  for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'AS31898 Oracle Corporation', '(registered)', 'of-concern']) {
+    assert.ok(text.includes(words), `report shows "${words}"`);
+  }
+  assert.ok((await page.locator('#chart svg text').allTextContents()).includes('CN'), 'country chart');
+  const files = {};
+  for (const format of ['json', 'csv', 'html']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    files[format] = readFileSync(await download.path(), 'utf8');
+  }
+  for (const format of ['json', 'csv', 'html']) {
+    const cli = execFileSync(CLI, ['report', TIKTOK, '--home', 'US', '--policy', 'us', '--format', format], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    assert.equal(files[format], cli, `the ${format} export equals the CLI's`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'www-report.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('policy and home country re-judge the same capture', async () => {
+  const page = await openPage();
+  await upload(page, TIKTOK);
+  await page.fill('#home', 'DE');
+  await page.selectOption('#policy', 'eu');
+  await page.waitForFunction(() => document.querySelector('#report .attribution')?.textContent.includes('EEA'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(report.policy.preset, 'eu');
+  assert.equal(report.policy.home, 'DE');
+  await page.context().close();
+});
+
+test('Firefox and mitmproxy captures load; several sites give a site selector', async () => {
+  const yt = JSON.parse(readFileSync(join(FIXTURES, 'youtube/watch/capture.har'), 'utf8'));
+  const tt = JSON.parse(readFileSync(TIKTOK, 'utf8'));
+  for (const e of yt.log.entries) e.pageref = 'page_2';
+  yt.log.pages[0].id = 'page_2';
+  const both = { log: { ...tt.log, pages: [...tt.log.pages, ...yt.log.pages], entries: [...tt.log.entries, ...yt.log.entries] } };
+  const page = await openPage();
+  await upload(page, tmpFile('two-sites.har', JSON.stringify(both)));
+  assert.equal(await page.locator('#site option').count(), 2);
+  await page.selectOption('#site', 'youtube.com');
+  await page.waitForFunction(() => document.getElementById('bl-site')?.textContent === 'youtube.com');
+  await upload(page, join(FIXTURES, 'bilibili/video/capture.har'));
+  await page.waitForFunction(() => document.getElementById('bl-site')?.textContent === 'bilibili.com');
+  await page.context().close();
+});
+
+test('bad files get a clear message', async () => {
+  const page = await openPage();
+  for (const [name, content, words] of [
+    ['notes.har', 'hello, this is not json', 'not JSON'],
+    ['cut.har', readFileSync(TIKTOK, 'utf8').slice(0, 5000), 'truncated'],
+    ['other.json', '{"hello": "world"}', 'not a HAR file'],
+    ['empty-log.har', '{"log":{"entries":[{"request":{"url":"data:,x"}}]}}', 'no usable requests'],
+  ]) {
+    await upload(page, tmpFile(name, content));
+    const error = await page.locator('#error').innerText();
+    assert.ok(error.includes(words), `${name}: "${error}" names the problem`);
+    assert.ok(await page.locator('#result').isHidden());
+  }
+  await upload(page, TIKTOK);
+  assert.ok(await page.locator('#error').isHidden(), 'a good file after a bad one works');
+  await page.context().close();
+});
+
+test('a 100 MB capture is read off the main thread, with progress', async () => {
+  const tt = JSON.parse(readFileSync(TIKTOK, 'utf8'));
+  const entries = [];
+  const pad = 'x'.repeat(900);
+  while (entries.length < 110_000) for (const e of tt.log.entries) entries.push({ ...e, _pad: pad });
+  const path = tmpFile('big.har', JSON.stringify({ log: { ...tt.log, entries } }));
+  const page = await openPage();
+  // Count timer ticks on the main thread while the worker reads the file.
+  await page.evaluate(() => { window.ticks = 0; window.timer = setInterval(() => window.ticks++, 50); });
+  const start = Date.now();
+  await page.setInputFiles('#file', path);
+  assert.ok(await page.locator('#progress').isVisible(), 'progress is shown');
+  await page.waitForSelector('#report #bl-site', { timeout: 120_000 });
+  const seconds = (Date.now() - start) / 1000;
+  const ticks = await page.evaluate(() => window.ticks);
+  assert.ok(ticks >= seconds * 10, `the page kept running: ${ticks} ticks in ${seconds.toFixed(1)} s`);
+  assert.match(await page.locator('#report .summary').innerText(), /\d{6} requests/);
+  await page.context().close();
+});
+
+test('the sample works', async () => {
+  const page = await openPage();
+  await page.click('#sample');
+  await page.waitForSelector('#report #bl-site');
+  assert.equal(await page.locator('#bl-site').innerText(), 'tiktok.com');
+  await page.context().close();
+});
+
+test('accessible: axe-core finds no violations; usable on a phone screen', async () => {
+  // bypassCSP only so the test can inject axe; the page itself never runs foreign code.
+  const page = await openPage({ bypassCSP: true });
+  await upload(page, TIKTOK);
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.length} nodes (${v.help})`));
+  assert.deepEqual(result, [], 'no axe violations');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling on a phone (${overflow}px)`);
+  await page.screenshot({ path: join(ARTIFACTS, 'www-phone.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('no request left for any host but the page\'s own', () => {
+  assert.ok(seen.length > 10);
+  const foreign = seen.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+});

@@ -1,0 +1,112 @@
+// The page: hands the chosen file to the worker and mounts what the core
+// renders. All report markup comes from the core's renderer, escaped there.
+const $ = (id) => document.getElementById(id);
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const MAX_BYTES = 1536 * 1024 * 1024; // past this, browsers run out of memory for the text
+
+let nextId = 0;
+const pending = new Map();
+let sites = [];
+
+function fail(message) {
+  $('progress').hidden = true;
+  $('error').textContent = message;
+  $('error').hidden = false;
+}
+
+worker.onmessage = ({ data }) => {
+  if (data.type === 'progress') {
+    $('progress').max = data.total || 1;
+    $('progress').value = data.done;
+  } else if (data.type === 'opened') {
+    $('progress').hidden = true;
+    sites = data.sites;
+    const select = $('site');
+    select.replaceChildren(...sites.map((s) => new Option(`${s.site} (${s.requests} requests)`, s.site)));
+    select.disabled = sites.length < 2;
+    show();
+  } else if (data.type === 'rendered' || data.type === 'error') {
+    const p = pending.get(data.id);
+    pending.delete(data.id);
+    if (p) data.type === 'error' ? p.reject(new Error(data.message)) : p.resolve(data.text);
+    else if (data.type === 'error') fail(data.message);
+  }
+};
+worker.onerror = (e) => fail(`The report could not be made: ${e.message || 'the worker stopped'}`);
+
+function policy() {
+  const preset = $('policy').value === 'custom' ? $('custom').value : $('policy').value;
+  return { home: $('home').value.trim().toUpperCase() || 'US', preset };
+}
+
+function render(format) {
+  const id = ++nextId;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ type: 'render', id, site: $('site').value, format, ...policy() });
+  });
+}
+
+function mount(el, html) {
+  // Markup from the core's renderer (maud, escaped), parsed inertly.
+  el.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
+}
+
+async function show() {
+  try {
+    const [view, chart] = await Promise.all([render('view'), render('chart')]);
+    mount($('report'), view);
+    mount($('chart'), chart);
+    $('error').hidden = true;
+    $('result').hidden = false;
+  } catch (e) {
+    fail(e.message);
+  }
+}
+
+function open(file) {
+  $('error').hidden = true;
+  $('result').hidden = true;
+  if (file.size > MAX_BYTES) return fail(`This file is ${(file.size / 1048576).toFixed(0)} MB: too large to read in a browser (limit ${MAX_BYTES / 1048576} MB). The command-line tool reads larger captures.`);
+  $('progress').hidden = false;
+  $('progress').removeAttribute('value');
+  worker.postMessage({ type: 'open', file });
+}
+
+$('file').addEventListener('change', (e) => e.target.files[0] && open(e.target.files[0]));
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  if (e.dataTransfer.files[0]) open(e.dataTransfer.files[0]);
+});
+$('sample').addEventListener('click', async () => open(new File([await (await fetch('sample.har')).blob()], 'sample.har')));
+for (const id of ['home', 'site', 'custom']) $(id).addEventListener('change', () => sites.length && show());
+$('policy').addEventListener('change', () => {
+  $('custom').hidden = $('policy').value !== 'custom';
+  if (sites.length) show();
+});
+$('only-trackers').addEventListener('change', (e) => $('report').classList.toggle('only-trackers', e.target.checked));
+$('only-foreign').addEventListener('change', (e) => $('report').classList.toggle('only-foreign', e.target.checked));
+
+const TYPES = { json: 'application/json', csv: 'text/csv', html: 'text/html' };
+for (const b of document.querySelectorAll('[data-export]')) {
+  b.addEventListener('click', async () => {
+    try {
+      const text = await render(b.dataset.export);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type: TYPES[b.dataset.export] }));
+      a.download = `borderline-${$('site').value || 'report'}.${b.dataset.export}`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+    } catch (e) {
+      fail(e.message);
+    }
+  });
+}
+
+// Offline once loaded (ignored where service workers are unavailable, e.g. file://).
+navigator.serviceWorker?.register('sw.js').catch(() => {});

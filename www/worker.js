@@ -1,0 +1,37 @@
+// Reads the capture and renders reports off the main thread, so a 100 MB HAR
+// never freezes the page. Messages in: {open, file} | {render, id, site, home, preset, format}.
+import init, { HarSession } from './wasm/borderline_wasm.js';
+
+const ready = init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) });
+let session = null;
+
+self.onmessage = async ({ data }) => {
+  await ready;
+  try {
+    if (data.type === 'open') {
+      session?.free();
+      session = null;
+      let last = 0;
+      let text;
+      try {
+        text = await data.file.text();
+      } catch (e) {
+        throw new Error(`the browser could not read the file (${e && e.name || e}); it may be too large for this device`);
+      }
+      session = new HarSession(text, (done, total) => {
+        const now = Date.now();
+        if (now - last > 100 || done === total) {
+          last = now;
+          self.postMessage({ type: 'progress', done, total });
+        }
+      });
+      text = null;
+      self.postMessage({ type: 'opened', sites: JSON.parse(session.sitesJson()), skipped: session.skipReasons() });
+    } else if (data.type === 'render') {
+      const text = session.render(data.site || undefined, data.home, data.preset, data.format);
+      self.postMessage({ type: 'rendered', id: data.id, format: data.format, text });
+    }
+  } catch (e) {
+    self.postMessage({ type: 'error', id: data.id, message: String(e && e.message || e) });
+  }
+};
