@@ -163,6 +163,17 @@ test('accessible: axe-core finds no violations; usable on a phone screen', async
   await page.context().close();
 });
 
+test('works offline once loaded', async () => {
+  const page = await openPage();
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.click('#sample');
+  await page.waitForSelector('#report #bl-site');
+  assert.equal(await page.locator('#bl-site').innerText(), 'tiktok.com');
+  await page.context().close();
+});
+
 test('no request left for any host but the page\'s own', () => {
   assert.ok(seen.length > 10);
   const foreign = seen.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
