@@ -38,6 +38,24 @@ tar xzf "geo/ip-location-db-asn-$GEO_VERSION.tgz" -C "$work" package/DBIP-LICENS
 for f in DBIP-LICENSE NRO_LICENSE ROUTEVIEWS-LICENSE; do cp "$work/package/$f" "licences/ip-location-db-$f.txt"; done
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
+updated() { sed -n 's/^updated = "\(.*\)"/\1/p' "$1" | head -1; }
+# A record for one of Borderline's own files: id, name, file, upstream, date.
+own() {
+  cat <<ONE
+
+[[source]]
+id = "$1"
+name = "$2"
+files = ["$3"]
+sha256 = []  # our own file; git keeps its history
+upstream = "$4"
+version = "$5"
+date = "$5"
+licence = "GPL-3.0-or-later"
+licence_files = ["licences/GPL-3.0.txt"]
+attribution = "Borderline"
+ONE
+}
 geo_date="$(echo "$GEO_VERSION" | sed -E 's/^[0-9]+\.[0-9]+\.([0-9]{4})([0-9]{2})([0-9]{2}).*/\1-\2-\3/')"
 
 cat > sources.toml <<TOML
@@ -97,41 +115,9 @@ licence = "CC-BY-4.0"
 licence_files = ["licences/ip-location-db-ROUTEVIEWS-LICENSE.txt", "licences/ip-location-db-DBIP-LICENSE.txt", "licences/ip-location-db-NRO_LICENSE.txt"]
 attribution = "ASN data from routeviews.org, nro.net and IP to ASN Lite by DB-IP (https://db-ip.com)"
 
-[[source]]
-id = "entities"
-name = "Borderline entity map"
-files = ["entities.toml"]
-sha256 = []  # our own file; git keeps its history
-upstream = "Borderline (hand-written, every fact cited in the file)"
-version = "$(sed -n 's/^updated = "\(.*\)"/\1/p' entities.toml | head -1)"
-date = "$(sed -n 's/^updated = "\(.*\)"/\1/p' entities.toml | head -1)"
-licence = "GPL-3.0-or-later"
-licence_files = ["licences/GPL-3.0.txt"]
-attribution = "Borderline"
-
-[[source]]
-id = "platform-telemetry"
-name = "Borderline platform telemetry list"
-files = ["lists/platform-telemetry.txt"]
-sha256 = []  # our own file; git keeps its history
-upstream = "Borderline (hand-written, every rule cited in the file)"
-version = "$(sed -n 's/^! Updated: //p' lists/platform-telemetry.txt | head -1)"
-date = "$(sed -n 's/^! Updated: //p' lists/platform-telemetry.txt | head -1)"
-licence = "GPL-3.0-or-later"
-licence_files = ["licences/GPL-3.0.txt"]
-attribution = "Borderline"
-
-[[source]]
-id = "jurisdictions"
-name = "Jurisdiction presets (US DSP countries of concern, EEA, GDPR adequacy)"
-files = ["jurisdictions.toml"]
-sha256 = []  # our own file; git keeps its history
-upstream = "Borderline (hand-written from 28 CFR 202.601 and the European Commission's adequacy decisions, cited in the file)"
-version = "$(sed -n 's/^updated = "\(.*\)"/\1/p' jurisdictions.toml | head -1)"
-date = "$(sed -n 's/^updated = "\(.*\)"/\1/p' jurisdictions.toml | head -1)"
-licence = "GPL-3.0-or-later"
-licence_files = ["licences/GPL-3.0.txt"]
-attribution = "Borderline"
+$(own entities "Borderline entity map" entities.toml "Borderline (hand-written, every fact cited in the file)" "$(updated entities.toml)")
+$(own platform-telemetry "Borderline platform telemetry list" lists/platform-telemetry.txt "Borderline (hand-written, every rule cited in the file)" "$(sed -n 's/^! Updated: //p' lists/platform-telemetry.txt | head -1)")
+$(own jurisdictions "Jurisdiction presets (US DSP countries of concern, EEA, GDPR adequacy)" jurisdictions.toml "Borderline (hand-written from 28 CFR 202.601 and the European Commission's adequacy decisions, cited in the file)" "$(updated jurisdictions.toml)")
 TOML
 
 echo "== validating with the core's parsers"

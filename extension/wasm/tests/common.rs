@@ -69,3 +69,29 @@ pub fn bad_input_is_an_error_or_counted_never_a_panic() {
     assert_eq!(core.observe(2, "https://a.example/", "", "weird-type", "", "999.1.1.1", 0, 0.0, 0.0, 0, 0.0), 0);
     assert_eq!(core.requests(2), 2.0, "counted as skipped and unattributed");
 }
+
+/// The test functions, declared once for both runners.
+#[macro_export]
+macro_rules! binding_tests {
+    () => {
+        #[wasm_bindgen_test]
+        fn flags_report_and_exports() {
+            common::flags_report_and_exports();
+        }
+
+        #[wasm_bindgen_test]
+        fn snapshots_restore_and_merge() {
+            common::snapshots_restore_and_merge();
+        }
+
+        #[wasm_bindgen_test]
+        fn workers_are_filed_under_the_tab_of_their_site() {
+            common::workers_are_filed_under_the_tab_of_their_site();
+        }
+
+        #[wasm_bindgen_test]
+        fn bad_input_is_an_error_or_counted_never_a_panic() {
+            common::bad_input_is_an_error_or_counted_never_a_panic();
+        }
+    };
+}
