@@ -17,6 +17,10 @@ pub struct GradeInput {
     pub entity_of_concern_requests: u64,
     /// Cookies set by third-party responses.
     pub third_party_cookies: u64,
+    /// (endpoint, field) pairs that carried identifiers, outside the site or to trackers.
+    pub identifiers_sent: u64,
+    /// (endpoint, field) pairs that carried e-mail addresses, phone numbers or their hashes.
+    pub contact_details_sent: u64,
 }
 
 /// One deduction and why.
@@ -44,6 +48,8 @@ pub const FINGERPRINTING: u32 = 10;
 pub const SERVER_OF_CONCERN: u32 = 30;
 pub const ENTITY_OF_CONCERN: u32 = 15;
 pub const THIRD_PARTY_COOKIES: u32 = 5;
+pub const IDENTIFIERS_SENT: u32 = 10;
+pub const CONTACT_DETAILS_SENT: u32 = 20;
 
 fn requests(n: u64) -> String {
     if n == 1 {
@@ -87,6 +93,18 @@ pub fn grade(input: &GradeInput) -> Grade {
             } else {
                 format!("{} third-party cookies were set", input.third_party_cookies)
             },
+        });
+    }
+    if input.identifiers_sent > 0 {
+        reasons.push(GradeReason {
+            points: IDENTIFIERS_SENT,
+            reason: format!("identifier-like values were sent outside the site or to trackers ({} fields)", input.identifiers_sent),
+        });
+    }
+    if input.contact_details_sent > 0 {
+        reasons.push(GradeReason {
+            points: CONTACT_DETAILS_SENT,
+            reason: format!("e-mail addresses, phone numbers or their hashes were sent ({} fields)", input.contact_details_sent),
         });
     }
     let lost: u32 = reasons.iter().map(|r| r.points).sum();

@@ -9,7 +9,17 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{entity, Category, Classification, ListId, Party};
-use crate::observe::{Request, ResourceType};
+use crate::observe::{sent, Request, ResourceType, SentKind};
+
+/// Distinct sent field names kept per endpoint; past this, names sorting last are dropped.
+pub const MAX_SENT_NAMES: usize = 64;
+
+/// How often an endpoint received a field, and what kind of value it carried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentStats {
+    pub kind: SentKind,
+    pub requests: u64,
+}
 
 /// Longest URL kept in the request log; longer ones are cut and marked.
 pub const MAX_LOGGED_URL: usize = 4096;
@@ -45,6 +55,14 @@ pub struct EndpointStats {
     pub cookies_set: u64,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
+    /// Field names that carried identifiers or contact details (never their values).
+    pub sent: BTreeMap<String, SentStats>,
+}
+
+fn trim_sent(sent: &mut BTreeMap<String, SentStats>) {
+    while sent.len() > MAX_SENT_NAMES {
+        sent.pop_last();
+    }
 }
 
 /// One request as kept for the CSV export.
@@ -120,8 +138,18 @@ impl SiteReport {
             cookies_set: 0,
             first_seen_ms: t,
             last_seen_ms: t,
+            sent: BTreeMap::new(),
         });
         e.requests += 1;
+        // What was sent matters where it leaves the site, or goes to a tracker.
+        if c.party != crate::classify::Party::FirstParty || c.tracker.is_some() {
+            for f in sent::detect(&req.url, req.body.as_deref()) {
+                let s = e.sent.entry(f.name).or_insert(SentStats { kind: f.kind, requests: 0 });
+                s.kind = s.kind.max(f.kind);
+                s.requests += 1;
+            }
+            trim_sent(&mut e.sent);
+        }
         match req.ip {
             Some(ip) => {
                 e.ips.insert(ip);
@@ -207,6 +235,12 @@ impl SiteReport {
                     e.cookies_set += o.cookies_set;
                     e.first_seen_ms = e.first_seen_ms.min(o.first_seen_ms);
                     e.last_seen_ms = e.last_seen_ms.max(o.last_seen_ms);
+                    for (name, st) in &o.sent {
+                        let s = e.sent.entry(name.clone()).or_insert(SentStats { kind: st.kind, requests: 0 });
+                        s.kind = s.kind.max(st.kind);
+                        s.requests += st.requests;
+                    }
+                    trim_sent(&mut e.sent);
                 }
             }
         }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Jurisdiction, Policy};
+use crate::observe::SentKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -18,6 +19,10 @@ pub enum FindingKind {
     PlatformTelemetry,
     /// Third-party cookies were set.
     ThirdPartyCookies,
+    /// Identifier-like values were sent (names only are reported).
+    IdentifiersSent,
+    /// E-mail addresses, phone numbers or their hashes were sent.
+    ContactDetailsSent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
@@ -53,6 +58,8 @@ pub struct EndpointFacts<'a> {
     /// (category, list id, rule) when it is a tracker.
     pub tracker: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
     pub cookies_set: u64,
+    /// (field name, kind) of what it received.
+    pub sent: &'a [(&'a str, SentKind)],
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -89,6 +96,27 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
             (FindingKind::Tracker, format!("{reqs} to {}: {category} by {owner}.", f.host))
         };
         out.push(Finding { kind, severity: Severity::Warning, subject: f.host.into(), message, evidence });
+    }
+    let names = |pick: &dyn Fn(SentKind) -> bool| -> Vec<&str> { f.sent.iter().filter(|s| pick(s.1)).map(|s| s.0).collect() };
+    let ids = names(&|k| k == SentKind::Identifier);
+    if !ids.is_empty() {
+        out.push(Finding {
+            kind: FindingKind::IdentifiersSent,
+            severity: Severity::Warning,
+            subject: f.host.into(),
+            message: format!("{} received identifier-like values: {}.", f.host, ids.join(", ")),
+            evidence: ids.iter().map(|n| format!("field `{n}`")).collect(),
+        });
+    }
+    let contact = names(&|k| k != SentKind::Identifier);
+    if !contact.is_empty() {
+        out.push(Finding {
+            kind: FindingKind::ContactDetailsSent,
+            severity: Severity::Alert,
+            subject: f.host.into(),
+            message: format!("{} received e-mail addresses, phone numbers or their hashes in: {}.", f.host, contact.join(", ")),
+            evidence: f.sent.iter().filter(|s| s.1 != SentKind::Identifier).map(|s| format!("field `{}`: {:?}", s.0, s.1)).collect(),
+        });
     }
     if f.third_party && f.cookies_set > 0 {
         out.push(Finding {

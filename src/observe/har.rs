@@ -233,6 +233,13 @@ fn to_request(e: &Entry, pages: &mut [(String, Option<String>)], current: &mut O
             .map(|r| r.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("set-cookie")).map(|h| h.value.lines().count().max(1) as u32).sum())
             .unwrap_or(0),
         time_ms: parse_time_ms(&e.started).unwrap_or(0),
+        body: e.request.post_data.as_ref().and_then(|p| p.text.as_deref()).filter(|t| !t.is_empty()).map(|t| {
+            let mut end = t.len().min(super::sent::MAX_BODY);
+            while !t.is_char_boundary(end) {
+                end -= 1;
+            }
+            t[..end].to_string()
+        }),
     })
 }
 

@@ -3,6 +3,8 @@
 
 mod har;
 mod request;
+pub mod sent;
 
 pub use har::{read_har, HarCapture, HarError};
 pub use request::{Request, ResourceType};
+pub use sent::{SentField, SentKind};

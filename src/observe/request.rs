@@ -103,6 +103,8 @@ pub struct Request {
     pub cookies_set: u32,
     /// Milliseconds since the Unix epoch, from the caller's clock or the capture.
     pub time_ms: u64,
+    /// The request body as text, when known (at most `sent::MAX_BODY` bytes are read).
+    pub body: Option<String>,
 }
 
 impl Request {
@@ -120,6 +122,7 @@ impl Request {
             bytes_received: 0,
             cookies_set: 0,
             time_ms: 0,
+            body: None,
         }
     }
 

@@ -100,6 +100,16 @@ pub fn to_html(r: &Report) -> String {
                 @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the request log; the counts above are complete." } }
                 h2 { "Findings" }
                 ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
+                @if !r.telemetry.endpoints.is_empty() {
+                    h2 { "Platform telemetry" }
+                    p {
+                        (r.telemetry.requests) " requests (" (bytes(r.telemetry.bytes_sent)) ") to the platform's own telemetry and logging endpoints: "
+                        @for (i, h) in r.telemetry.endpoints.iter().enumerate() { @if i > 0 { ", " } code { (h) } }
+                        @if !r.telemetry.countries.is_empty() { ". Servers registered in " (r.telemetry.countries.join(", ")) }
+                        @if !r.telemetry.identifiers.is_empty() { ". Identifiers sent: " (r.telemetry.identifiers.join(", ")) }
+                        "."
+                    }
+                }
                 h2 { "Companies" }
                 table {
                     thead { tr { th { "Company" } th { "Domiciled" } th { "Headquarters" } th { "Parent" } th { "Jurisdiction" } th class="num" { "Requests" } th class="num" { "Tracker req." } th class="num" { "Sent" } } }
@@ -115,7 +125,7 @@ pub fn to_html(r: &Report) -> String {
                 (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| "unknown".into()), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>()))
                 h2 { "Endpoints" }
                 table {
-                    thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th class="num" { "Req." } th class="num" { "Sent" } } }
+                    thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th { "Fields sent" } th class="num" { "Req." } th class="num" { "Sent" } } }
                     tbody { @for e in &r.endpoints { tr {
                         td { code { (e.host) } }
                         td { (e.party.label()) }
@@ -123,6 +133,7 @@ pub fn to_html(r: &Report) -> String {
                         td { @if let Some(tr) = &e.tracker { (tr.category.label()) @if let Some(rule) = &tr.rule { br; code { (rule) } " " span class="muted" { (tr.list) ":" (tr.line) } } } }
                         td { @for l in &e.locations { div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } } } }
                         td { (jtag(e.jurisdiction.server)) } td { (jtag(e.jurisdiction.entity)) }
+                        td { @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " " span class="muted" { (super::popup::kind(f.kind)) } } }
                         td class="num" { (e.requests) } td class="num" { (bytes(e.bytes_sent)) }
                     } } }
                 }

@@ -7,6 +7,7 @@ use maud::{html, Markup};
 
 use super::view::{EndpointView, Report};
 use crate::judge::Jurisdiction;
+use crate::observe::SentKind;
 
 fn tag(j: Jurisdiction) -> Markup {
     html! { span class={"tag " (j.label())} { (j.label()) } }
@@ -17,6 +18,16 @@ fn kb(n: u64) -> String {
         format!("{n} B")
     } else {
         format!("{:.1} kB", n as f64 / 1024.0)
+    }
+}
+
+/// Plain words for a kind of sent value.
+pub(crate) fn kind(k: SentKind) -> &'static str {
+    match k {
+        SentKind::Identifier => "identifier",
+        SentKind::Email => "e-mail address",
+        SentKind::Phone => "phone number",
+        SentKind::HashedContact => "hashed e-mail or phone",
     }
 }
 
@@ -39,6 +50,15 @@ pub fn to_popup_html(r: &Report) -> String {
         details class="reasons" {
             summary { "Why " (r.grade.letter) "?" }
             ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) " " } (reason.reason) } } }
+        }
+        @if !r.telemetry.endpoints.is_empty() {
+            h2 { "Platform telemetry" }
+            p {
+                (r.telemetry.requests) " requests (" (kb(r.telemetry.bytes_sent)) ") to " (r.telemetry.endpoints.len()) " telemetry and logging endpoints"
+                @if !r.telemetry.countries.is_empty() { ", servers registered in " (r.telemetry.countries.join(", ")) }
+                @if !r.telemetry.identifiers.is_empty() { "; identifiers sent: " @for (i, n) in r.telemetry.identifiers.iter().enumerate() { @if i > 0 { ", " } code { (n) } } }
+                "."
+            }
         }
         h2 { "Companies" }
         ul class="companies" {
@@ -66,6 +86,9 @@ pub fn to_popup_html(r: &Report) -> String {
                                 @match &e.tracker {
                                     Some(tr) => p { @match &tr.rule { Some(rule) => { "Rule " code { (rule) } " in " (tr.list) ", line " (tr.line) } None => { "The entity map classes " (e.domain) " as " (tr.category.label()) } } },
                                     None => p { "Not matched by a tracker list." },
+                                }
+                                @if !e.sent.is_empty() {
+                                    p { "Sent: " @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind(f.kind)) ")" } }
                                 }
                                 @if let Some(v) = &e.entity {
                                     p { (v.name) ": domiciled " (v.domicile) ", headquartered " (v.headquarters) @if let Some(n) = &v.note { ". " (n) } }

@@ -12,6 +12,7 @@ use crate::classify::{entity, Category, Party};
 use crate::data::DATA_SOURCES;
 use crate::judge::{company_finding, findings_for, CompanyFacts, EndpointFacts, Finding, Jurisdiction, Policy};
 use crate::locate::{Location, Locator};
+use crate::observe::SentKind;
 
 /// Bumped on any incompatible change of the JSON shape.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -35,6 +36,8 @@ pub struct Report {
     pub countries: Vec<CountryRollup>,
     /// One per hosting network (AS), most requests first.
     pub networks: Vec<NetworkRollup>,
+    /// The platform's own telemetry and logging endpoints (matched by the platform-telemetry list).
+    pub telemetry: TelemetryView,
     pub findings: Vec<Finding>,
 }
 
@@ -76,10 +79,34 @@ pub struct Totals {
     pub third_party_cookies: u64,
     pub server_of_concern_requests: u64,
     pub entity_of_concern_requests: u64,
+    /// Distinct (endpoint, field) pairs that carried an identifier.
+    pub identifiers_sent: u64,
+    /// Distinct (endpoint, field) pairs that carried an e-mail, phone number or their hash.
+    pub contact_details_sent: u64,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
     /// Request rows evicted from the per-request log (counts above are complete).
     pub log_dropped: u64,
+}
+
+/// One field an endpoint received: its name and kind, never its value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SentView {
+    pub name: String,
+    pub kind: SentKind,
+    pub requests: u64,
+}
+
+/// The platform's own telemetry: how much went there, and where those servers are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TelemetryView {
+    pub endpoints: Vec<String>,
+    pub requests: u64,
+    pub bytes_sent: u64,
+    /// Server countries of those endpoints (registered).
+    pub countries: Vec<String>,
+    /// Field names that carried identifiers to them.
+    pub identifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -142,6 +169,8 @@ pub struct EndpointView {
     pub bytes_sent: u64,
     pub bytes_received: u64,
     pub cookies_set: u64,
+    /// Fields that carried identifiers or contact details (names only).
+    pub sent: Vec<SentView>,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
 }
@@ -225,6 +254,8 @@ impl Report {
             server_of_concern_requests: totals.server_of_concern_requests,
             entity_of_concern_requests: totals.entity_of_concern_requests,
             third_party_cookies: totals.third_party_cookies,
+            identifiers_sent: totals.identifiers_sent,
+            contact_details_sent: totals.contact_details_sent,
         });
         Report {
             schema_version: SCHEMA_VERSION,
@@ -252,6 +283,7 @@ impl Report {
             entities,
             countries: country_rollups(&endpoints, policy),
             networks: network_rollups(&endpoints),
+            telemetry: telemetry(&endpoints),
             endpoints,
             findings,
         }
@@ -290,8 +322,25 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
         bytes_sent: e.bytes_sent,
         bytes_received: e.bytes_received,
         cookies_set: e.cookies_set,
+        sent: e.sent.iter().map(|(name, s)| SentView { name: name.clone(), kind: s.kind, requests: s.requests }).collect(),
         first_seen_ms: e.first_seen_ms,
         last_seen_ms: e.last_seen_ms,
+    }
+}
+
+fn telemetry(endpoints: &[EndpointView]) -> TelemetryView {
+    let tele: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker.as_ref().is_some_and(|t| t.list == "platform-telemetry")).collect();
+    TelemetryView {
+        endpoints: tele.iter().map(|e| e.host.clone()).collect(),
+        requests: tele.iter().map(|e| e.requests).sum(),
+        bytes_sent: tele.iter().map(|e| e.bytes_sent).sum(),
+        countries: tele.iter().flat_map(|e| e.locations.iter().filter_map(|l| l.country.clone())).collect::<BTreeSet<_>>().into_iter().collect(),
+        identifiers: tele
+            .iter()
+            .flat_map(|e| e.sent.iter().filter(|s| s.kind == SentKind::Identifier).map(|s| s.name.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -307,6 +356,7 @@ fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
             entity: e.entity.as_ref().map(|v| v.name.as_str()),
             tracker: e.tracker.as_ref().map(|t| (t.category.label(), Some(t.list.as_str()).filter(|l| *l != "entity-map"), t.rule.as_deref())),
             cookies_set: e.cookies_set,
+            sent: &e.sent.iter().map(|s| (s.name.as_str(), s.kind)).collect::<Vec<_>>(),
         },
         policy,
     )
@@ -346,6 +396,8 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
         third_party_cookies: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.cookies_set).sum(),
         server_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern).map(|e| e.requests).sum(),
         entity_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.entity == Jurisdiction::OfConcern).map(|e| e.requests).sum(),
+        identifiers_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind == SentKind::Identifier).count() as u64,
+        contact_details_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind != SentKind::Identifier).count() as u64,
         first_seen_ms: site.first_seen_ms,
         last_seen_ms: site.last_seen_ms,
         log_dropped: site.log_dropped,

@@ -60,7 +60,7 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   await ext.reload();
   await ext.waitForSelector('#bl-site');
   const text = await ext.locator('main').innerText();
-  for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'analytics.tiktok.com', 'of-concern', 'AS31898 Oracle Corporation', '127.0.0.6 · CN']) {
+  for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'analytics.tiktok.com', 'of-concern', 'AS31898 Oracle Corporation', '127.0.0.6 · CN', 'Platform telemetry', 'identifiers sent: device_id, odin_id']) {
     assert.ok(text.includes(words), `popup shows "${words}"`);
   }
   const report = JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json);
@@ -70,6 +70,9 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   assert.ok(ep('analytics.tiktok.com').tracker.rule.length > 0);
   assert.equal(ep('analytics.tiktok.com').jurisdiction.server, 'of-concern');
   assert.equal(ep('mcs.tiktokw.us').locations[0].network, 'Oracle Corporation');
+  assert.deepEqual(ep('mon.tiktokv.com').sent.map((f) => f.name), ['device_id', 'odin_id'], 'identifier names read from the request body');
+  assert.ok(!JSON.stringify(report).includes('7301234567890123456'), 'never the values');
+  assert.deepEqual(report.telemetry.identifiers, ['device_id', 'odin_id']);
   await ext.screenshot({ path: join(ARTIFACTS, 'popup-tiktok.png'), fullPage: true });
 
   // Badge: tracker endpoints of the visit, red once a jurisdiction of concern was contacted.

@@ -10,13 +10,15 @@ fn a_clean_site_gets_an_a_with_a_reason() {
 
 #[test]
 fn each_rule_takes_its_points_and_says_why() {
-    let cases: [(GradeInput, u32, &str); 6] = [
+    let cases: [(GradeInput, u32, &str); 8] = [
         (GradeInput { tracker_companies: 2, ..Default::default() }, 2 * PER_TRACKER_COMPANY, "2 tracker companies"),
         (GradeInput { session_replay: true, ..Default::default() }, SESSION_REPLAY, "session-replay"),
         (GradeInput { fingerprinting: true, ..Default::default() }, FINGERPRINTING, "fingerprinting"),
         (GradeInput { server_of_concern_requests: 4, ..Default::default() }, SERVER_OF_CONCERN, "4 requests went to servers"),
         (GradeInput { entity_of_concern_requests: 9, ..Default::default() }, ENTITY_OF_CONCERN, "9 requests went to endpoints controlled by a company"),
         (GradeInput { third_party_cookies: 3, ..Default::default() }, THIRD_PARTY_COOKIES, "3 third-party cookies"),
+        (GradeInput { identifiers_sent: 2, ..Default::default() }, IDENTIFIERS_SENT, "identifier-like values"),
+        (GradeInput { contact_details_sent: 1, ..Default::default() }, CONTACT_DETAILS_SENT, "e-mail addresses, phone numbers"),
     ];
     for (input, points, words) in cases {
         let g = grade(&input);
@@ -50,6 +52,8 @@ fn letters_follow_the_documented_bands() {
         server_of_concern_requests: 1,
         entity_of_concern_requests: 1,
         third_party_cookies: 1,
+        identifiers_sent: 1,
+        contact_details_sent: 1,
     });
-    assert_eq!((all.letter.as_str(), all.score, all.reasons.len()), ("F", 0, 6));
+    assert_eq!((all.letter.as_str(), all.score, all.reasons.len()), ("F", 0, 8));
 }

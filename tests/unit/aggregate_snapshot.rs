@@ -3,9 +3,9 @@ use std::collections::BTreeSet;
 use sha2::{Digest, Sha256};
 
 use super::*;
-use crate::aggregate::{EndpointStats, RequestRow, SiteReport, TrackerEvidence};
+use crate::aggregate::{EndpointStats, RequestRow, SentStats, SiteReport, TrackerEvidence};
 use crate::classify::{Category, ListId, Party};
-use crate::observe::ResourceType;
+use crate::observe::{ResourceType, SentKind};
 
 /// A report with every field set, so any layout change shows in its bytes.
 fn full() -> SiteReport {
@@ -38,6 +38,7 @@ fn full() -> SiteReport {
             cookies_set: 0,
             first_seen_ms: 1_700_000_000_000,
             last_seen_ms: 1_700_000_001_000,
+            sent: [("device_id".to_string(), SentStats { kind: SentKind::Identifier, requests: 3 })].into_iter().collect(),
         },
     );
     s.log.push(RequestRow {
@@ -73,10 +74,10 @@ fn round_trip() {
 fn layout_is_pinned_to_the_version() {
     let digest = Sha256::digest(encode(&full()));
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (1, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
+    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (2, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
 }
 
-const PINNED_LAYOUT: &str = "2148d8a9ac142f0913306722c7a711a12a3b0c3d2934a1d9904da1c17c523d4e";
+const PINNED_LAYOUT: &str = "c72a06a666341cf58ff0c140685ddf711a2616b1ede539ce3522c802c2db17ef";
 
 #[test]
 fn bad_snapshots_are_errors() {

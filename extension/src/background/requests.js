@@ -6,19 +6,30 @@ import { journal, pages, scheduleCompaction } from './persist.js';
 import { newVisit } from './tabs.js';
 import { onObserved } from './warnings.js';
 
-/** requestId → bytes sent (URL + body), from onBeforeRequest; estimated when lost in a restart. */
-const sentBytes = new Map();
+/** requestId → [bytes sent (URL + body), body text], from onBeforeRequest; lost in a restart, then estimated. */
+const bodies = new Map();
+/** Body text kept for the core to find identifier names in (and journaled). */
+const MAX_BODY_TEXT = 8192;
+const decoder = new TextDecoder('utf-8', { fatal: false });
 
-function bodySize(body) {
-  if (!body) return 0;
-  if (body.raw) return body.raw.reduce((n, part) => n + (part.bytes ? part.bytes.byteLength : 0), 0);
-  if (body.formData) return Object.entries(body.formData).reduce((n, [k, vs]) => n + vs.reduce((m, v) => m + k.length + String(v).length + 2, 0), 0);
-  return 0;
+function bodyOf(body) {
+  if (!body) return [0, ''];
+  if (body.raw) {
+    const size = body.raw.reduce((n, part) => n + (part.bytes ? part.bytes.byteLength : 0), 0);
+    const first = body.raw.find((part) => part.bytes);
+    return [size, first ? decoder.decode(first.bytes.slice(0, MAX_BODY_TEXT)) : ''];
+  }
+  if (body.formData) {
+    const text = Object.entries(body.formData).flatMap(([k, vs]) => vs.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)).join('&');
+    return [text.length, text.slice(0, MAX_BODY_TEXT)];
+  }
+  return [0, ''];
 }
 
 function onBefore(d) {
   if (d.type === 'main_frame' && d.tabId >= 0) newVisit(d.tabId, d.url);
-  sentBytes.set(d.requestId, d.url.length + bodySize(d.requestBody));
+  const [size, text] = bodyOf(d.requestBody);
+  bodies.set(d.requestId, [d.url.length + size, text]);
 }
 
 function header(headers, name) {
@@ -26,8 +37,8 @@ function header(headers, name) {
 }
 
 function onDone(d, failed) {
-  const sent = sentBytes.get(d.requestId) ?? d.url.length;
-  sentBytes.delete(d.requestId);
+  const [sent, body] = bodies.get(d.requestId) ?? [d.url.length, ''];
+  bodies.delete(d.requestId);
   const length = Number(header(d.responseHeaders, 'content-length')[0]?.value);
   const received = failed || d.fromCache ? 0 : Number.isFinite(length) ? length : 0;
   const cookies = header(d.responseHeaders, 'set-cookie').length;
@@ -37,7 +48,7 @@ function onDone(d, failed) {
   ready.then((core) => {
     // Worker requests (tab -1) carry their initiator; the core files them under the matching tab.
     const page = tab >= 0 ? (d.type === 'main_frame' ? d.url : pages.get(tab) || d.initiator || '') : d.initiator || '';
-    const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now())];
+    const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now()), body || undefined];
     const flags = core.observe(tab, ...args);
     journal('req', tab, args);
     scheduleCompaction(core);

@@ -69,7 +69,8 @@ impl Core {
         Ok(())
     }
 
-    /// Records one request of a tab; returns [`flags`].
+    /// Records one request of a tab; returns [`flags`]. `body` is the request body as
+    /// text, when known: the core reads field names from it and keeps no values.
     #[allow(clippy::too_many_arguments)]
     pub fn observe(
         &mut self,
@@ -84,6 +85,7 @@ impl Core {
         bytes_received: f64,
         cookies_set: u32,
         time_ms: f64,
+        body: Option<String>,
     ) -> u32 {
         let mut req = Request::new(url, page_url, ResourceType::from_name(kind));
         req.method = if method.is_empty() { "GET".into() } else { method.to_ascii_uppercase() };
@@ -93,6 +95,7 @@ impl Core {
         req.bytes_received = bytes_received.max(0.0) as u64;
         req.cookies_set = cookies_set;
         req.time_ms = time_ms.max(0.0) as u64;
+        req.body = body.filter(|b| !b.is_empty());
         let tab = if tab < 0 { self.tab_of_site(page_url).unwrap_or(tab) } else { tab };
         let reports = self.tabs.entry(tab).or_insert_with(|| Reports::new(TAB_LOG_CAP));
         let Ok(c) = self.analyzer.classify(&req) else {

@@ -6,7 +6,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_service_worker);
 
-#[path = "common.rs"]
+#[path = "common/mod.rs"]
 #[macro_use]
 mod common;
 

@@ -3,7 +3,7 @@
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
-#[path = "common.rs"]
+#[path = "common/mod.rs"]
 #[macro_use]
 mod common;
 

@@ -5,7 +5,20 @@ use borderline_wasm::{flags, Core};
 const OVERLAY: &str = r#"[{"network":"127.0.0.4","prefix":32,"country":"SG","asn":45102,"organisation":"Alibaba"},{"network":"127.0.0.6","prefix":32,"country":"CN","asn":4134,"organisation":"Chinanet"}]"#;
 
 fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
-    core.observe(tab, url, "https://www.tiktok.com/foryou", "xmlhttprequest", "post", ip, 200, 100.0, 10.0, 0, 1_767_225_600_000.0)
+    core.observe(
+        tab,
+        url,
+        "https://www.tiktok.com/foryou",
+        "xmlhttprequest",
+        "post",
+        ip,
+        200,
+        100.0,
+        10.0,
+        0,
+        1_767_225_600_000.0,
+        Some(r#"{"device_id":"7301234567890123456"}"#.into()),
+    )
 }
 
 pub fn flags_report_and_exports() {
@@ -30,6 +43,8 @@ pub fn flags_report_and_exports() {
     let mon = json["endpoints"].as_array().unwrap().iter().find(|e| e["host"] == "mon.tiktokv.com").unwrap();
     assert_eq!(mon["locations"][0]["basis"], "overlay");
     assert_eq!(mon["entity"]["domicile"], "KY");
+    assert_eq!(mon["sent"][0]["name"], "device_id", "names of identifiers sent, from the body");
+    assert!(!core.report_json(7).contains("7301234567890123456"), "never the values");
     assert!(core.export(7, "csv").unwrap().lines().count() == 4);
     assert!(core.export(7, "html").unwrap().contains("ByteDance"));
     assert!(core.popup_html(7).contains("mon.tiktokv.com"));
@@ -54,7 +69,7 @@ pub fn snapshots_restore_and_merge() {
 pub fn workers_are_filed_under_the_tab_of_their_site() {
     let mut core = Core::new(None).unwrap();
     observe(&mut core, 5, "https://www.tiktok.com/", "23.45.12.4");
-    core.observe(-1, "https://mon.tiktokv.com/sw", "https://www.tiktok.com", "other", "GET", "", 200, 1.0, 1.0, 0, 0.0);
+    core.observe(-1, "https://mon.tiktokv.com/sw", "https://www.tiktok.com", "other", "GET", "", 200, 1.0, 1.0, 0, 0.0, None);
     assert_eq!(core.requests(5), 2.0);
     assert_eq!(core.requests(-1), 0.0);
 }
@@ -65,8 +80,8 @@ pub fn bad_input_is_an_error_or_counted_never_a_panic() {
     assert!(core.set_policy("USA", "us").is_err());
     assert!(core.restore(1, b"garbage").is_err());
     assert!(core.export(1, "pdf").is_err());
-    assert_eq!(core.observe(2, "not a url", "https://www.tiktok.com/", "", "", "", 0, -5.0, f64::NAN, 0, -1.0), 0);
-    assert_eq!(core.observe(2, "https://a.example/", "", "weird-type", "", "999.1.1.1", 0, 0.0, 0.0, 0, 0.0), 0);
+    assert_eq!(core.observe(2, "not a url", "https://www.tiktok.com/", "", "", "", 0, -5.0, f64::NAN, 0, -1.0, None), 0);
+    assert_eq!(core.observe(2, "https://a.example/", "", "weird-type", "", "999.1.1.1", 0, 0.0, 0.0, 0, 0.0, Some("{{{".into())), 0);
     assert_eq!(core.requests(2), 2.0, "counted as skipped and unattributed");
 }
 
