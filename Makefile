@@ -51,6 +51,7 @@ e2e:
 	mkdir -p target/e2e
 	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
 	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
+	cp node_modules/axe-core/axe.min.js target/e2e/extension/axe.min.js
 	node extension/build.mjs
 	node www/build.mjs
 	cargo build --bin borderline

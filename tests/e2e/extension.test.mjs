@@ -74,6 +74,10 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   assert.ok(!JSON.stringify(report).includes('7301234567890123456'), 'never the values');
   assert.deepEqual(report.telemetry.identifiers, ['device_id', 'odin_id']);
   await ext.screenshot({ path: join(ARTIFACTS, 'popup-tiktok.png'), fullPage: true });
+  // Accessibility: axe-core (copied into the test build only, so the extension's CSP allows it).
+  await ext.addScriptTag({ url: `chrome-extension://${browser.id}/axe.min.js` });
+  const violations = await ext.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+  assert.deepEqual(violations, [], 'the popup has no axe violations');
 
   // Badge: tracker endpoints of the visit, red once a jurisdiction of concern was contacted.
   const badge = await inWorker(browser.context, async (t) => [await chrome.action.getBadgeText({ tabId: t }), await chrome.action.getBadgeBackgroundColor({ tabId: t })], tab);
