@@ -8,6 +8,7 @@ SHELL := /bin/bash
 SAMPLE := tests/fixtures/tiktok/foryou/capture.har
 OUT := target/demo
 
+RUST_VERSION = $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
 .PHONY: demo test deps bench data extension e2e wasm-test
@@ -26,6 +27,8 @@ demo: deps
 
 # Installs only what is missing, so it is quick on a machine that has it all.
 deps:
+	@# The pinned toolchain (rust-toolchain.toml); on a machine whose stable is that version, link it instead of downloading.
+	@cd / && (rustup run $(RUST_VERSION) rustc --version >/dev/null 2>&1 || rustup toolchain install $(RUST_VERSION) --profile minimal -c clippy,rustfmt -t wasm32-unknown-unknown || { [ "$$(rustup run stable rustc --version | cut -d' ' -f2)" = "$(RUST_VERSION)" ] && rustup toolchain link $(RUST_VERSION) "$$(rustup run stable rustc --print sysroot)"; })
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q rustfmt || rustup component add rustfmt clippy
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
