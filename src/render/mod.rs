@@ -3,6 +3,7 @@
 //! is escaped by the format's own library (serde_json, csv, maud).
 
 mod csv;
+pub mod history;
 mod html;
 mod popup;
 mod view;

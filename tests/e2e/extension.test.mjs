@@ -185,6 +185,50 @@ for (const [name, url, domains, company] of [
   });
 }
 
+test('history: visits are kept per site, and what is new since the last visit is told', async () => {
+  const domains = ['instagram.com', 'cdninstagram.com', 'facebook.net'];
+  const first = await visit('https://www.instagram.com/reel/', domains);
+  await new Promise((r) => setTimeout(r, 1500)); // the summary is written once the tab is quiet
+  await first.page.close();
+  const second = await visit('https://www.instagram.com/reel2/', domains);
+  const banner = await until(async () => {
+    const t = await piercedText(browser.context, second.page, 'borderline-warning');
+    return t.includes('New since your last visit') && t;
+  });
+  assert.ok(banner && banner.includes('facebook.net'), `banner tells what is new: ${banner}`);
+  await new Promise((r) => setTimeout(r, 1500));
+  await second.page.close();
+
+  const history = await browser.context.newPage();
+  await history.goto(`chrome-extension://${browser.id}/history/history.html`);
+  await history.waitForSelector('tr.visit');
+  const text = await history.locator('#sites').innerText();
+  assert.match(text, /instagram\.com — [2-9] visits/);
+  assert.ok(text.includes('facebook.net'), 'the new tracker is marked');
+  assert.ok(!text.includes('/reel2/') && !text.includes('https://'), 'no URLs are kept');
+  const visits = (await ask(history, { type: 'borderline:history' })).visits.filter((v) => v.site === 'instagram.com');
+  assert.ok(visits.every((v) => v.requests >= 4 && v.trackers.includes('instagram.com')), `summaries are complete: ${JSON.stringify(visits.map((v) => [v.requests, v.trackers]))}`);
+  await history.screenshot({ path: join(ARTIFACTS, 'history.png'), fullPage: true });
+
+  // Off switch: a visit while history is off leaves no record; clear-all empties it.
+  const count = async () => (await ask(history, { type: 'borderline:history' })).visits.length;
+  const before = await count();
+  await history.uncheck('#enabled');
+  await history.click('#settings button[type=submit]');
+  await history.waitForFunction(() => document.getElementById('status').textContent === 'Saved.');
+  const third = await visit('https://www.twitch.tv/somechannel', ['twitch.tv']);
+  await third.page.close();
+  assert.equal(await count(), before, 'nothing recorded while history is off');
+  await history.click('#clear');
+  await history.waitForFunction(() => document.getElementById('status').textContent === 'History cleared.');
+  assert.equal(await count(), 0);
+  await history.evaluate(() => chrome.storage.local.set({ history: true }));
+  await history.close();
+  await second.ext.close();
+  await first.ext.close();
+  await third.ext.close();
+});
+
 test('the extension itself sent nothing: every request the sites saw came from their pages', () => {
   const known = new Set(HOSTS.map((h) => h[0]));
   assert.ok(sites.served.length > 50);

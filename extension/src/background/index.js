@@ -4,11 +4,13 @@ import { registerRequests } from './requests.js';
 import { registerTabs } from './tabs.js';
 import { registerMessages } from './messages.js';
 import { ready } from './core.js';
+import { expireHistory } from './history.js';
 
 registerRequests();
 registerTabs();
 registerMessages();
 ready.catch((e) => console.error('Borderline core failed to start', e));
+expireHistory();
 
 // For the end-to-end tests and for debugging from the worker's console.
 globalThis.borderline = { ready };

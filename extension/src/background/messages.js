@@ -2,6 +2,7 @@
 import { api } from '../platform.js';
 import { ready } from './core.js';
 import { bannerRemoved, takeQueued, wasBannerRemoved } from './warnings.js';
+import { allVisits, clearHistory, historySettings } from './history.js';
 
 async function handle(msg, sender) {
   const core = await ready;
@@ -24,6 +25,11 @@ async function handle(msg, sender) {
       return { ok: true };
     case 'borderline:open-report':
       if (sender.tab) await api.tabs.create({ url: api.runtime.getURL(`popup/popup.html?tab=${sender.tab.id}`) });
+      return { ok: true };
+    case 'borderline:history':
+      return { visits: await allVisits(), settings: await historySettings(), error: (await api.storage.session.get('historyError')).historyError || null };
+    case 'borderline:history-clear':
+      await clearHistory();
       return { ok: true };
     case 'borderline:snooze':
       if (msg.site) await api.storage.local.set({ [`snooze:${msg.site}`]: Date.now() + 24 * 3600 * 1000 });

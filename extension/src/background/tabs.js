@@ -3,13 +3,17 @@ import { api } from '../platform.js';
 import { ready } from './core.js';
 import { journal, setPage, scheduleCompaction } from './persist.js';
 import { forgetTab } from './warnings.js';
+import { endVisit } from './history.js';
 
 /** Called from onBeforeRequest for main_frame requests, synchronously. */
 export function newVisit(tab, url) {
   setPage(tab, url);
   journal('reset', tab, []);
   forgetTab(tab);
-  ready.then((core) => core.resetTab(tab));
+  ready.then((core) => {
+    endVisit(core, tab);
+    core.resetTab(tab);
+  });
 }
 
 export function registerTabs() {
@@ -18,6 +22,7 @@ export function registerTabs() {
     journal('reset', tab, []);
     forgetTab(tab);
     ready.then((core) => {
+      endVisit(core, tab);
       core.resetTab(tab);
       scheduleCompaction(core);
     });

@@ -2,11 +2,14 @@
 // concern was contacted) and the in-page warning banner's messages.
 import { api, loadSettings, VIDEO_SITES } from '../platform.js';
 import { FLAGS } from './core.js';
+import { recordVisit } from './history.js';
 
 const badges = new Map(); // tab → last badge "count|concern"
 const concern = new Set(); // tabs that contacted a jurisdiction of concern
 const queued = new Map(); // tab → warnings not yet delivered to the page
 const removed = new Set(); // tabs whose page removed the banner
+const historyTimers = new Map(); // tab → pending history update
+const HISTORY_QUIET_MS = 1000;
 
 export function forgetTab(tab) {
   badges.delete(tab);
@@ -41,10 +44,15 @@ export function onObserved(core, tab, flags, url) {
     api.action.setBadgeBackgroundColor({ tabId: tab, color: concern.has(tab) ? '#a4002a' : '#3b5bdb' }).catch(() => {});
   }
   const worth = FLAGS.TRACKER | FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN;
-  if (flags & FLAGS.NEW_ENDPOINT && flags & worth) warn(core, tab, url);
+  if (flags & FLAGS.NEW_ENDPOINT && flags & worth) warn(core, tab, () => core.warningText(tab, url));
+  // A new endpoint may be new since the last visit: check at once. Any request
+  // updates the visit's summary in history once the tab is quiet for a moment.
+  if (flags & FLAGS.NEW_ENDPOINT) recordVisit(core, tab).then((text) => text && warn(core, tab, () => text));
+  clearTimeout(historyTimers.get(tab));
+  historyTimers.set(tab, setTimeout(() => recordVisit(core, tab), HISTORY_QUIET_MS));
 }
 
-async function warn(core, tab, url) {
+async function warn(core, tab, sentence) {
   const s = await loadSettings();
   const site = core.site(tab);
   if (!site || s.warnMode === 'off') return;
@@ -53,7 +61,7 @@ async function warn(core, tab, url) {
   if (!listed) return;
   const snooze = (await api.storage.local.get(`snooze:${site}`))[`snooze:${site}`];
   if (snooze && snooze > Date.now()) return;
-  const text = core.warningText(tab, url);
+  const text = sentence();
   if (!text) return;
   const message = { type: 'borderline:warn', key: text, text, site };
   api.tabs.sendMessage(tab, message).catch(() => {

@@ -51,5 +51,6 @@ currentTab().then((tab) => {
       if (r && r.text) download(`borderline-${r.site || 'report'}.${b.dataset.export}`, TYPES[b.dataset.export], r.text);
     });
   }
+  document.getElementById('open-history').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('history/history.html') }));
   document.getElementById('open-in-tab').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL(`popup/popup.html?tab=${tab}`) }));
 });

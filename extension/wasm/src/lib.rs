@@ -220,6 +220,23 @@ impl Core {
         self.tabs.keys().copied().collect()
     }
 
+    /// The tab's visit as a history summary (JSON, no URLs), or "null".
+    #[wasm_bindgen(js_name = visitSummary)]
+    pub fn visit_summary(&self, tab: i32) -> String {
+        self.report(tab).map_or_else(|| "null".into(), |r| serde_json::to_string(&render::history::summarize(&r)).unwrap_or_default())
+    }
+
+    /// "New since your last visit" for the tab, from earlier summaries of its
+    /// Site (a JSON array); "" when nothing is new or there is nothing to compare.
+    #[wasm_bindgen(js_name = noveltyText)]
+    pub fn novelty_text(&self, tab: i32, previous_json: &str) -> Result<String, JsError> {
+        let previous: Vec<render::history::VisitSummary> = serde_json::from_str(previous_json).map_err(err)?;
+        let Some(report) = self.report(tab) else { return Ok(String::new()) };
+        let current = render::history::summarize(&report);
+        let n = render::history::novelty(&previous, &current);
+        Ok(if n.is_empty() { String::new() } else { render::history::novelty_text(&current.site, &n) })
+    }
+
     /// Data sources with versions and licences, as JSON (for the options page).
     #[wasm_bindgen(js_name = dataSourcesJson)]
     pub fn data_sources_json(&self) -> String {

@@ -19,6 +19,7 @@ export const HOSTS = [
   // Instagram-like
   ['www.instagram.com', '127.0.0.30', 'US', 32934, 'Facebook, Inc.'],
   ['scontent-lhr8-1.cdninstagram.com', '127.0.0.31', 'IE', 32934, 'Facebook, Inc.'],
+  ['connect.facebook.net', '127.0.0.32', 'IE', 32934, 'Facebook, Inc.'],
   // Twitch-like
   ['www.twitch.tv', '127.0.0.40', 'US', 46489, 'Twitch Interactive Inc.'],
   ['spade.twitch.tv', '127.0.0.41', 'US', 16509, 'Amazon.com, Inc.'],

@@ -43,7 +43,10 @@ export const PAGES = {
     '/reel/': ['text/html', html('Instagram (test site)', '', `<img alt="reel" src="https://scontent-lhr8-1.cdninstagram.com/v/reel.jpg"><p id="status">loading</p><script src="/static/app.js"></script>`)],
     '/static/app.js': ['application/javascript', `(async () => { ${post('https://www.instagram.com/logging/falco')} document.getElementById('status').textContent = 'done'; })();`],
     '/logging/falco': ['application/json', '{}'],
+    // A later visit that also loads Meta's pixel: new since the last visit.
+    '/reel2/': ['text/html', html('Instagram (test site)', '<script src="https://connect.facebook.net/en_US/fbevents.js"></script>', `<img alt="reel" src="https://scontent-lhr8-1.cdninstagram.com/v/reel.jpg"><p id="status">loading</p><script src="/static/app.js"></script>`)],
   },
+  'connect.facebook.net': { '/en_US/fbevents.js': ['application/javascript', 'window.fbq = function () {};'] },
   'scontent-lhr8-1.cdninstagram.com': { '/v/reel.jpg': ['image/jpeg', 'jpeg'] },
   'www.twitch.tv': {
     '/somechannel': ['text/html', html('Twitch (test site)', '', `<p id="status">loading</p><script src="/app.js"></script>`)],

@@ -1,0 +1,92 @@
+//! History across visits, private by design: a visit is kept as a per-site
+//! summary (no URLs, no paths, no values), and "new since last visit" compares
+//! the tracker domains and server countries of a visit with earlier ones.
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::view::Report;
+
+/// One visit of one Site, as kept in the browser's history store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VisitSummary {
+    pub site: String,
+    pub first_seen_ms: u64,
+    pub last_seen_ms: u64,
+    pub requests: u64,
+    pub tracker_requests: u64,
+    pub bytes_sent: u64,
+    pub grade: String,
+    /// Registrable domains of tracker endpoints.
+    pub trackers: Vec<String>,
+    /// Companies behind the endpoints (ultimate parents).
+    pub companies: Vec<String>,
+    /// Countries the servers are registered in.
+    pub countries: Vec<String>,
+}
+
+/// What a visit did that no earlier visit of the same Site did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Novelty {
+    pub new_trackers: Vec<String>,
+    pub new_countries: Vec<String>,
+}
+
+impl Novelty {
+    pub fn is_empty(&self) -> bool {
+        self.new_trackers.is_empty() && self.new_countries.is_empty()
+    }
+}
+
+/// The summary of a report, for history.
+pub fn summarize(r: &Report) -> VisitSummary {
+    let trackers: BTreeSet<String> = r.endpoints.iter().filter(|e| e.tracker.is_some()).map(|e| e.domain.clone()).collect();
+    let companies: BTreeSet<String> = r.entities.iter().map(|e| e.parent.as_ref().unwrap_or(&e.entity).name.clone()).collect();
+    let countries: BTreeSet<String> = r.countries.iter().filter_map(|c| c.country.clone()).collect();
+    VisitSummary {
+        site: r.site.clone(),
+        first_seen_ms: r.totals.first_seen_ms,
+        last_seen_ms: r.totals.last_seen_ms,
+        requests: r.totals.requests,
+        tracker_requests: r.totals.tracker_requests,
+        bytes_sent: r.totals.bytes_sent,
+        grade: r.grade.letter.clone(),
+        trackers: trackers.into_iter().collect(),
+        companies: companies.into_iter().collect(),
+        countries: countries.into_iter().collect(),
+    }
+}
+
+/// Tracker domains and countries in `current` that none of `previous` (same
+/// Site, earlier visits) had. With no earlier visit there is nothing to compare,
+/// so nothing is new.
+pub fn novelty(previous: &[VisitSummary], current: &VisitSummary) -> Novelty {
+    let earlier: Vec<&VisitSummary> = previous.iter().filter(|p| p.site == current.site && p.first_seen_ms < current.first_seen_ms).collect();
+    if earlier.is_empty() {
+        return Novelty::default();
+    }
+    let seen_trackers: BTreeSet<&str> = earlier.iter().flat_map(|p| p.trackers.iter().map(String::as_str)).collect();
+    let seen_countries: BTreeSet<&str> = earlier.iter().flat_map(|p| p.countries.iter().map(String::as_str)).collect();
+    Novelty {
+        new_trackers: current.trackers.iter().filter(|t| !seen_trackers.contains(t.as_str())).cloned().collect(),
+        new_countries: current.countries.iter().filter(|c| !seen_countries.contains(c.as_str())).cloned().collect(),
+    }
+}
+
+/// One sentence for the banner about what is new.
+pub fn novelty_text(site: &str, n: &Novelty) -> String {
+    let mut parts = Vec::new();
+    if !n.new_trackers.is_empty() {
+        parts.push(format!("sends data to {} for the first time", n.new_trackers.join(", ")));
+    }
+    if !n.new_countries.is_empty() {
+        parts.push(format!("uses servers registered in {} for the first time", n.new_countries.join(", ")));
+    }
+    format!("New since your last visit: {site} {}.", parts.join(" and "))
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/render_history.rs"]
+mod tests;
