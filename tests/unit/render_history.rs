@@ -39,11 +39,11 @@ fn new_trackers_and_countries_since_earlier_visits() {
         5000,
     );
     assert_eq!(novelty(&[], &second), Novelty::default(), "first visit: nothing to compare");
-    let n = novelty(&[first.clone()], &second);
+    let n = novelty(std::slice::from_ref(&first), &second);
     assert_eq!(n.new_trackers, vec!["google-analytics.com"]);
     assert_eq!(n.new_countries, vec!["IE"]);
     assert!(novelty_text("instagram.com", &n).contains("google-analytics.com for the first time"));
-    assert!(novelty(&[second.clone()], &first).is_empty(), "a later visit is not an earlier one");
+    assert!(novelty(std::slice::from_ref(&second), &first).is_empty(), "a later visit is not an earlier one");
     let mut other = first.clone();
     other.site = "tiktok.com".into();
     assert!(novelty(&[other], &second).is_empty(), "other sites do not count");
