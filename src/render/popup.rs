@@ -21,6 +21,14 @@ fn kb(n: u64) -> String {
     }
 }
 
+fn share(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        "0%".into()
+    } else {
+        format!("{:.0}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
 /// Plain words for a kind of sent value.
 pub(crate) fn kind(k: SentKind) -> &'static str {
     match k {
@@ -67,6 +75,17 @@ pub fn to_popup_html(r: &Report) -> String {
                     strong { (e.entity.name) } " — domiciled " abbr title="country of incorporation" { (e.entity.domicile) } ", headquartered " (e.entity.headquarters)
                     @if let Some(p) = &e.parent { span class="muted" { " · part of " (p.name) " (" (p.domicile) "/" (p.headquarters) ")" } }
                     " " (tag(e.jurisdiction)) " " span class="muted" { (e.requests) " req." }
+                    @if !e.sent.is_empty() { span class="muted" { " · received " (e.sent.join(", ")) } }
+                }
+            }
+        }
+        h2 { "Hosting networks" }
+        ul class="networks" {
+            @for n in &r.networks {
+                li {
+                    @match n.asn { Some(a) => { "AS" (a) " " (n.network.as_deref().unwrap_or("")) } None => { "unknown network" } }
+                    @if let Some(o) = &n.operator { span class="muted" { " (" (o) ")" } }
+                    " — " (share(n.requests, r.totals.requests)) " of requests, " (share(n.bytes_received, r.totals.bytes_received)) " of bytes received"
                 }
             }
         }

@@ -184,6 +184,8 @@ pub struct EntityRollup {
     pub tracker_requests: u64,
     pub bytes_sent: u64,
     pub jurisdiction: Jurisdiction,
+    /// Names of identifier and contact fields its endpoints received.
+    pub sent: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -417,11 +419,17 @@ fn entity_rollups(endpoints: &[EndpointView], policy: &Policy) -> Vec<EntityRoll
             tracker_requests: 0,
             bytes_sent: 0,
             jurisdiction: entity_jurisdiction(i, policy),
+            sent: Vec::new(),
         });
         r.endpoints += 1;
         r.requests += e.requests;
         r.tracker_requests += e.tracker_requests;
         r.bytes_sent += e.bytes_sent;
+        for f in &e.sent {
+            if let Err(at) = r.sent.binary_search(&f.name) {
+                r.sent.insert(at, f.name.clone());
+            }
+        }
     }
     let mut out: Vec<EntityRollup> = by.into_values().collect();
     out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.entity.id.cmp(&b.entity.id)));

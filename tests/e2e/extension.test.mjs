@@ -60,7 +60,7 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   await ext.reload();
   await ext.waitForSelector('#bl-site');
   const text = await ext.locator('main').innerText();
-  for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'analytics.tiktok.com', 'of-concern', 'AS31898 Oracle Corporation', '127.0.0.6 · CN', 'Platform telemetry', 'identifiers sent: device_id, odin_id']) {
+  for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'analytics.tiktok.com', 'of-concern', 'AS31898 Oracle Corporation', '127.0.0.6 · CN', 'Platform telemetry', 'identifiers sent: device_id, odin_id', 'Hosting networks', 'AS31898 Oracle Corporation (Oracle Corporation) — 25% of requests']) {
     assert.ok(text.includes(words), `popup shows "${words}"`);
   }
   const report = JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json);
