@@ -11,8 +11,12 @@ export const EXTENSION = process.env.BORDERLINE_TEST_EXTENSION || join(ROOT, 'ta
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), 'borderline-profile-'));
+/** A new, empty browser profile folder. */
+export function newProfile() {
+  return mkdtempSync(join(tmpdir(), 'borderline-profile-'));
+}
+
+export async function launch(profile = newProfile()) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: false,
@@ -31,7 +35,7 @@ export async function launch() {
   // Playwright sees the worker before its script has run; wait for the core so
   // no test event races the listeners' registration.
   await worker.evaluate(() => globalThis.borderline.ready.then(() => true));
-  return { context, id };
+  return { context, id, profile };
 }
 
 /** The extension's service worker as it is now (a new object after each restart). */
