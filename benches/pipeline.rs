@@ -115,9 +115,12 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("startup");
     g.bench_function("filter engines from embedded bytes", |b| b.iter(|| black_box(borderline::classify::FilterLists::embedded())));
     g.bench_function("ip tables from embedded bytes", |b| b.iter(|| black_box(borderline::locate::Locator::embedded())));
-    g.bench_function("public suffix list parse", |b| {
+    g.bench_function("public suffix list parse (publicsuffix crate, for comparison)", |b| {
         let text = std::fs::read_to_string(root().join("data/psl/public_suffix_list.dat")).unwrap();
         b.iter(|| black_box(text.parse::<publicsuffix::List>().unwrap()))
+    });
+    g.bench_function("registrable domain lookup (compiled PSL)", |b| {
+        b.iter(|| black_box(borderline::classify::domain::registrable_domain(black_box("rr3---sn-4g5e6nz7.googlevideo.com"))))
     });
     g.finish();
 

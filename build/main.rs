@@ -6,6 +6,7 @@
 mod codegen;
 mod filters;
 mod geo;
+mod psl;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,7 @@ fn main() {
     codegen::write_entities(&data.join("entities.toml"), &out);
     codegen::write_jurisdictions(&data.join("jurisdictions.toml"), &out);
     filters::write_engine(&data.join("lists"), &out);
+    psl::write_psl(&data.join("psl/public_suffix_list.dat"), &out);
     geo::write_tables(&data, &sources, &out);
 }
 

@@ -1,23 +1,46 @@
 //! Host → registrable Domain (eTLD+1) through the Public Suffix List vendored
-//! in data/psl. The same list serves the filter engine (see `filters.rs`), so
-//! both agree on what "third-party" means.
+//! in data/psl, compiled by the build step (build/psl.rs) into sorted tables:
+//! no parsing at start-up, a few binary searches per lookup. The same list
+//! serves the filter engine (see `filters.rs`), so both agree on what
+//! "third-party" means. `tests/unit/classify_domain.rs` checks it against the
+//! official test vectors and against the `publicsuffix` crate on every rule.
 
 use std::net::IpAddr;
-use std::sync::OnceLock;
 
-use publicsuffix::{List, Psl};
+include!(concat!(env!("OUT_DIR"), "/psl.rs"));
 
-static PSL_TEXT: &str = include_str!("../../data/psl/public_suffix_list.dat");
-static PSL: OnceLock<List> = OnceLock::new();
-
-/// The parsed list; parsed once, on first use.
-fn list() -> &'static List {
-    PSL.get_or_init(|| PSL_TEXT.parse().expect("the vendored Public Suffix List parses (checked by tests/data_contract.rs)"))
+fn has(table: &[&str], name: &str) -> bool {
+    table.binary_search(&name).is_ok()
 }
 
-/// Parses the list now rather than on the first request.
-pub fn warm_up() {
-    list();
+/// Nothing to prepare; kept so shells can call it at start-up regardless of the implementation.
+pub fn warm_up() {}
+
+/// Length in bytes of the public suffix at the end of `host` (lower-case
+/// ASCII, no trailing dot), by the PSL algorithm: the longest matching rule
+/// prevails, exception rules beat wildcards, and an unlisted TLD is a suffix.
+fn suffix_len(host: &str) -> usize {
+    // Candidate suffixes from the longest (the whole host) to the last label.
+    let mut start = 0;
+    loop {
+        let candidate = &host[start..];
+        if has(EXCEPTIONS, candidate) {
+            // "!www.ck": the suffix is what follows the exception's first label.
+            return candidate.split_once('.').map_or(0, |(_, rest)| rest.len());
+        }
+        if has(RULES, candidate) {
+            return candidate.len();
+        }
+        if let Some((_, parent)) = candidate.split_once('.') {
+            if has(WILDCARDS, parent) {
+                return candidate.len();
+            }
+        }
+        match candidate.find('.') {
+            Some(dot) => start += dot + 1,
+            None => return candidate.len(), // the implicit "*" rule
+        }
+    }
 }
 
 /// The registrable domain of `host` (lower-case ASCII, punycode for IDNs).
@@ -27,16 +50,23 @@ pub fn warm_up() {
 /// returned so that every request still has a Domain to group under.
 pub fn registrable_domain(host: &str) -> &str {
     let host = host.strip_suffix('.').unwrap_or(host);
-    if host.is_empty() || is_ip_literal(host) {
+    if host.is_empty() || is_ip_literal(host) || host.starts_with('.') || host.contains("..") {
         return host;
     }
-    match list().domain(host.as_bytes()) {
-        Some(d) => {
-            let len = d.as_bytes().len();
-            &host[host.len() - len..]
-        }
-        None => host,
+    let suffix = suffix_len(host);
+    if suffix >= host.len() {
+        return host;
     }
+    // One more label to the left of the suffix.
+    let head = &host[..host.len() - suffix - 1];
+    let label_start = head.rfind('.').map_or(0, |i| i + 1);
+    &host[label_start..]
+}
+
+/// True when `host` is itself a public suffix (or a bare TLD).
+pub fn is_public_suffix(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    !host.is_empty() && suffix_len(host) >= host.len()
 }
 
 /// True for a host that is an IPv4 or (bracketed) IPv6 literal.
@@ -63,6 +93,12 @@ impl adblock::url_parser::ResolvesDomain for Resolver {
         let domain = registrable_domain(host);
         (host.len().saturating_sub(domain.len()), host.len())
     }
+}
+
+/// The three tables, for tests that compare them with other implementations.
+#[doc(hidden)]
+pub fn tables() -> [&'static [&'static str]; 3] {
+    [RULES, WILDCARDS, EXCEPTIONS]
 }
 
 #[cfg(test)]
