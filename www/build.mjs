@@ -1,7 +1,8 @@
 // Builds dist/www: the page, its worker, the wasm core (shared with the
 // extension's build), the report stylesheet and the bundled sample capture.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,4 +18,9 @@ for (const f of ['index.html', 'app.js', 'worker.js', 'style.css', 'sw.js']) cpS
 cpSync(join(root, 'extension/src/popup/popup.css'), join(dist, 'report.css'));
 cpSync(join(root, 'tests/fixtures/tiktok/foryou/capture.har'), join(dist, 'sample.har'));
 cpSync(join(target, 'wasm-pkg'), join(dist, 'wasm'), { recursive: true });
+// The offline cache is named after the content, so a new build replaces it.
+const hash = createHash('sha256');
+for (const f of ['index.html', 'app.js', 'worker.js', 'style.css', 'report.css', 'wasm/borderline_wasm.js', 'wasm/borderline_wasm_bg.wasm']) hash.update(readFileSync(join(dist, f)));
+const sw = join(dist, 'sw.js');
+writeFileSync(sw, readFileSync(sw, 'utf8').replace("'borderline-www-v1'", `'borderline-www-${hash.digest('hex').slice(0, 16)}'`));
 console.log(`built ${dist}`);

@@ -1,5 +1,6 @@
 // Offline once loaded: keeps the page's own files in a cache and serves them
 // from there; it never fetches anything but this site's own files.
+// The build replaces the name with one derived from the files' content.
 const CACHE = 'borderline-www-v1';
 const FILES = ['./', 'index.html', 'app.js', 'worker.js', 'style.css', 'report.css', 'sample.har', 'wasm/borderline_wasm.js', 'wasm/borderline_wasm_bg.wasm'];
 

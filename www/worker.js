@@ -6,8 +6,8 @@ const ready = init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', i
 let session = null;
 
 self.onmessage = async ({ data }) => {
-  await ready;
   try {
+    await ready;
     if (data.type === 'open') {
       session?.free();
       session = null;

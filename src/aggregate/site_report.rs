@@ -157,14 +157,14 @@ impl SiteReport {
             None => e.requests_without_ip += 1,
         }
         if let Some(ev) = &tracker {
-            e.tracker_requests += 1;
+            e.tracker_requests = e.tracker_requests.saturating_add(1);
             if e.tracker.as_ref().is_none_or(|old| ev < old) {
                 e.tracker = Some(ev.clone());
             }
         }
-        e.bytes_sent += req.bytes_sent;
-        e.bytes_received += req.bytes_received;
-        e.cookies_set += u64::from(req.cookies_set);
+        e.bytes_sent = e.bytes_sent.saturating_add(req.bytes_sent);
+        e.bytes_received = e.bytes_received.saturating_add(req.bytes_received);
+        e.cookies_set = e.cookies_set.saturating_add(u64::from(req.cookies_set));
         e.first_seen_ms = e.first_seen_ms.min(t);
         e.last_seen_ms = e.last_seen_ms.max(t);
         if self.requests == 0 {
@@ -223,22 +223,22 @@ impl SiteReport {
                 }
                 Some(e) => {
                     e.ips.extend(o.ips.iter().copied());
-                    e.requests += o.requests;
-                    e.requests_without_ip += o.requests_without_ip;
-                    e.tracker_requests += o.tracker_requests;
+                    e.requests = e.requests.saturating_add(o.requests);
+                    e.requests_without_ip = e.requests_without_ip.saturating_add(o.requests_without_ip);
+                    e.tracker_requests = e.tracker_requests.saturating_add(o.tracker_requests);
                     e.tracker = match (e.tracker.take(), &o.tracker) {
                         (Some(a), Some(b)) => Some(a.min(b.clone())),
                         (a, b) => a.or_else(|| b.clone()),
                     };
-                    e.bytes_sent += o.bytes_sent;
-                    e.bytes_received += o.bytes_received;
-                    e.cookies_set += o.cookies_set;
+                    e.bytes_sent = e.bytes_sent.saturating_add(o.bytes_sent);
+                    e.bytes_received = e.bytes_received.saturating_add(o.bytes_received);
+                    e.cookies_set = e.cookies_set.saturating_add(o.cookies_set);
                     e.first_seen_ms = e.first_seen_ms.min(o.first_seen_ms);
                     e.last_seen_ms = e.last_seen_ms.max(o.last_seen_ms);
                     for (name, st) in &o.sent {
                         let s = e.sent.entry(name.clone()).or_insert(SentStats { kind: st.kind, requests: 0 });
                         s.kind = s.kind.max(st.kind);
-                        s.requests += st.requests;
+                        s.requests = s.requests.saturating_add(st.requests);
                     }
                     trim_sent(&mut e.sent);
                 }
@@ -251,9 +251,9 @@ impl SiteReport {
             _ => self.first_seen_ms,
         };
         self.last_seen_ms = self.last_seen_ms.max(other.last_seen_ms);
-        self.requests += other.requests;
-        self.skipped += other.skipped;
-        self.log_dropped += other.log_dropped;
+        self.requests = self.requests.saturating_add(other.requests);
+        self.skipped = self.skipped.saturating_add(other.skipped);
+        self.log_dropped = self.log_dropped.saturating_add(other.log_dropped);
         self.log_cap = self.log_cap.min(other.log_cap);
         self.log.extend(other.log.iter().cloned());
         self.log.sort();

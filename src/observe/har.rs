@@ -3,6 +3,7 @@
 //! is skipped and counted, never fatal.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -169,7 +170,7 @@ pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<Ha
     let total = log.entries.len();
     // First pass over pages: a page's site is its title when that is a URL
     // (Chrome), else the URL of its first document entry (Firefox, Safari).
-    let mut page_site: Vec<(String, Option<String>)> = log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect();
+    let mut page_site: HashMap<String, Option<String>> = log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect();
     let mut current_site: Option<String> = None;
     capture.requests.reserve(total);
     for (i, raw) in log.entries.iter().enumerate() {
@@ -205,7 +206,7 @@ fn is_web_url(s: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-fn to_request(e: &Entry, pages: &mut [(String, Option<String>)], current: &mut Option<String>) -> Result<Request, &'static str> {
+fn to_request(e: &Entry, pages: &mut HashMap<String, Option<String>>, current: &mut Option<String>) -> Result<Request, &'static str> {
     let url = e.request.url.trim();
     if !is_web_url(url) {
         return Err("not an http(s) URL");
@@ -244,13 +245,13 @@ fn to_request(e: &Entry, pages: &mut [(String, Option<String>)], current: &mut O
 }
 
 /// Which top-level page an entry belongs to.
-fn site_for(e: &Entry, url: &str, kind: ResourceType, pages: &mut [(String, Option<String>)], current: &mut Option<String>) -> String {
+fn site_for(e: &Entry, url: &str, kind: ResourceType, pages: &mut HashMap<String, Option<String>>, current: &mut Option<String>) -> String {
     if let Some(pageref) = e.pageref.as_deref() {
-        if let Some(page) = pages.iter_mut().find(|p| p.0 == pageref) {
-            if page.1.is_none() && (kind == ResourceType::Document || kind == ResourceType::Other) {
-                page.1 = Some(url.to_string());
+        if let Some(page) = pages.get_mut(pageref) {
+            if page.is_none() && (kind == ResourceType::Document || kind == ResourceType::Other) {
+                *page = Some(url.to_string());
             }
-            if let Some(site) = &page.1 {
+            if let Some(site) = page {
                 return site.clone();
             }
         }

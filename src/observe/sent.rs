@@ -142,6 +142,10 @@ fn is_token(v: &str) -> bool {
     if v.len() < 16 || v.len() > 512 || !v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.=+/:".contains(&b)) {
         return false;
     }
+    // Page addresses and paths (`dl=`, `url=`, `ref=`) are not identifiers.
+    if v.contains("://") || v.starts_with('/') || v.starts_with("www.") {
+        return false;
+    }
     let digits = v.bytes().filter(u8::is_ascii_digit).count();
     let letters = v.bytes().filter(u8::is_ascii_alphabetic).count();
     let hex = v.bytes().all(|b| b.is_ascii_hexdigit());
@@ -224,7 +228,8 @@ pub fn detect(url: &str, body: Option<&str>) -> Vec<SentField> {
         .take(MAX_FIELDS)
         .filter_map(|(name, value)| classify_field(name, value).map(|kind| SentField { name: cut(name, MAX_NAME).to_string(), kind }))
         .collect();
-    found.sort();
+    // One entry per name, keeping its most sensitive kind (as the report does).
+    found.sort_by(|a, b| a.name.cmp(&b.name).then(b.kind.cmp(&a.kind)));
     found.dedup_by(|a, b| a.name == b.name);
     found
 }

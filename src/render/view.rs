@@ -334,8 +334,8 @@ fn telemetry(endpoints: &[EndpointView]) -> TelemetryView {
     let tele: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker.as_ref().is_some_and(|t| t.list == "platform-telemetry")).collect();
     TelemetryView {
         endpoints: tele.iter().map(|e| e.host.clone()).collect(),
-        requests: tele.iter().map(|e| e.requests).sum(),
-        bytes_sent: tele.iter().map(|e| e.bytes_sent).sum(),
+        requests: tele.iter().map(|e| e.requests).fold(0u64, u64::saturating_add),
+        bytes_sent: tele.iter().map(|e| e.bytes_sent).fold(0u64, u64::saturating_add),
         countries: tele.iter().flat_map(|e| e.locations.iter().filter_map(|l| l.country.clone())).collect::<BTreeSet<_>>().into_iter().collect(),
         identifiers: tele
             .iter()
@@ -378,13 +378,15 @@ fn company(r: &EntityRollup, policy: &Policy) -> Option<Finding> {
     })
 }
 
+/// Sums here saturate: counts come from the network, and a hostile
+/// Content-Length must not wrap totals into garbage or panic.
 fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
     let trackers: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker_requests > 0).collect();
     let companies: BTreeSet<String> = trackers
         .iter()
         .map(|e| e.entity.as_ref().map_or_else(|| format!("domain:{}", e.domain), |v| v.parent.as_ref().map_or(v.id.clone(), |p| p.id.clone())))
         .collect();
-    let sum = |f: fn(&EndpointView) -> u64| endpoints.iter().map(f).sum::<u64>();
+    let sum = |f: fn(&EndpointView) -> u64| endpoints.iter().map(f).fold(0u64, u64::saturating_add);
     Totals {
         requests: site.requests,
         skipped: site.skipped,
@@ -392,12 +394,12 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
         tracker_requests: sum(|e| e.tracker_requests),
         tracker_endpoints: trackers.len() as u64,
         tracker_companies: companies.len() as u64,
-        third_party_requests: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.requests).sum(),
+        third_party_requests: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.requests).fold(0u64, u64::saturating_add),
         bytes_sent: sum(|e| e.bytes_sent),
         bytes_received: sum(|e| e.bytes_received),
-        third_party_cookies: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.cookies_set).sum(),
-        server_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern).map(|e| e.requests).sum(),
-        entity_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.entity == Jurisdiction::OfConcern).map(|e| e.requests).sum(),
+        third_party_cookies: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.cookies_set).fold(0u64, u64::saturating_add),
+        server_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern).map(|e| e.requests).fold(0u64, u64::saturating_add),
+        entity_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.entity == Jurisdiction::OfConcern).map(|e| e.requests).fold(0u64, u64::saturating_add),
         identifiers_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind == SentKind::Identifier).count() as u64,
         contact_details_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind != SentKind::Identifier).count() as u64,
         first_seen_ms: site.first_seen_ms,
@@ -422,9 +424,9 @@ fn entity_rollups(endpoints: &[EndpointView], policy: &Policy) -> Vec<EntityRoll
             sent: Vec::new(),
         });
         r.endpoints += 1;
-        r.requests += e.requests;
-        r.tracker_requests += e.tracker_requests;
-        r.bytes_sent += e.bytes_sent;
+        r.requests = r.requests.saturating_add(e.requests);
+        r.tracker_requests = r.tracker_requests.saturating_add(e.tracker_requests);
+        r.bytes_sent = r.bytes_sent.saturating_add(e.bytes_sent);
         for f in &e.sent {
             if let Err(at) = r.sent.binary_search(&f.name) {
                 r.sent.insert(at, f.name.clone());
@@ -449,8 +451,8 @@ fn country_rollups(endpoints: &[EndpointView], policy: &Policy) -> Vec<CountryRo
         };
         let r = by.entry(country.clone()).or_insert_with(|| CountryRollup { country, jurisdiction, endpoints: 0, requests: 0, bytes_sent: 0 });
         r.endpoints += 1;
-        r.requests += e.requests;
-        r.bytes_sent += e.bytes_sent;
+        r.requests = r.requests.saturating_add(e.requests);
+        r.bytes_sent = r.bytes_sent.saturating_add(e.bytes_sent);
     }
     let mut out: Vec<CountryRollup> = by.into_values().collect();
     out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.country.cmp(&b.country)));
@@ -472,9 +474,9 @@ fn network_rollups(endpoints: &[EndpointView]) -> Vec<NetworkRollup> {
             bytes_received: 0,
         });
         r.endpoints += 1;
-        r.requests += e.requests;
-        r.bytes_sent += e.bytes_sent;
-        r.bytes_received += e.bytes_received;
+        r.requests = r.requests.saturating_add(e.requests);
+        r.bytes_sent = r.bytes_sent.saturating_add(e.bytes_sent);
+        r.bytes_received = r.bytes_received.saturating_add(e.bytes_received);
     }
     let mut out: Vec<NetworkRollup> = by.into_values().collect();
     out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.asn.cmp(&b.asn)));

@@ -103,3 +103,21 @@ fn merging_an_empty_report_changes_nothing() {
     empty.merge(&before);
     assert_eq!(empty, before);
 }
+
+#[test]
+fn hostile_sizes_saturate_instead_of_wrapping() {
+    let mut s = SiteReport::new("site.example", 10);
+    for _ in 0..3 {
+        let mut r = request("https://t.example/", 1, None);
+        r.bytes_received = u64::MAX;
+        r.bytes_sent = u64::MAX;
+        s.record(&r, &classification("t.example", false));
+    }
+    let e = &s.endpoints["t.example"];
+    assert_eq!((e.bytes_received, e.bytes_sent), (u64::MAX, u64::MAX));
+    let mut m = s.clone();
+    m.merge(&s);
+    assert_eq!(m.endpoints["t.example"].bytes_received, u64::MAX);
+    let report = crate::Analyzer::new().report(&m, &crate::judge::Policy::parse("US", "us").unwrap());
+    assert_eq!(report.totals.bytes_received, u64::MAX);
+}

@@ -18,6 +18,8 @@ fn identifiers_by_name_and_by_shape() {
     assert_eq!(classify_field("x", "hello world"), None);
     assert_eq!(classify_field("x", "aaaaaaaaaaaaaaaaaaaaaaaa"), None, "long but no entropy");
     assert_eq!(classify_field("x", "https://www.tiktok.com/foryou"), None, "a URL is not a token");
+    assert_eq!(classify_field("dl", "https://www.tiktok.com/@user123/video/7301234567890123456"), None, "nor a long one");
+    assert_eq!(classify_field("p", "/api/v1/item/7301234567890123456/detail"), None, "nor a path");
     assert_eq!(classify_field("device_id", ""), None, "empty values say nothing");
 }
 
@@ -48,6 +50,12 @@ fn form_and_json_bodies_names_only() {
     assert!(form.iter().any(|f| f.name == "em" && f.kind == SentKind::Email), "percent-decoded: {form:?}");
     assert!(detect("https://a.example/", Some("not json, not a form")).is_empty());
     assert!(detect("https://a.example/", Some("{broken json")).is_empty());
+}
+
+#[test]
+fn one_entry_per_name_with_its_most_sensitive_kind() {
+    let got = detect("https://a.example/?em=7301234567890123456&em=jane@example.com", None);
+    assert_eq!(got, vec![SentField { name: "em".into(), kind: SentKind::Email }]);
 }
 
 #[test]

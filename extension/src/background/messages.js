@@ -4,9 +4,20 @@ import { ready } from './core.js';
 import { bannerRemoved, takeQueued, wasBannerRemoved } from './warnings.js';
 import { allVisits, clearHistory, historySettings } from './history.js';
 
+/** Messages only the extension's own pages (popup, options, history) may send. */
+const PRIVILEGED = new Set(['borderline:report', 'borderline:report-json', 'borderline:export', 'borderline:settings', 'borderline:sources', 'borderline:history', 'borderline:history-clear']);
+
+function fromOwnPage(sender) {
+  return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+}
+
 async function handle(msg, sender) {
+  const type = msg && msg.type;
+  // Content scripts run inside pages we do not trust: they may only say hello,
+  // report the banner's removal, open their own tab's report and snooze their own site.
+  if (PRIVILEGED.has(type) && !fromOwnPage(sender)) return { error: 'not allowed' };
   const core = await ready;
-  switch (msg && msg.type) {
+  switch (type) {
     case 'borderline:report':
       return { tab: msg.tab, site: core.site(msg.tab) || null, html: core.popupHtml(msg.tab), bannerRemoved: wasBannerRemoved(msg.tab), requests: core.requests(msg.tab) };
     case 'borderline:report-json':
@@ -31,9 +42,11 @@ async function handle(msg, sender) {
     case 'borderline:history-clear':
       await clearHistory();
       return { ok: true };
-    case 'borderline:snooze':
-      if (msg.site) await api.storage.local.set({ [`snooze:${msg.site}`]: Date.now() + 24 * 3600 * 1000 });
+    case 'borderline:snooze': {
+      const site = sender.tab ? core.site(sender.tab.id) : null;
+      if (site) await api.storage.local.set({ [`snooze:${site}`]: Date.now() + 24 * 3600 * 1000 });
       return { ok: true };
+    }
     default:
       return { error: 'unknown message' };
   }

@@ -2,14 +2,16 @@
 // core with what the browser told us. Nothing is decided here.
 import { api, responseExtraInfo } from '../platform.js';
 import { ready } from './core.js';
-import { journal, pages, scheduleCompaction } from './persist.js';
+import { journal, markDirty, pages, scheduleCompaction } from './persist.js';
 import { newVisit } from './tabs.js';
 import { onObserved } from './warnings.js';
 
 /** requestId → [bytes sent (URL + body), body text], from onBeforeRequest; lost in a restart, then estimated. */
 const bodies = new Map();
-/** Body text kept for the core to find identifier names in (and journaled). */
+/** Body text handed to the core to find identifier names in (never stored). */
 const MAX_BODY_TEXT = 8192;
+/** Larger byte counts than this are not believed. */
+const MAX_BYTES = 2 ** 40;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 function bodyOf(body) {
@@ -39,18 +41,23 @@ function header(headers, name) {
 function onDone(d, failed) {
   const [sent, body] = bodies.get(d.requestId) ?? [d.url.length, ''];
   bodies.delete(d.requestId);
+  // Header values come from the site: clamp them to sane numbers before the core sees them.
   const length = Number(header(d.responseHeaders, 'content-length')[0]?.value);
-  const received = failed || d.fromCache ? 0 : Number.isFinite(length) ? length : 0;
-  const cookies = header(d.responseHeaders, 'set-cookie').length;
+  const received = failed || d.fromCache || !Number.isFinite(length) ? 0 : Math.min(Math.max(length, 0), MAX_BYTES);
+  // Firefox joins several Set-Cookie headers into one value, one cookie per line.
+  const cookies = header(d.responseHeaders, 'set-cookie').reduce((n, h) => n + String(h.value || '').split('\n').filter(Boolean).length, 0);
   const ip = d.fromCache ? '' : d.ip || '';
   const status = failed ? 0 : d.statusCode || 0;
   const tab = typeof d.tabId === 'number' ? d.tabId : -1;
   ready.then((core) => {
     // Worker requests (tab -1) carry their initiator; the core files them under the matching tab.
     const page = tab >= 0 ? (d.type === 'main_frame' ? d.url : pages.get(tab) || d.initiator || '') : d.initiator || '';
-    const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now()), body || undefined];
-    const flags = core.observe(tab, ...args);
+    const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now())];
+    const flags = core.observe(tab, ...args, body || undefined);
+    // The body is read for field names and never stored: the journal keeps the request without it.
     journal('req', tab, args);
+    // A worker's request (tab -1) is filed under the tab of its site: that tab's snapshot changed.
+    if (tab < 0) core.tabs().forEach(markDirty);
     scheduleCompaction(core);
     onObserved(core, tab, flags, d.url);
   });

@@ -5,26 +5,29 @@ import { journal, setPage, scheduleCompaction } from './persist.js';
 import { forgetTab } from './warnings.js';
 import { endVisit } from './history.js';
 
+/** Ends the tab's visit in the core, journaled in the same step so a replay keeps the order. */
+function reset(tab) {
+  forgetTab(tab);
+  ready.then((core) => {
+    try {
+      endVisit(core, tab);
+    } finally {
+      core.resetTab(tab);
+      journal('reset', tab, []);
+      scheduleCompaction(core);
+    }
+  });
+}
+
 /** Called from onBeforeRequest for main_frame requests, synchronously. */
 export function newVisit(tab, url) {
   setPage(tab, url);
-  journal('reset', tab, []);
-  forgetTab(tab);
-  ready.then((core) => {
-    endVisit(core, tab);
-    core.resetTab(tab);
-  });
+  reset(tab);
 }
 
 export function registerTabs() {
   api.tabs.onRemoved.addListener((tab) => {
     setPage(tab, null);
-    journal('reset', tab, []);
-    forgetTab(tab);
-    ready.then((core) => {
-      endVisit(core, tab);
-      core.resetTab(tab);
-      scheduleCompaction(core);
-    });
+    reset(tab);
   });
 }
