@@ -398,8 +398,16 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
         bytes_sent: sum(|e| e.bytes_sent),
         bytes_received: sum(|e| e.bytes_received),
         third_party_cookies: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.cookies_set).fold(0u64, u64::saturating_add),
-        server_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern).map(|e| e.requests).fold(0u64, u64::saturating_add),
-        entity_of_concern_requests: endpoints.iter().filter(|e| e.jurisdiction.entity == Jurisdiction::OfConcern).map(|e| e.requests).fold(0u64, u64::saturating_add),
+        server_of_concern_requests: endpoints
+            .iter()
+            .filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern)
+            .map(|e| e.requests)
+            .fold(0u64, u64::saturating_add),
+        entity_of_concern_requests: endpoints
+            .iter()
+            .filter(|e| e.jurisdiction.entity == Jurisdiction::OfConcern)
+            .map(|e| e.requests)
+            .fold(0u64, u64::saturating_add),
         identifiers_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind == SentKind::Identifier).count() as u64,
         contact_details_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind != SentKind::Identifier).count() as u64,
         first_seen_ms: site.first_seen_ms,
