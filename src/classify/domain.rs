@@ -1,38 +1,57 @@
 //! Host → registrable Domain (eTLD+1) through the Public Suffix List vendored
 //! in data/psl, compiled by the build step (build/psl.rs) into sorted tables:
-//! no parsing at start-up, a few binary searches per lookup. The same list
+//! no text parsing at start-up; the tables are put in hash sets on first use
+//! (about half a millisecond) so each lookup is a few hash probes. The same list
 //! serves the filter engine (see `filters.rs`), so both agree on what
 //! "third-party" means. `tests/unit/classify_domain.rs` checks it against the
 //! official test vectors and against the `publicsuffix` crate on every rule.
 
 use std::net::IpAddr;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 include!(concat!(env!("OUT_DIR"), "/psl.rs"));
 
-fn has(table: &[&str], name: &str) -> bool {
-    table.binary_search(&name).is_ok()
+/// Rules, wildcard bases and exceptions, as hash sets.
+struct Sets {
+    rules: FxHashSet<&'static str>,
+    wildcards: FxHashSet<&'static str>,
+    exceptions: FxHashSet<&'static str>,
 }
 
-/// Nothing to prepare; kept so shells can call it at start-up regardless of the implementation.
-pub fn warm_up() {}
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        rules: RULES.iter().copied().collect(),
+        wildcards: WILDCARDS.iter().copied().collect(),
+        exceptions: EXCEPTIONS.iter().copied().collect(),
+    })
+}
+
+/// Builds the lookup sets now rather than on the first request.
+pub fn warm_up() {
+    sets();
+}
 
 /// Length in bytes of the public suffix at the end of `host` (lower-case
 /// ASCII, no trailing dot), by the PSL algorithm: the longest matching rule
 /// prevails, exception rules beat wildcards, and an unlisted TLD is a suffix.
 fn suffix_len(host: &str) -> usize {
+    let Sets { rules, wildcards, exceptions } = sets();
     // Candidate suffixes from the longest (the whole host) to the last label.
     let mut start = 0;
     loop {
         let candidate = &host[start..];
-        if has(EXCEPTIONS, candidate) {
+        if exceptions.contains(candidate) {
             // "!www.ck": the suffix is what follows the exception's first label.
             return candidate.split_once('.').map_or(0, |(_, rest)| rest.len());
         }
-        if has(RULES, candidate) {
+        if rules.contains(candidate) {
             return candidate.len();
         }
         if let Some((_, parent)) = candidate.split_once('.') {
-            if has(WILDCARDS, parent) {
+            if wildcards.contains(parent) {
                 return candidate.len();
             }
         }
