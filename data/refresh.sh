@@ -114,7 +114,6 @@ date = "$geo_date"
 licence = "CC-BY-4.0"
 licence_files = ["licences/ip-location-db-ROUTEVIEWS-LICENSE.txt", "licences/ip-location-db-DBIP-LICENSE.txt", "licences/ip-location-db-NRO_LICENSE.txt"]
 attribution = "ASN data from routeviews.org, nro.net and IP to ASN Lite by DB-IP (https://db-ip.com)"
-
 $(own entities "Borderline entity map" entities.toml "Borderline (hand-written, every fact cited in the file)" "$(updated entities.toml)")
 $(own platform-telemetry "Borderline platform telemetry list" lists/platform-telemetry.txt "Borderline (hand-written, every rule cited in the file)" "$(sed -n 's/^! Updated: //p' lists/platform-telemetry.txt | head -1)")
 $(own jurisdictions "Jurisdiction presets (US DSP countries of concern, EEA, GDPR adequacy)" jurisdictions.toml "Borderline (hand-written from 28 CFR 202.601 and the European Commission's adequacy decisions, cited in the file)" "$(updated jurisdictions.toml)")
