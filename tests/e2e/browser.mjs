@@ -39,7 +39,7 @@ export async function launch(profile = newProfile()) {
 }
 
 /** The extension's service worker as it is now (a new object after each restart). */
-export async function currentWorker(context, timeoutMs = 10_000) {
+export async function currentWorker(context, timeoutMs = 30_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const w = context.serviceWorkers().find((s) => s.url().startsWith('chrome-extension://'));
