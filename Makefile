@@ -2,6 +2,7 @@
 #   make demo   the main job on the bundled sample capture, and the unpacked extensions
 #   make test   everything CI runs (installs what is missing first)
 #   make bench  native benchmarks (figures in target/bench/core.json)
+#   make perf   Borderline beside uBO, Ghostery and adblock-rs, cold start in Chromium, and the guards
 #   make data   refresh the vendored data from the package registries
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -11,7 +12,7 @@ OUT := target/demo
 RUST_VERSION = $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 WASM_BINDGEN_VERSION = $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
-.PHONY: demo test deps bench data extension e2e wasm-test
+.PHONY: demo test deps bench data extension e2e wasm-test fuzz-deps fuzz fuzz-check peers-deps peers coldstart guard perf bench-check
 
 demo: deps
 	cargo build --release --bin borderline
@@ -41,7 +42,7 @@ test: deps
 	cargo test --workspace
 	cargo build --lib --no-default-features --target wasm32-unknown-unknown
 	cargo bench --bench pipeline -- --test
-	$(MAKE) wasm-test e2e
+	$(MAKE) wasm-test e2e bench-check fuzz-check
 
 # The wasm binding's tests, compiled to wasm32: under node, and in a service
 # worker in headless Chromium driven by Debian's chromedriver.
@@ -66,6 +67,51 @@ extension:
 
 bench:
 	cargo bench --bench pipeline
+
+# Fuzzing (cargo-fuzz, libFuzzer) needs a nightly toolchain. The corpus is kept
+# in fuzz/corpus; `make fuzz FUZZ_SECONDS=1800` is a long run of every target,
+# `make fuzz-check` the short one CI runs. Findings land in fuzz/artifacts.
+FUZZ_TARGETS := har request snapshot table render
+FUZZ_SECONDS ?= 60
+fuzz-deps:
+	@cd / && (rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal)
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version =0.13.2 --locked
+
+fuzz: fuzz-deps
+	cd fuzz && for t in $(FUZZ_TARGETS); do mkdir -p corpus/$$t && cargo +nightly fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 || exit 1; done
+
+fuzz-check:
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+# The peers' engines, pinned in bench/peers/package-lock.json. adblock-rs builds
+# its native addon with cargo: our pinned toolchain, not the one it names.
+peers-deps:
+	@[ -f bench/peers/node_modules/adblock-rs/js/index.node ] && [ -d bench/peers/node_modules/@gorhill/ubo-core ] && [ -d bench/peers/node_modules/@ghostery/adblocker ] || RUSTUP_TOOLCHAIN=$(RUST_VERSION) npm ci --prefix bench/peers --no-audit --no-fund
+
+peers: deps peers-deps
+	node extension/build.mjs --wasm-only
+	node --expose-gc bench/peers/run.mjs $(PEERS_ARGS)
+
+coldstart: deps
+	mkdir -p target/e2e
+	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
+	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
+	node extension/build.mjs
+	node bench/coldstart.mjs $(COLDSTART_ARGS)
+
+guard: deps
+	node extension/build.mjs
+	node bench/guard.mjs
+
+# Everything docs/performance.md reports, in one run.
+perf: peers coldstart guard bench
+
+# In make test: the harnesses still run (short forms), and the guards hold.
+# Uses the builds the e2e step made.
+bench-check: peers-deps
+	node --expose-gc bench/peers/run.mjs --quick
+	node bench/coldstart.mjs --quick
+	node bench/guard.mjs
 
 data:
 	bash data/refresh.sh

@@ -18,6 +18,14 @@ pub struct Analyzer {
     locator: Locator<'static>,
 }
 
+/// What [`Analyzer::observe`] decided about one recorded request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observed {
+    pub classification: Classification,
+    /// The first request of this Site's report to this host.
+    pub new_endpoint: bool,
+}
+
 /// Reports for every Site seen, keyed by Site.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reports {
@@ -28,11 +36,37 @@ pub struct Reports {
     pub unreadable: u64,
     /// How many request rows each site keeps for the CSV export.
     pub log_cap: u64,
+    page: PageCache,
+}
+
+/// The last page URL with its host and Site: a visit's requests share their
+/// page, so it is parsed once per visit, not once per request. A cache, not
+/// state: it never makes two `Reports` unequal.
+#[derive(Debug, Clone, Default)]
+struct PageCache(Option<(String, String, String)>);
+
+impl PartialEq for PageCache {
+    fn eq(&self, _: &PageCache) -> bool {
+        true
+    }
+}
+impl Eq for PageCache {}
+
+impl PageCache {
+    /// (host, Site) of a page URL, or `None` when it has no valid host.
+    fn resolve(&mut self, page_url: &str) -> Option<(&str, &str)> {
+        if self.0.as_ref().is_none_or(|(url, _, _)| url != page_url) {
+            let host = classify::host_of(page_url)?;
+            let site = classify::domain::registrable_domain(&host).to_string();
+            self.0 = Some((page_url.to_string(), host, site));
+        }
+        self.0.as_ref().map(|(_, host, site)| (host.as_str(), site.as_str()))
+    }
 }
 
 impl Reports {
     pub fn new(log_cap: u64) -> Reports {
-        Reports { sites: BTreeMap::new(), unattributed: 0, unreadable: 0, log_cap }
+        Reports { sites: BTreeMap::new(), unattributed: 0, unreadable: 0, log_cap, page: PageCache::default() }
     }
 
     /// The report to show for a capture: the named Site, or the busiest one.
@@ -92,21 +126,30 @@ impl Analyzer {
     }
 
     /// Classifies one request and files it under its Site. Never fails: an
-    /// unusable request is counted as skipped.
-    pub fn observe(&self, req: &Request, reports: &mut Reports) {
-        let Some(site_host) = classify::host_of(&req.site_url) else {
+    /// unusable request is counted as skipped (and `None` returned). Shells
+    /// that react to single requests get the classification back, so nothing
+    /// is classified twice.
+    pub fn observe(&self, req: &Request, reports: &mut Reports) -> Option<Observed> {
+        let Some((site_host, site)) = reports.page.resolve(&req.site_url) else {
             reports.unattributed += 1;
-            return;
+            return None;
         };
-        let site = classify::domain::registrable_domain(&site_host).to_string();
         let log_cap = reports.log_cap;
-        let report = reports.sites.entry(site.clone()).or_insert_with(|| SiteReport::new(site, log_cap));
+        let report = match reports.sites.get_mut(site) {
+            Some(r) => r,
+            None => reports.sites.entry(site.to_string()).or_insert_with(|| SiteReport::new(site.to_string(), log_cap)),
+        };
         match classify::host_of(&req.url) {
             Some(host) => {
-                let c = classify::classify_hosts(&self.lists, &req.url, host, &site_host, req.resource_type, &req.method);
-                report.record(req, &c);
+                let classification = classify::classify_hosts(&self.lists, &req.url, host, site_host, req.resource_type, &req.method);
+                let new_endpoint = !report.endpoints.contains_key(&classification.host);
+                report.record(req, &classification);
+                Some(Observed { classification, new_endpoint })
             }
-            None => report.record_skipped(),
+            None => {
+                report.record_skipped();
+                None
+            }
         }
     }
 

@@ -15,4 +15,4 @@ pub mod locate;
 pub mod observe;
 pub mod render;
 
-pub use analyzer::{Analyzer, Reports};
+pub use analyzer::{Analyzer, Observed, Reports};

@@ -3,7 +3,7 @@
 //! locations, jurisdictions, findings and the grade are derived when rendered,
 //! so a stored report is re-judged under whatever policy the user picks.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
@@ -92,7 +92,7 @@ pub struct SiteReport {
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
     /// The newest requests, oldest first, at most `log_cap`.
-    pub log: Vec<RequestRow>,
+    pub log: VecDeque<RequestRow>,
     pub log_cap: u64,
     /// Rows evicted from the log (their counts stay in the endpoints).
     pub log_dropped: u64,
@@ -107,7 +107,7 @@ impl SiteReport {
             skipped: 0,
             first_seen_ms: 0,
             last_seen_ms: 0,
-            log: Vec::new(),
+            log: VecDeque::new(),
             log_cap,
             log_dropped: 0,
         }
@@ -182,7 +182,7 @@ impl SiteReport {
             url.truncate(cut);
             url.push('…');
         }
-        self.log.push(RequestRow {
+        self.log.push_back(RequestRow {
             time_ms: t,
             host: c.host.clone(),
             url,
@@ -204,10 +204,10 @@ impl SiteReport {
 
     fn trim_log(&mut self) {
         let cap = usize::try_from(self.log_cap).unwrap_or(usize::MAX);
-        if self.log.len() > cap {
-            let excess = self.log.len() - cap;
-            self.log.drain(..excess);
-            self.log_dropped += excess as u64;
+        // A ring: evicting the oldest row is O(1), not a shift of the whole log.
+        while self.log.len() > cap {
+            self.log.pop_front();
+            self.log_dropped += 1;
         }
     }
 
@@ -256,7 +256,7 @@ impl SiteReport {
         self.log_dropped = self.log_dropped.saturating_add(other.log_dropped);
         self.log_cap = self.log_cap.min(other.log_cap);
         self.log.extend(other.log.iter().cloned());
-        self.log.sort();
+        self.log.make_contiguous().sort();
         self.trim_log();
     }
 

@@ -40,23 +40,26 @@ pub fn warm_up() {
 fn suffix_len(host: &str) -> usize {
     let Sets { rules, wildcards, exceptions } = sets();
     // Candidate suffixes from the longest (the whole host) to the last label.
+    // Hosts are short: a byte loop finds dots faster than a searcher's set-up.
+    let bytes = host.as_bytes();
     let mut start = 0;
     loop {
         let candidate = &host[start..];
+        let dot = bytes[start..].iter().position(|&b| b == b'.');
         if exceptions.contains(candidate) {
             // "!www.ck": the suffix is what follows the exception's first label.
-            return candidate.split_once('.').map_or(0, |(_, rest)| rest.len());
+            return dot.map_or(0, |d| candidate.len() - d - 1);
         }
         if rules.contains(candidate) {
             return candidate.len();
         }
-        if let Some((_, parent)) = candidate.split_once('.') {
-            if wildcards.contains(parent) {
-                return candidate.len();
+        match dot {
+            Some(d) => {
+                if wildcards.contains(&candidate[d + 1..]) {
+                    return candidate.len();
+                }
+                start += d + 1;
             }
-        }
-        match candidate.find('.') {
-            Some(dot) => start += dot + 1,
             None => return candidate.len(), // the implicit "*" rule
         }
     }
@@ -69,7 +72,7 @@ fn suffix_len(host: &str) -> usize {
 /// returned so that every request still has a Domain to group under.
 pub fn registrable_domain(host: &str) -> &str {
     let host = host.strip_suffix('.').unwrap_or(host);
-    if host.is_empty() || is_ip_literal(host) || host.starts_with('.') || host.contains("..") {
+    if host.is_empty() || host.starts_with('.') || host.as_bytes().windows(2).any(|w| w == b"..") || is_ip_literal(host) {
         return host;
     }
     let suffix = suffix_len(host);
@@ -78,7 +81,7 @@ pub fn registrable_domain(host: &str) -> &str {
     }
     // One more label to the left of the suffix.
     let head = &host[..host.len() - suffix - 1];
-    let label_start = head.rfind('.').map_or(0, |i| i + 1);
+    let label_start = head.bytes().rposition(|b| b == b'.').map_or(0, |i| i + 1);
     &host[label_start..]
 }
 
@@ -90,6 +93,11 @@ pub fn is_public_suffix(host: &str) -> bool {
 
 /// True for a host that is an IPv4 or (bracketed) IPv6 literal.
 pub fn is_ip_literal(host: &str) -> bool {
+    // An IPv4 address ends in a digit and an IPv6 one has colons: most hosts
+    // are neither, and skip the parse.
+    if !host.ends_with(|c: char| c.is_ascii_digit()) && !host.contains(':') {
+        return false;
+    }
     let inner = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
     inner.parse::<IpAddr>().is_ok()
 }

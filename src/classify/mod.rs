@@ -55,11 +55,21 @@ impl std::fmt::Display for ClassifyError {
 }
 
 /// Lower-case ASCII host of a URL (IDNs in punycode), via the engine's WHATWG-style parser.
+/// The parser is lenient, so hosts are checked here: letters, digits, `-`,
+/// `_` and `.`, or a bracketed IPv6 literal. Anything else (markup, quotes,
+/// controls) is not a host a browser could have connected to.
 pub fn host_of(url: &str) -> Option<String> {
     domain::install_resolver();
     let parsed = adblock::url_parser::parse_url(url)?;
     let host = parsed.hostname().trim_end_matches('.').to_ascii_lowercase();
-    (!host.is_empty()).then_some(host)
+    is_plausible_host(&host).then_some(host)
+}
+
+fn is_plausible_host(host: &str) -> bool {
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return inner.parse::<std::net::Ipv6Addr>().is_ok();
+    }
+    !host.is_empty() && host.len() <= 253 && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// Classifies one request from its URL and its page URL.

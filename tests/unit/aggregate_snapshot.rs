@@ -41,7 +41,7 @@ fn full() -> SiteReport {
             sent: [("device_id".to_string(), SentStats { kind: SentKind::Identifier, requests: 3 })].into_iter().collect(),
         },
     );
-    s.log.push(RequestRow {
+    s.log.push_back(RequestRow {
         time_ms: 1_700_000_000_000,
         host: "mon.tiktokv.com".into(),
         url: "https://mon.tiktokv.com/x".into(),

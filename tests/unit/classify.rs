@@ -169,3 +169,16 @@ fn host_of_works_before_any_engine_is_loaded() {
     assert_eq!(host_of("https://WWW.Example.COM./x").as_deref(), Some("www.example.com"));
     assert_eq!(host_of("data:,x"), None);
 }
+
+#[test]
+fn host_of_rejects_hosts_no_browser_could_connect_to() {
+    // The engine's URL parser is lenient; markup, quotes and controls in the
+    // host would otherwise reach every report as a Site or a host name.
+    for url in ["https://www.example\"><img src=x onerror=alert(1)>/", "https://a<b.com/", "https://a%00b.com/", "https://exa mple.com/", "https://'x'.com/"] {
+        assert_eq!(host_of(url), None, "{url}");
+    }
+    assert_eq!(host_of("https://xn--80ak6aa92e.com/").as_deref(), Some("xn--80ak6aa92e.com"));
+    assert_eq!(host_of("https://a_b.example.com/").as_deref(), Some("a_b.example.com"));
+    let v6 = host_of("https://[2001:db8::1]:8443/x").expect("IPv6 literal hosts are kept");
+    assert!(v6.contains("2001:db8::1"), "{v6}");
+}

@@ -1,5 +1,6 @@
 // Background: a table of contents. Every listener is registered here, on the
 // first tick (MV3 requires it); each awaits the core's `ready` promise itself.
+import { timing } from './timing.js';
 import { registerRequests } from './requests.js';
 import { registerTabs } from './tabs.js';
 import { registerMessages } from './messages.js';
@@ -13,4 +14,4 @@ ready.catch((e) => console.error('Borderline core failed to start', e));
 expireHistory();
 
 // For the end-to-end tests and for debugging from the worker's console.
-globalThis.borderline = { ready };
+globalThis.borderline = { ready, timing };

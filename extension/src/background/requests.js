@@ -2,6 +2,7 @@
 // core with what the browser told us. Nothing is decided here.
 import { api, responseExtraInfo } from '../platform.js';
 import { ready } from './core.js';
+import { timing } from './timing.js';
 import { journal, markDirty, pages, scheduleCompaction } from './persist.js';
 import { newVisit } from './tabs.js';
 import { onObserved } from './warnings.js';
@@ -54,6 +55,8 @@ function onDone(d, failed) {
     const page = tab >= 0 ? (d.type === 'main_frame' ? d.url : pages.get(tab) || d.initiator || '') : d.initiator || '';
     const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now())];
     const flags = core.observe(tab, ...args, body || undefined);
+    // The first verdict of this worker's life: how long the request waited for it.
+    if (timing.firstVerdictDelay === null && d.timeStamp) timing.firstVerdictDelay = Date.now() - d.timeStamp;
     // The body is read for field names and never stored: the journal keeps the request without it.
     journal('req', tab, args);
     // A worker's request (tab -1) is filed under the tab of its site: that tab's snapshot changed.

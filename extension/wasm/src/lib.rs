@@ -98,14 +98,10 @@ impl Core {
         req.body = body.filter(|b| !b.is_empty());
         let tab = if tab < 0 { self.tab_of_site(page_url).unwrap_or(tab) } else { tab };
         let reports = self.tabs.entry(tab).or_insert_with(|| Reports::new(TAB_LOG_CAP));
-        let Ok(c) = self.analyzer.classify(&req) else {
-            self.analyzer.observe(&req, reports); // counted as skipped or unattributed
-            return 0;
-        };
-        let known = reports.sites.get(&c.site).is_some_and(|s| s.endpoints.contains_key(&c.host));
-        self.analyzer.observe(&req, reports);
+        let Some(observed) = self.analyzer.observe(&req, reports) else { return 0 };
+        let c = observed.classification;
         let mut f = flags::RECORDED;
-        if !known {
+        if observed.new_endpoint {
             f |= flags::NEW_ENDPOINT;
         }
         if let Some(t) = &c.tracker {
@@ -124,6 +120,19 @@ impl Core {
             f |= flags::ENTITY_OF_CONCERN;
         }
         f
+    }
+
+    /// The lists' verdict alone (host parsing, PSL, both filter engines), with
+    /// nothing recorded: [`flags::TRACKER`] and [`flags::TELEMETRY`]. The
+    /// comparative benchmark uses it to time matching apart from the pipeline.
+    pub fn check(&self, url: &str, page_url: &str, kind: &str) -> u32 {
+        let req = Request::new(url, page_url, ResourceType::from_name(kind));
+        let Ok(c) = self.analyzer.classify(&req) else { return 0 };
+        match c.tracker {
+            Some(t) if t.rule.as_ref().is_some_and(|r| r.list == classify::ListId::PlatformTelemetry) => flags::TRACKER | flags::TELEMETRY,
+            Some(_) => flags::TRACKER,
+            None => 0,
+        }
     }
 
     /// Forgets a tab's visit (a navigation starts a new one, or the tab closed).

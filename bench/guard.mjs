@@ -1,0 +1,45 @@
+// Regression guards on figures that do not depend on machine load: the wasm
+// module's size, the packed extension's size, and instruction counts under
+// callgrind for a fixed input (the bundled fixture captures through
+// examples/replay.rs). Limits and their reasons: bench/thresholds.json.
+//
+//   make guard      (needs target/wasm-pkg and dist/chromium: node extension/build.mjs)
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const limits = JSON.parse(readFileSync(join(import.meta.dirname, 'thresholds.json'), 'utf8'));
+const tmp = mkdtempSync(join(tmpdir(), 'borderline-guard-'));
+
+const figures = {};
+figures.wasm_bytes = statSync(join(ROOT, 'target/wasm-pkg/borderline_wasm_bg.wasm')).size;
+execFileSync('npx', ['web-ext', 'build', '--source-dir', join(ROOT, 'dist/chromium'), '--artifacts-dir', tmp, '--filename', 'chromium.zip', '--overwrite-dest'], { stdio: 'ignore' });
+figures.packed_chromium_bytes = statSync(join(tmp, 'chromium.zip')).size;
+
+execFileSync('cargo', ['build', '--release', '--example', 'replay'], { cwd: ROOT, stdio: 'inherit' });
+const captures = readdirSync(join(ROOT, 'tests/fixtures'), { recursive: true }).filter((f) => f.endsWith('capture.har')).sort().map((f) => join(ROOT, 'tests/fixtures', f));
+const out = join(tmp, 'callgrind.out');
+execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, join(ROOT, 'target/release/examples/replay'), ...captures], { stdio: 'ignore' });
+const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const count = (re) => {
+  const m = annotated.match(re);
+  if (!m) throw new Error(`callgrind output lacks ${re}`);
+  return Number(m[1].replace(/,/g, ''));
+};
+const total = count(/^\s*([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS/m);
+figures.replay_instructions = count(/^\s*([\d,]+) \([\d.]+%\)\s+\?\?\?:replay::replay /m);
+figures.startup_instructions = total - figures.replay_instructions;
+
+let failed = 0;
+for (const [name, value] of Object.entries(figures)) {
+  const { limit } = limits[name];
+  const ok = value <= limit;
+  failed += ok ? 0 : 1;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${value.toLocaleString('en')} (limit ${limit.toLocaleString('en')})`);
+}
+if (failed) {
+  console.error(`${failed} figure(s) over their limit: find the cause, or raise the limit in bench/thresholds.json with the reason in docs/performance.md`);
+  process.exit(1);
+}
