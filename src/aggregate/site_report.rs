@@ -173,7 +173,7 @@ impl SiteReport {
         self.first_seen_ms = self.first_seen_ms.min(t);
         self.last_seen_ms = self.last_seen_ms.max(t);
         self.requests += 1;
-        let mut url = req.url.clone();
+        let mut url = logged_url(&req.url);
         if url.len() > MAX_LOGGED_URL {
             let mut cut = MAX_LOGGED_URL;
             while !url.is_char_boundary(cut) {
@@ -264,6 +264,26 @@ impl SiteReport {
     pub fn tracker_endpoints(&self) -> usize {
         self.endpoints.values().filter(|e| e.tracker_requests > 0).count()
     }
+}
+
+/// A URL as the log keeps it: control and direction-override characters
+/// (which a capture can hold raw) percent-encoded, so no export shows them.
+fn logged_url(url: &str) -> String {
+    if !url.chars().any(|c| c.is_control() || crate::observe::sent::is_bidi_control(c)) {
+        return url.to_string();
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    for c in url.chars() {
+        if c.is_control() || crate::observe::sent::is_bidi_control(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

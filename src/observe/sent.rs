@@ -226,12 +226,24 @@ pub fn detect(url: &str, body: Option<&str>) -> Vec<SentField> {
     let mut found: Vec<SentField> = raw
         .iter()
         .take(MAX_FIELDS)
-        .filter_map(|(name, value)| classify_field(name, value).map(|kind| SentField { name: cut(name, MAX_NAME).to_string(), kind }))
+        .filter_map(|(name, value)| classify_field(name, value).map(|kind| SentField { name: visible(cut(name, MAX_NAME)), kind }))
         .collect();
     // One entry per name, keeping its most sensitive kind (as the report does).
     found.sort_by(|a, b| a.name.cmp(&b.name).then(b.kind.cmp(&a.kind)));
     found.dedup_by(|a, b| a.name == b.name);
     found
+}
+
+/// A name as it may be shown: control characters and the invisible
+/// direction marks and overrides (which can make `di` read as `id`, or hide
+/// text) become U+FFFD, visibly.
+pub fn visible(name: &str) -> String {
+    name.chars().map(|c| if c.is_control() || is_bidi_control(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// Unicode's bidirectional formatting characters (UAX #9).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ pub fn to_html(r: &Report) -> String {
                 table {
                     thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th { "Fields sent" } th class="num" { "Req." } th class="num" { "Sent" } } }
                     tbody { @for e in &r.endpoints { tr {
-                        td { code { (e.host) } }
+                        td { (super::popup::host(&e.host)) }
                         td { (e.party.label()) }
                         td { @if let Some(v) = &e.entity { (v.name) " (" (v.domicile) "/" (v.headquarters) ")" } }
                         td { @if let Some(tr) = &e.tracker { (tr.category.label()) @if let Some(rule) = &tr.rule { br; code { (rule) } " " span class="muted" { (tr.list) ":" (tr.line) } } } }

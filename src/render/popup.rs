@@ -43,6 +43,16 @@ fn foreign(e: &EndpointView) -> bool {
     matches!(e.jurisdiction.server, Jurisdiction::Foreign | Jurisdiction::OfConcern) || e.jurisdiction.entity == Jurisdiction::OfConcern
 }
 
+/// A host as shown: internationalised names stay in their ASCII (punycode)
+/// form, which cannot imitate another name, with a note saying so.
+pub(crate) fn host(h: &str) -> Markup {
+    let idn = h.split('.').any(|label| label.starts_with("xn--"));
+    html! {
+        code { (h) }
+        @if idn { " " span class="muted idn" title="An internationalised domain name, shown in its ASCII (punycode) form: its Unicode form could look like another name." { "(international name, ASCII form)" } }
+    }
+}
+
 /// The report as a fragment for the popup (no document wrapper, no scripts).
 pub fn to_popup_html(r: &Report) -> String {
     let t = &r.totals;
@@ -97,7 +107,7 @@ pub fn to_popup_html(r: &Report) -> String {
                 @for e in &r.endpoints {
                     tr data-tracker=(if e.tracker.is_some() { "1" } else { "0" }) data-foreign=(if foreign(e) { "1" } else { "0" }) {
                         td {
-                            code { (e.host) }
+                            (host(&e.host))
                             @if let Some(tr) = &e.tracker { " " span class={"cat " (tr.category.label())} { (tr.category.label()) } }
                             details class="why" {
                                 summary { "why" }

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ROOT } from './browser.mjs';
 
@@ -29,4 +30,30 @@ test('nothing blocking or broader than observation is requested', () => {
     assert.ok(!all.includes(p), `${p} must not be requested`);
   }
   assert.equal(manifests[0].externally_connectable, undefined, 'no web page can message the extension');
+});
+
+// The permission set, canonical: each manifest's permissions, optional
+// permissions, host permissions, content-script matches and CSP, sorted.
+function permissionSet() {
+  return ['base', 'chromium', 'firefox'].map((name, i) => {
+    const m = manifests[i];
+    const sorted = (xs) => [...(xs || [])].sort();
+    return { name, permissions: sorted(m.permissions), optional: sorted(m.optional_permissions), hosts: sorted(m.host_permissions), optional_hosts: sorted(m.optional_host_permissions), content: sorted((m.content_scripts || []).flatMap((c) => c.matches)), csp: m.content_security_policy ?? null };
+  });
+}
+
+test('docs/permissions.md is changed whenever the permissions are (fingerprint)', () => {
+  const fingerprint = createHash('sha256').update(JSON.stringify(permissionSet())).digest('hex').slice(0, 16);
+  const m = doc.match(/Permission set fingerprint: `([0-9a-f]{16})`/);
+  assert.ok(m, 'docs/permissions.md states the permission set fingerprint');
+  assert.equal(m[1], fingerprint, `the manifests' permissions changed: review docs/permissions.md, then set its fingerprint to ${fingerprint}`);
+});
+
+test('docs/permissions.md justifies nothing that is no longer requested', () => {
+  const asked = new Set(permissionSet().flatMap((s) => [...s.permissions, ...s.optional, ...s.hosts, ...s.optional_hosts, ...s.content]));
+  const table = doc.split('\n').filter((l) => l.startsWith('| `') || l.startsWith('| host permission `') || l.startsWith('| content script on `'));
+  for (const row of table) {
+    const first = row.split('|')[1];
+    for (const [, p] of first.matchAll(/`([^`]+)`/g)) assert.ok(asked.has(p), `docs/permissions.md justifies ${p}, which no manifest requests`);
+  }
 });

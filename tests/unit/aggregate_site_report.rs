@@ -121,3 +121,9 @@ fn hostile_sizes_saturate_instead_of_wrapping() {
     let report = crate::Analyzer::new().report(&m, &crate::judge::Policy::parse("US", "us").unwrap());
     assert_eq!(report.totals.bytes_received, u64::MAX);
 }
+
+#[test]
+fn logged_urls_carry_no_raw_controls_or_direction_overrides() {
+    assert_eq!(logged_url("https://a.example/x\u{202E}gpj.exe?q=\u{0}"), "https://a.example/x%E2%80%AEgpj.exe?q=%00");
+    assert_eq!(logged_url("https://a.example/plain?q=1"), "https://a.example/plain?q=1");
+}

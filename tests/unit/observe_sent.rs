@@ -76,3 +76,10 @@ fn hostile_and_huge_inputs_are_bounded() {
     let body = format!("{}é", "a".repeat(MAX_BODY - 1));
     let _ = detect("https://a.example/", Some(&body));
 }
+
+#[test]
+fn names_lose_controls_and_direction_overrides_visibly() {
+    assert_eq!(visible("user\u{202E}di"), "user\u{FFFD}di");
+    assert_eq!(visible("a\u{0}b\u{2066}c\td"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d");
+    assert_eq!(visible("plain_name"), "plain_name");
+}

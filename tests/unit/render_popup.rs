@@ -41,3 +41,22 @@ fn popup_fragment_escapes_and_marks_rows_for_filters() {
     assert!(html.contains(r#"data-tracker="1""#) && html.contains(r#"data-tracker="0""#));
     assert!(html.contains("DB-IP"), "attribution shown where results are shown");
 }
+
+#[test]
+fn international_names_are_shown_in_ascii_with_a_note() {
+    let r = report(&[("https://xn--tkto-xqa.com/collect", "8.8.8.8"), ("https://www.tiktok.com/api", "8.8.8.8")]);
+    let html = to_popup_html(&r);
+    assert!(html.contains("<code>xn--tkto-xqa.com</code> <span class=\"muted idn\""), "{html}");
+    assert_eq!(html.matches("class=\"muted idn\"").count(), 1, "only the punycode host gets the note");
+}
+
+#[test]
+fn hostile_field_names_reach_the_popup_escaped_and_visible() {
+    // A query parameter name is the page's to choose: markup and a right-to-left override.
+    let r = report(&[("https://tracker.example/p?%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=0123456789abcdef0123&u\u{202E}di=1234567890abcdef12", "8.8.8.8")]);
+    let html = to_popup_html(&r);
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "the name is shown, as text: {html}");
+    assert!(!html.contains('\u{202E}'), "no direction override reaches the markup");
+    assert!(html.contains("u\u{FFFD}di"), "it is replaced visibly: {html}");
+}

@@ -32,7 +32,8 @@ async function handle(msg, sender) {
     case 'borderline:hello':
       return { warnings: sender.tab ? takeQueued(sender.tab.id) : [] };
     case 'borderline:banner-removed':
-      if (sender.tab) bannerRemoved(sender.tab.id);
+      // The reason is the page's to forge: only the three known words are kept.
+      if (sender.tab) bannerRemoved(sender.tab.id, ['removed', 'hidden', 'covered'].includes(msg.reason) ? msg.reason : 'removed');
       return { ok: true };
     case 'borderline:open-report':
       if (sender.tab) await api.tabs.create({ url: api.runtime.getURL(`popup/popup.html?tab=${sender.tab.id}`) });

@@ -7,7 +7,7 @@ import { recordVisit } from './history.js';
 const badges = new Map(); // tab → last badge "count|concern"
 const concern = new Set(); // tabs that contacted a jurisdiction of concern
 const queued = new Map(); // tab → warnings not yet delivered to the page
-const removed = new Set(); // tabs whose page removed the banner
+const removed = new Map(); // tab → what its page did to the banner: removed, hidden or covered
 const historyTimers = new Map(); // tab → pending history update
 const HISTORY_QUIET_MS = 1000;
 
@@ -18,12 +18,14 @@ export function forgetTab(tab) {
   removed.delete(tab);
 }
 
-export function bannerRemoved(tab) {
-  removed.add(tab);
+export function bannerRemoved(tab, reason) {
+  // Removal is the strongest finding; keep it over a later "hidden".
+  if (removed.get(tab) !== 'removed') removed.set(tab, reason);
 }
 
+/** What the tab's page did to the banner ('removed', 'hidden', 'covered'), or null. */
 export function wasBannerRemoved(tab) {
-  return removed.has(tab);
+  return removed.get(tab) || null;
 }
 
 /** Warnings waiting for the tab's content script (it asks when it loads). */

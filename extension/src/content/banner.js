@@ -10,6 +10,12 @@
   let host = null;
   let list = null;
   let site = '';
+  let box = null;
+  let timer = 0;
+  const boxOf = () => box;
+  // Everything the page could set on our element, reset; at inline !important
+  // level no page style sheet overrides it.
+  const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important;';
 
   const CSS = `:host{all:initial}
   .box{position:fixed;top:12px;right:12px;z-index:2147483647;max-width:22rem;font:13px/1.4 system-ui,sans-serif;color:#1b1b1f;background:#fff;border:2px solid #a4002a;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:10px 12px}
@@ -40,7 +46,7 @@
     const root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CSS;
-    const box = document.createElement('div');
+    box = document.createElement('div');
     box.className = 'box';
     box.setAttribute('role', 'status');
     box.setAttribute('aria-live', 'polite');
@@ -57,18 +63,49 @@
     );
     box.append(title, list, row);
     root.append(style, box);
-    // The page may remove the banner; notice it and tell the popup.
-    new MutationObserver(() => {
-      if (host && !host.isConnected) {
-        host = null;
-        api.runtime.sendMessage({ type: 'borderline:banner-removed' }).catch(() => {});
-      }
-    }).observe(document.documentElement, { childList: true });
+    // The page may remove, hide, restyle or cover the banner: inline
+    // !important styles outrank its style sheets, and anything else is noticed
+    // and told to the popup.
+    guard();
+    new MutationObserver(() => check()).observe(document.documentElement, { childList: true });
+    new MutationObserver(() => { guard(); tampered('hidden'); }).observe(host, { attributes: true });
+  }
+
+  function guard() {
+    if (host && host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+  }
+
+  const told = new Set();
+  function tampered(reason) {
+    if (told.has(reason)) return;
+    told.add(reason);
+    api.runtime.sendMessage({ type: 'borderline:banner-removed', reason }).catch(() => {});
+  }
+
+  /** What the page did to the banner, if anything: removed, hidden or covered. */
+  function check() {
+    if (!host) return;
+    if (!host.isConnected) {
+      host = null;
+      clearInterval(timer);
+      return tampered('removed');
+    }
+    const box = boxOf();
+    const style = getComputedStyle(host);
+    const r = box.getBoundingClientRect();
+    const boxStyle = getComputedStyle(box);
+    if (style.display === 'none' || style.visibility !== 'visible' || Number(style.opacity) < 0.5 || style.transform !== 'none' || style.filter !== 'none' || style.clipPath !== 'none' ||
+        boxStyle.visibility !== 'visible' || r.width < 10 || r.height < 10 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) {
+      return tampered('hidden');
+    }
+    const top = document.elementFromPoint(Math.min(innerWidth - 1, r.left + r.width / 2), Math.min(innerHeight - 1, r.top + r.height / 2));
+    if (top && top !== host) tampered('covered');
   }
 
   function close() {
     const h = host;
     host = null;
+    clearInterval(timer);
     list = null;
     if (h) h.remove();
   }
@@ -82,6 +119,9 @@
     li.textContent = warning.text;
     list.append(li);
     if (!host.isConnected) document.documentElement.append(host);
+    clearInterval(timer);
+    timer = setInterval(check, 1000);
+    setTimeout(check, 50);
   }
 
   api.runtime.onMessage.addListener((m) => {

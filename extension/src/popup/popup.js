@@ -25,7 +25,14 @@ async function load(tab) {
     main.replaceChildren(...doc.body.childNodes);
     document.title = `Borderline: ${r.site}`;
   }
-  document.getElementById('removed').hidden = !(r && r.bannerRemoved);
+  const tamper = r && r.bannerRemoved;
+  const notice = document.getElementById('removed');
+  notice.hidden = !tamper;
+  if (tamper) {
+    const words = { removed: ['popupBannerRemoved', "This page removed Borderline's warning banner."], hidden: ['popupBannerHidden', "This page hid or restyled Borderline's warning banner."], covered: ['popupBannerCovered', "This page covered Borderline's warning banner."] }[tamper];
+    notice.textContent = api.i18n.getMessage(words[0]) || words[1];
+    notice.dataset.reason = tamper;
+  }
 }
 
 function download(name, type, text) {

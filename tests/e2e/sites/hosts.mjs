@@ -27,6 +27,8 @@ export const HOSTS = [
   ['www.bilibili.com', '127.0.0.50', 'CN', 23724, 'IDC, China Telecommunications Corporation'],
   ['data.bilibili.com', '127.0.0.51', 'CN', 4134, 'Chinanet'],
   ['s1.hdslb.com', '127.0.0.52', 'CN', 37963, 'Hangzhou Alibaba Advertising Co.,Ltd.'],
+  // An internationalised name that imitates tiktok.com (ASCII form of "tíktok.com")
+  ['xn--tktok-qsa.com', '127.0.0.60', 'NL', 64512, 'Example Hosting <b>B.V.</b>'],
 ];
 
 /** Chromium's --host-resolver-rules: each host to its address; anything else fails (no internet). */

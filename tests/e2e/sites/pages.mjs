@@ -12,6 +12,39 @@ export const PAGES = {
     '/foryou': ['text/html', html('TikTok (test site)',
       '<link rel="stylesheet" href="/static/app.css"><script src="https://sf16-website-login.neutral.ttwstatic.com/obj/main.js"></script><script src="https://analytics.tiktok.com/i18n/pixel/events.js"></script>',
       '<main><h1>For You</h1><div id="player" style="width:480px;height:270px;background:#111"></div><img alt="avatar" src="https://p16-sign-va.tiktokcdn.com/avatar.jpeg" width="50" height="50"><p id="status">loading</p></main>')],
+    // Hostile strings in everything a page controls: field names, values, paths.
+    '/hostile': ['text/html', html('<img src=x onerror="window.__pwned=1">',
+      '',
+      `<main><p id="status">loading</p></main><script>(async () => {
+        const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1<\\/script>';
+        const q = new URLSearchParams();
+        q.set(payload, '0123456789abcdef0123456789');
+        q.set('u\u202edi', '0123456789abcdef0123456789');
+        q.set('"><svg onload=window.__pwned=1>', 'a'.repeat(100000));
+        await fetch('https://mon.tiktokv.com/monitor_browser/collect/batch/?' + q, { method: 'POST', body: JSON.stringify({ [payload]: '7301234567890123456', device_id: '7301234567890123457', ['=HYPERLINK("http://x")']: '7301234567890123458' }), headers: { 'content-type': 'text/plain' } });
+        await fetch('https://mon.tiktokv.com/monitor_browser/collect/batch/' + encodeURIComponent(payload) + '?x=' + 'b'.repeat(100000), { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } });
+        await fetch('https://xn--tktok-qsa.com/c?uid=7301234567890123459', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } });
+        document.getElementById('status').textContent = 'done';
+      })();</script>`)],
+    // A page that fights the banner: finds, reads, clicks and imitates it (what it learns goes to window.__fight).
+    '/fight': ['text/html', html('TikTok (test site, hostile to the banner)',
+      '<script src="https://sf16-website-login.neutral.ttwstatic.com/obj/main.js"></script>',
+      `<main><div id="player" style="width:480px;height:270px;background:#111"></div><p id="status">loading</p></main><script>
+        window.__fight = {};
+        const fight = () => {
+          const host = document.querySelector('borderline-warning');
+          if (!host) return setTimeout(fight, 50);
+          window.__fight = { found: true, shadow: host.shadowRoot === null ? 'closed' : 'open', text: host.innerText, html: host.innerHTML, children: host.children.length };
+          host.click();
+          host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          for (const b of host.querySelectorAll('button')) b.click();
+          const fake = document.createElement('borderline-warning');
+          fake.textContent = 'Borderline: all good, nothing to see';
+          document.body.append(fake);
+          window.__fight.done = true;
+        };
+        fight();
+      </script>`)],
     '/static/app.css': ['text/css', 'body{font-family:sans-serif}'],
   },
   'sf16-website-login.neutral.ttwstatic.com': {
@@ -28,6 +61,7 @@ export const PAGES = {
   'mcs.tiktokw.us': { '/v1/list': ['application/json', '{}'] },
   'log16-normal-c-useast1a.tiktokv.com': { '/service/2/app_log/': ['application/json', '{}'] },
   'www.google-analytics.com': { '/g/collect': ['image/gif', ''] },
+  'xn--tktok-qsa.com': { '/c': ['application/json', '{}'] },
   'www.youtube.com': {
     '/watch': ['text/html', html('YouTube (test site)', '', `<img alt="thumb" src="https://i.ytimg.com/vi/x/hqdefault.jpg"><p id="status">loading</p><script src="/s/player.js"></script>`)],
     '/s/player.js': ['application/javascript', `(async () => {

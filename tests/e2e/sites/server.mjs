@@ -18,7 +18,8 @@ function certificate() {
 /** Starts the server; `served` lists every request it answered. */
 export async function startSites({ port = 443 } = {}) {
   const served = [];
-  const server = createServer(certificate(), (req, res) => {
+  // Large enough for the hostile test's 100 kB URLs.
+  const server = createServer({ ...certificate(), maxHeaderSize: 1 << 20 }, (req, res) => {
     const host = (req.headers.host || '').split(':')[0];
     const path = (req.url || '/').split('?')[0];
     served.push({ host, path, method: req.method, origin: req.headers.origin || '', referer: req.headers.referer || '', time: Date.now() });
