@@ -5,4 +5,4 @@ mod site_report;
 pub mod snapshot;
 
 pub use grade::{grade, Grade, GradeInput, GradeReason};
-pub use site_report::{EndpointStats, RequestRow, SentStats, SiteReport, TrackerEvidence, MAX_LOGGED_URL, MAX_SENT_NAMES};
+pub use site_report::{EndpointStats, Folded, RequestRow, SentStats, SiteReport, TrackerEvidence, MAX_ENDPOINTS, MAX_LOGGED_URL, MAX_SENT_NAMES};

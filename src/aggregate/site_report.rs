@@ -96,6 +96,54 @@ pub struct SiteReport {
     pub log_cap: u64,
     /// Rows evicted from the log (their counts stay in the endpoints).
     pub log_dropped: u64,
+    /// Endpoints folded away to keep the report bounded (see [`MAX_ENDPOINTS`]).
+    pub folded: Folded,
+}
+
+/// Most endpoints a report keeps in detail. Past it, the least telling one (a
+/// non-tracker before a tracker, then the longest unseen) is folded into
+/// [`Folded`]: its counts stay in the totals, its details go. This bounds a
+/// visit's memory and snapshot (well inside `storage.session`'s 10 MB) however
+/// many hosts a page contacts.
+pub const MAX_ENDPOINTS: usize = 4096;
+
+/// What folded endpoints contributed, so totals stay complete.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Folded {
+    /// Hashes (FNV-1a) of the hosts folded and not listed again since, so
+    /// distinct endpoints are counted once however often a host comes back.
+    pub hosts: BTreeSet<u64>,
+    /// Folded hosts past [`MAX_FOLDED_HOSTS`], counted without being kept.
+    pub hosts_overflow: u64,
+    pub requests: u64,
+    pub tracker_requests: u64,
+    pub third_party_requests: u64,
+    pub third_party_cookies: u64,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+}
+
+/// Most folded-host hashes kept (8 bytes each).
+pub const MAX_FOLDED_HOSTS: usize = 16_384;
+
+/// A hash that never changes between builds: snapshots keep it.
+fn host_hash(host: &str) -> u64 {
+    host.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl Folded {
+    /// Distinct endpoints folded away and not listed.
+    pub fn endpoints(&self) -> u64 {
+        (self.hosts.len() as u64).saturating_add(self.hosts_overflow)
+    }
+
+    fn note_host(&mut self, hash: u64) {
+        if self.hosts.len() < MAX_FOLDED_HOSTS {
+            self.hosts.insert(hash);
+        } else if !self.hosts.contains(&hash) {
+            self.hosts_overflow = self.hosts_overflow.saturating_add(1);
+        }
+    }
 }
 
 impl SiteReport {
@@ -110,7 +158,31 @@ impl SiteReport {
             log: VecDeque::new(),
             log_cap,
             log_dropped: 0,
+            folded: Folded::default(),
         }
+    }
+
+    /// Folds the least telling endpoint away (see [`MAX_ENDPOINTS`]).
+    fn fold_one(&mut self) {
+        let Some(victim) = self
+            .endpoints
+            .values()
+            .min_by(|a, b| (a.tracker_requests > 0, a.last_seen_ms, &a.host).cmp(&(b.tracker_requests > 0, b.last_seen_ms, &b.host)))
+            .map(|e| e.host.clone())
+        else {
+            return;
+        };
+        let Some(e) = self.endpoints.remove(&victim) else { return };
+        let f = &mut self.folded;
+        f.note_host(host_hash(&e.host));
+        f.requests = f.requests.saturating_add(e.requests);
+        f.tracker_requests = f.tracker_requests.saturating_add(e.tracker_requests);
+        if e.party == crate::classify::Party::ThirdParty {
+            f.third_party_requests = f.third_party_requests.saturating_add(e.requests);
+            f.third_party_cookies = f.third_party_cookies.saturating_add(e.cookies_set);
+        }
+        f.bytes_sent = f.bytes_sent.saturating_add(e.bytes_sent);
+        f.bytes_received = f.bytes_received.saturating_add(e.bytes_received);
     }
 
     /// Adds one classified request.
@@ -122,6 +194,13 @@ impl SiteReport {
             rule: t.rule.as_ref().map(|r| r.rule.clone()),
             line: t.rule.as_ref().map_or(0, |r| r.line),
         });
+        if self.endpoints.len() >= MAX_ENDPOINTS && !self.endpoints.contains_key(&c.host) {
+            self.fold_one();
+        }
+        if !self.folded.hosts.is_empty() && !self.endpoints.contains_key(&c.host) {
+            // Listed again: counted among the endpoints, not the folded ones.
+            self.folded.hosts.remove(&host_hash(&c.host));
+        }
         let e = self.endpoints.entry(c.host.clone()).or_insert_with(|| EndpointStats {
             host: c.host.clone(),
             domain: c.domain.clone(),
@@ -255,6 +334,26 @@ impl SiteReport {
         self.skipped = self.skipped.saturating_add(other.skipped);
         self.log_dropped = self.log_dropped.saturating_add(other.log_dropped);
         self.log_cap = self.log_cap.min(other.log_cap);
+        let (f, o) = (&mut self.folded, &other.folded);
+        f.hosts_overflow = f.hosts_overflow.saturating_add(o.hosts_overflow);
+        f.hosts.extend(o.hosts.iter().copied());
+        if !f.hosts.is_empty() {
+            let listed: BTreeSet<u64> = self.endpoints.keys().map(|k| host_hash(k)).collect();
+            f.hosts.retain(|h| !listed.contains(h));
+        }
+        while f.hosts.len() > MAX_FOLDED_HOSTS {
+            f.hosts.pop_last();
+            f.hosts_overflow = f.hosts_overflow.saturating_add(1);
+        }
+        f.requests = f.requests.saturating_add(o.requests);
+        f.tracker_requests = f.tracker_requests.saturating_add(o.tracker_requests);
+        f.third_party_requests = f.third_party_requests.saturating_add(o.third_party_requests);
+        f.third_party_cookies = f.third_party_cookies.saturating_add(o.third_party_cookies);
+        f.bytes_sent = f.bytes_sent.saturating_add(o.bytes_sent);
+        f.bytes_received = f.bytes_received.saturating_add(o.bytes_received);
+        while self.endpoints.len() > MAX_ENDPOINTS {
+            self.fold_one();
+        }
         self.log.extend(other.log.iter().cloned());
         self.log.make_contiguous().sort();
         self.trim_log();

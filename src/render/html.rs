@@ -97,6 +97,7 @@ pub fn to_html(r: &Report) -> String {
                 }
                 p class="muted" { "A tracker request is a request matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one." }
                 @if t.skipped > 0 { p class="muted" { (count(t.skipped, "request", "requests")) " could not be read and are not counted above." } }
+                @if t.endpoints_folded > 0 { p class="muted" { (count(t.endpoints_folded, "endpoint", "endpoints")) " (" (count(t.requests_folded, "request", "requests")) ") folded to keep the report bounded: counted in the totals, not listed." } }
                 @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the request log; the counts above are complete." } }
                 h2 { "Findings" }
                 ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }

@@ -62,6 +62,7 @@ pub fn to_popup_html(r: &Report) -> String {
             div {
                 h1 id="bl-site" { (r.site) }
                 p class="muted" { (t.requests) " requests · " (t.tracker_requests) " tracker requests · " (t.tracker_endpoints) " tracker endpoints · " (t.tracker_companies) " tracker companies · " (kb(t.bytes_sent)) " sent" }
+                @if t.endpoints_folded > 0 { p class="muted" { (t.endpoints_folded) " endpoints (" (t.requests_folded) " requests) folded to keep the report bounded: counted above, not listed." } }
                 @if t.server_of_concern_requests > 0 { p class="alert" { (t.server_of_concern_requests) @if t.server_of_concern_requests == 1 { " request" } @else { " requests" } " to servers in a country of concern" } }
             }
         }

@@ -87,6 +87,11 @@ pub struct Totals {
     pub last_seen_ms: u64,
     /// Request rows evicted from the per-request log (counts above are complete).
     pub log_dropped: u64,
+    /// Endpoints folded away to bound the report: in `endpoints` and the
+    /// request and byte counts above, but not listed below.
+    pub endpoints_folded: u64,
+    /// Requests to those folded endpoints.
+    pub requests_folded: u64,
 }
 
 /// One field an endpoint received: its name and kind, never its value.
@@ -390,14 +395,22 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
     Totals {
         requests: site.requests,
         skipped: site.skipped,
-        endpoints: endpoints.len() as u64,
-        tracker_requests: sum(|e| e.tracker_requests),
+        endpoints: (endpoints.len() as u64).saturating_add(site.folded.endpoints()),
+        tracker_requests: sum(|e| e.tracker_requests).saturating_add(site.folded.tracker_requests),
         tracker_endpoints: trackers.len() as u64,
         tracker_companies: companies.len() as u64,
-        third_party_requests: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.requests).fold(0u64, u64::saturating_add),
-        bytes_sent: sum(|e| e.bytes_sent),
-        bytes_received: sum(|e| e.bytes_received),
-        third_party_cookies: endpoints.iter().filter(|e| e.party == Party::ThirdParty).map(|e| e.cookies_set).fold(0u64, u64::saturating_add),
+        third_party_requests: endpoints
+            .iter()
+            .filter(|e| e.party == Party::ThirdParty)
+            .map(|e| e.requests)
+            .fold(site.folded.third_party_requests, u64::saturating_add),
+        bytes_sent: sum(|e| e.bytes_sent).saturating_add(site.folded.bytes_sent),
+        bytes_received: sum(|e| e.bytes_received).saturating_add(site.folded.bytes_received),
+        third_party_cookies: endpoints
+            .iter()
+            .filter(|e| e.party == Party::ThirdParty)
+            .map(|e| e.cookies_set)
+            .fold(site.folded.third_party_cookies, u64::saturating_add),
         server_of_concern_requests: endpoints
             .iter()
             .filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern)
@@ -413,6 +426,8 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
         first_seen_ms: site.first_seen_ms,
         last_seen_ms: site.last_seen_ms,
         log_dropped: site.log_dropped,
+        endpoints_folded: site.folded.endpoints(),
+        requests_folded: site.folded.requests,
     }
 }
 

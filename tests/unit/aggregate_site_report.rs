@@ -127,3 +127,27 @@ fn logged_urls_carry_no_raw_controls_or_direction_overrides() {
     assert_eq!(logged_url("https://a.example/x\u{202E}gpj.exe?q=\u{0}"), "https://a.example/x%E2%80%AEgpj.exe?q=%00");
     assert_eq!(logged_url("https://a.example/plain?q=1"), "https://a.example/plain?q=1");
 }
+
+#[test]
+fn ten_thousand_hosts_and_a_hundred_thousand_requests_stay_bounded() {
+    use crate::aggregate::{snapshot, MAX_ENDPOINTS};
+    let mut s = SiteReport::new("site.example", 2000);
+    for i in 0..100_000u64 {
+        let host = format!("h{}.example", i % 10_000);
+        let mut r = Request::new(format!("https://{host}/p?i={i}"), "https://site.example/", ResourceType::Image);
+        r.time_ms = 1_700_000_000_000 + i;
+        r.bytes_sent = 10;
+        // Every tenth host is a tracker: those are kept over the others.
+        s.record(&r, &classification(&host, i % 10_000 % 10 == 0));
+    }
+    assert_eq!(s.requests, 100_000);
+    assert_eq!(s.endpoints.len(), MAX_ENDPOINTS);
+    assert_eq!(s.folded.endpoints(), 10_000 - MAX_ENDPOINTS as u64, "distinct hosts, each counted once");
+    let kept: u64 = s.endpoints.values().map(|e| e.requests).sum();
+    assert_eq!(kept + s.folded.requests, 100_000, "every request is counted, listed or folded");
+    assert_eq!(s.endpoints.values().filter(|e| e.tracker_requests > 0).count(), 1000, "all tracker endpoints are kept");
+    assert_eq!(s.log.len(), 2000);
+    assert_eq!(s.log_dropped, 98_000);
+    let bytes = snapshot::encode(&s).len();
+    assert!(bytes < 2 * 1024 * 1024, "a bounded visit snapshots to {bytes} bytes, well inside storage.session's 10 MB");
+}

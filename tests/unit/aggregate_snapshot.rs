@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 use sha2::{Digest, Sha256};
 
 use super::*;
-use crate::aggregate::{EndpointStats, RequestRow, SentStats, SiteReport, TrackerEvidence};
+use crate::aggregate::{EndpointStats, Folded, RequestRow, SentStats, SiteReport, TrackerEvidence};
 use crate::classify::{Category, ListId, Party};
 use crate::observe::{ResourceType, SentKind};
 
@@ -15,6 +15,16 @@ fn full() -> SiteReport {
     s.first_seen_ms = 1_700_000_000_000;
     s.last_seen_ms = 1_700_000_001_000;
     s.log_dropped = 2;
+    s.folded = Folded {
+        hosts: BTreeSet::from([1, 2]),
+        hosts_overflow: 1,
+        requests: 2,
+        tracker_requests: 3,
+        third_party_requests: 4,
+        third_party_cookies: 5,
+        bytes_sent: 6,
+        bytes_received: 7,
+    };
     s.endpoints.insert(
         "mon.tiktokv.com".into(),
         EndpointStats {
@@ -74,10 +84,10 @@ fn round_trip() {
 fn layout_is_pinned_to_the_version() {
     let digest = Sha256::digest(encode(&full()));
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (2, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
+    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (3, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
 }
 
-const PINNED_LAYOUT: &str = "c72a06a666341cf58ff0c140685ddf711a2616b1ede539ce3522c802c2db17ef";
+const PINNED_LAYOUT: &str = "85b24023509c050240316368774b091c57e629954f256404b00cabdff6802567";
 
 #[test]
 fn bad_snapshots_are_errors() {
