@@ -1,7 +1,7 @@
 // Background: a table of contents. Every listener is registered here, on the
 // first tick (MV3 requires it); each awaits the core's `ready` promise itself.
 import { timing } from './timing.js';
-import { registerRequests } from './requests.js';
+import { registerRequests, observeDetails, ignored } from './requests.js';
 import { registerTabs } from './tabs.js';
 import { registerMessages } from './messages.js';
 import { ready } from './core.js';
@@ -14,4 +14,4 @@ ready.catch((e) => console.error('Borderline core failed to start', e));
 expireHistory();
 
 // For the end-to-end tests and for debugging from the worker's console.
-globalThis.borderline = { ready, timing };
+globalThis.borderline = { ready, timing, observeDetails, ignored };

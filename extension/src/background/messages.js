@@ -19,7 +19,7 @@ async function handle(msg, sender) {
   const core = await ready;
   switch (type) {
     case 'borderline:report':
-      return { tab: msg.tab, site: core.site(msg.tab) || null, html: core.popupHtml(msg.tab), bannerRemoved: wasBannerRemoved(msg.tab), requests: core.requests(msg.tab) };
+      return { tab: msg.tab, site: core.site(msg.tab) || null, html: core.popupHtml(msg.tab), bannerRemoved: wasBannerRemoved(msg.tab), requests: core.requests(msg.tab), saveError: (await api.storage.session.get('lastError')).lastError || null };
     case 'borderline:report-json':
       return { json: core.reportJson(msg.tab) };
     case 'borderline:export':

@@ -1,20 +1,28 @@
-// Keeps per-tab state across service-worker restarts in storage.session:
-// every observed event is journaled at once (so a stopped worker loses
-// nothing), and the journal is compacted into versioned snapshots when quiet
-// (and at least every few seconds on busy pages, to stay within the quota).
-// Nothing is written before the saved state has been read back, so a worker
-// woken by an event cannot overwrite what its predecessor left.
+// Keeps per-tab state across service-worker restarts in storage.session.
+// Every event is journaled the moment it arrives, before the core is even
+// loaded, under a key no other worker life uses (`j:<boot time>:<boot id>:<n>`),
+// so a worker stopped at any point loses only what the browser had not yet
+// handed it. The journal is compacted into versioned snapshots when quiet (and
+// at least every few seconds on busy pages, to stay within the quota). A
+// snapshot names the journal keys it covers in the same write, so a worker
+// stopped between writing a snapshot and deleting those keys never replays
+// them twice. Snapshots and pages are only written after the saved state has
+// been read back, so a woken worker cannot overwrite what its predecessor left.
 import { api } from '../platform.js';
 
 const COMPACT_QUIET_MS = 1000;
 const COMPACT_AT_MOST_EVERY_MS = 5000;
-let seq = 0;
+/** This worker life's journal key prefix: boot time first, so keys sort by life. */
+const BOOT = `j:${String(Date.now()).padStart(15, '0')}:${Math.random().toString(36).slice(2, 10)}:`;
+let n = 0;
 let batch = [];
-let flushQueued = false;
 let compactTimer = null;
+let compacting = Promise.resolve();
 let lastCompaction = Date.now();
 let restored = false;
 const dirtyTabs = new Set();
+/** Journal keys whose events the core has (written by this life, or replayed from earlier ones). */
+const known = new Set();
 /** tab id → URL of its top-level page (survives restarts with the rest). */
 export const pages = new Map();
 
@@ -34,56 +42,67 @@ export function markDirty(tab) {
   dirtyTabs.add(tab);
 }
 
-/** Journals one event: [seq, kind, tab, ...args]. Written on the next microtask. */
+/**
+ * Journals one event, [n, kind, tab, ...args], as it arrives: the write is
+ * started at once, not batched, so the event is on its way to the browser
+ * before this task ends. Call it before handing the event to the core, in
+ * arrival order.
+ */
 export function journal(kind, tab, args) {
-  seq += 1;
-  batch.push([seq, kind, tab, ...args]);
+  n += 1;
+  batch.push([n, kind, tab, ...args]);
   dirtyTabs.add(tab);
-  if (restored && !flushQueued) {
-    flushQueued = true;
-    queueMicrotask(flush);
-  }
+  flush();
 }
 
 function flush() {
-  flushQueued = false;
   const entries = batch;
   batch = [];
   if (!entries.length) return;
-  api.storage.session.set({ [`j:${entries[0][0]}`]: entries, seq }).catch(reportQuota);
+  const key = `${BOOT}${String(entries[0][0]).padStart(9, '0')}`;
+  known.add(key);
+  api.storage.session.set({ [key]: entries }).catch(reportQuota);
 }
 
 /** Schedules a compaction of the journal into snapshots. */
 export function scheduleCompaction(core) {
+  if (!restored) return;
   clearTimeout(compactTimer);
   const overdue = Date.now() - lastCompaction > COMPACT_AT_MOST_EVERY_MS;
-  compactTimer = setTimeout(() => compact(core).catch(reportQuota), overdue ? 0 : COMPACT_QUIET_MS);
+  // One compaction at a time: their writes must not interleave.
+  compactTimer = setTimeout(() => { compacting = compacting.then(() => compact(core)).catch(reportQuota); }, overdue ? 0 : COMPACT_QUIET_MS);
 }
 
 async function compact(core) {
   flush();
   lastCompaction = Date.now();
-  const upTo = seq;
+  // A stopped worker's last writes can land after this life read the storage:
+  // adopt them now, so they are counted (late, but once).
+  const before = await api.storage.session.get(null);
+  const covered = new Set(before.snapCovers || []);
+  adopt(core, Object.keys(before).filter((k) => k.startsWith('j:') && !k.startsWith(BOOT) && !known.has(k) && !covered.has(k)).sort(), before);
+  // Every known key's events are in the core by now: each arrival is applied
+  // on the microtask after it is journaled, and this runs in a later task.
+  const covers = [...known];
   const tabs = [...dirtyTabs].filter((t) => t >= 0);
   dirtyTabs.clear();
-  const items = { snapSeq: upTo };
+  const items = { snapCovers: covers };
   for (const tab of tabs) items[`s:${tab}`] = toBase64(core.snapshot(tab));
   await api.storage.session.set(items);
-  const all = await api.storage.session.get(null);
-  const old = Object.keys(all).filter((k) => k.startsWith('j:') && all[k].every((e) => e[0] <= upTo));
   const live = new Set(core.tabs());
+  const all = await api.storage.session.get(null);
   const empty = Object.keys(all).filter((k) => k.startsWith('s:') && !live.has(Number(k.slice(2))));
-  await api.storage.session.remove([...old, ...empty]);
+  // Saved: an earlier save error no longer applies.
+  await api.storage.session.remove([...covers, ...empty, 'lastError']);
+  for (const k of covers) known.delete(k);
+  // Keys deleted now need no longer be named by the snapshot.
+  if (!known.size) api.storage.session.set({ snapCovers: [] }).catch(reportQuota);
 }
 
-/** Restores snapshots, then replays journal entries newer than them. */
+/** Restores snapshots, then replays the journal entries of earlier worker lives they do not cover. */
 export async function restoreInto(core, replay) {
   const all = await api.storage.session.get(null);
   for (const [tab, url] of Object.entries(all.pages || {})) if (!pages.has(Number(tab))) pages.set(Number(tab), url);
-  const snapSeq = all.snapSeq || 0;
-  const entries = Object.entries(all).filter(([k]) => k.startsWith('j:')).flatMap(([, v]) => v).filter((e) => e[0] > snapSeq).sort((a, b) => a[0] - b[0]);
-  // Continue numbering after everything already stored, so no journal key is reused.
-  const stored = Math.max(all.seq || 0, snapSeq, ...entries.map((e) => e[0]));
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('s:')) continue;
     try {
@@ -92,27 +111,49 @@ export async function restoreInto(core, replay) {
       console.warn('Borderline: dropped an unreadable snapshot', key, e);
     }
   }
-  for (const e of entries) {
-    try {
-      (replay || replayEvent)(core, e);
-    } catch (err) {
-      console.warn('Borderline: skipped a journal entry that could not be replayed', e[0], err);
-    }
-    dirtyTabs.add(e[2]);
-  }
-  // Events that arrived while restoring were numbered from 0: renumber them after the stored ones.
-  for (const e of batch) e[0] += stored;
-  seq += stored;
+  const covered = new Set(all.snapCovers || []);
+  // Keys sort by worker life, then by event number within it.
+  const keys = Object.keys(all).filter((k) => k.startsWith('j:') && !k.startsWith(BOOT)).sort();
+  for (const key of keys) if (covered.has(key)) known.add(key); // the next snapshot covers it again
+  const replayed = adopt(core, keys.filter((k) => !covered.has(k)), all, replay);
   restored = true;
   savePages();
-  if (batch.length) flush();
-  if (entries.length || dirtyTabs.size) scheduleCompaction(core);
-  return entries.length;
+  if (replayed || dirtyTabs.size) scheduleCompaction(core);
+  // The stopped worker's last writes may still be landing: look again soon, even if no event comes.
+  setTimeout(() => scheduleCompaction(core), 3000);
+  return replayed;
+}
+
+/** Replays earlier lives' journal keys into the core; they are known from then on. */
+function adopt(core, keys, all, replay) {
+  let replayed = 0;
+  for (const key of keys) {
+    known.add(key);
+    if (!Array.isArray(all[key])) continue;
+    for (const e of all[key]) {
+      try {
+        (replay || replayEvent)(core, e);
+        replayed += 1;
+      } catch (err) {
+        console.warn('Borderline: skipped a journal entry that could not be replayed', key, err);
+      }
+      dirtyTabs.add(e[2]);
+    }
+  }
+  return replayed;
+}
+
+/** The page a request is filed under: see requests.js. */
+export function pageFor(tab, hint, initiator) {
+  return hint || (tab >= 0 && pages.get(tab)) || initiator || '';
 }
 
 export function replayEvent(core, [, kind, tab, ...args]) {
   if (kind === 'reset') core.resetTab(tab);
-  else if (kind === 'req') core.observe(tab, ...args);
+  else if (kind === 'request') {
+    const [url, hint, initiator, ...rest] = args;
+    core.observe(tab, url, pageFor(tab, hint, initiator), ...rest);
+  }
 }
 
 function reportQuota(e) {

@@ -3,7 +3,7 @@
 import { api, responseExtraInfo } from '../platform.js';
 import { ready } from './core.js';
 import { timing } from './timing.js';
-import { journal, markDirty, pages, scheduleCompaction } from './persist.js';
+import { journal, markDirty, pageFor, scheduleCompaction } from './persist.js';
 import { newVisit } from './tabs.js';
 import { onObserved } from './warnings.js';
 
@@ -29,17 +29,31 @@ function bodyOf(body) {
   return [0, ''];
 }
 
+/** Browser events too malformed to use (no http(s) URL, no valid tab id): ignored and counted. */
+export const ignored = { events: 0 };
+
+function usable(d) {
+  const ok = !!d && typeof d.url === 'string' && /^https?:\/\/[^/]/i.test(d.url) && d.url.length <= 2 ** 21 && Number.isInteger(d.tabId) && d.tabId >= -1;
+  if (!ok) ignored.events += 1;
+  return ok;
+}
+
+const text = (v, fallback = '') => (typeof v === 'string' ? v : fallback);
+const number = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
 function onBefore(d) {
+  if (!usable(d)) return;
   if (d.type === 'main_frame' && d.tabId >= 0) newVisit(d.tabId, d.url);
   const [size, text] = bodyOf(d.requestBody);
   bodies.set(d.requestId, [d.url.length + size, text]);
 }
 
 function header(headers, name) {
-  return (headers || []).filter((h) => h.name.toLowerCase() === name);
+  return (Array.isArray(headers) ? headers : []).filter((h) => h && typeof h.name === 'string' && h.name.toLowerCase() === name);
 }
 
 function onDone(d, failed) {
+  if (!usable(d)) return;
   const [sent, body] = bodies.get(d.requestId) ?? [d.url.length, ''];
   bodies.delete(d.requestId);
   // Header values come from the site: clamp them to sane numbers before the core sees them.
@@ -47,24 +61,30 @@ function onDone(d, failed) {
   const received = failed || d.fromCache || !Number.isFinite(length) ? 0 : Math.min(Math.max(length, 0), MAX_BYTES);
   // Firefox joins several Set-Cookie headers into one value, one cookie per line.
   const cookies = header(d.responseHeaders, 'set-cookie').reduce((n, h) => n + String(h.value || '').split('\n').filter(Boolean).length, 0);
-  const ip = d.fromCache ? '' : d.ip || '';
-  const status = failed ? 0 : d.statusCode || 0;
-  const tab = typeof d.tabId === 'number' ? d.tabId : -1;
+  const ip = d.fromCache ? '' : text(d.ip);
+  const status = failed ? 0 : Math.min(Math.max(number(d.statusCode), 0), 999);
+  const tab = d.tabId;
+  // The page is known for certain only for a navigation; otherwise it is the
+  // tab's page when the event is applied (after a wake, once restored), else
+  // the initiator (worker requests, tab -1, are filed under the matching tab).
+  const hint = tab >= 0 && d.type === 'main_frame' ? d.url : '';
+  const rest = [text(d.type, 'other'), text(d.method, 'GET'), ip, status, sent, received, cookies, Math.round(number(d.timeStamp) || Date.now())];
+  // Journaled as it arrives, before the core is ready: a worker stopped now loses nothing.
+  // The body is read for field names and never stored: the journal keeps the request without it.
+  journal('request', tab, [d.url, hint, text(d.initiator), ...rest]);
   ready.then((core) => {
-    // Worker requests (tab -1) carry their initiator; the core files them under the matching tab.
-    const page = tab >= 0 ? (d.type === 'main_frame' ? d.url : pages.get(tab) || d.initiator || '') : d.initiator || '';
-    const args = [d.url, page, d.type || 'other', d.method || 'GET', ip, status, sent, received, cookies, Math.round(d.timeStamp || Date.now())];
-    const flags = core.observe(tab, ...args, body || undefined);
+    const flags = core.observe(tab, d.url, pageFor(tab, hint, text(d.initiator)), ...rest, body || undefined);
     // The first verdict of this worker's life: how long the request waited for it.
     if (timing.firstVerdictDelay === null && d.timeStamp) timing.firstVerdictDelay = Date.now() - d.timeStamp;
-    // The body is read for field names and never stored: the journal keeps the request without it.
-    journal('req', tab, args);
     // A worker's request (tab -1) is filed under the tab of its site: that tab's snapshot changed.
     if (tab < 0) core.tabs().forEach(markDirty);
     scheduleCompaction(core);
     onObserved(core, tab, flags, d.url);
   });
 }
+
+/** The completion handler, for the end-to-end tests' malformed events. */
+export const observeDetails = (d) => onDone(d, false);
 
 export function registerRequests() {
   const filter = { urls: ['http://*/*', 'https://*/*'] };

@@ -5,15 +5,15 @@ import { journal, setPage, scheduleCompaction } from './persist.js';
 import { forgetTab } from './warnings.js';
 import { endVisit } from './history.js';
 
-/** Ends the tab's visit in the core, journaled in the same step so a replay keeps the order. */
+/** Ends the tab's visit: journaled at once, in arrival order with the requests, then applied. */
 function reset(tab) {
   forgetTab(tab);
+  journal('reset', tab, []);
   ready.then((core) => {
     try {
       endVisit(core, tab);
     } finally {
       core.resetTab(tab);
-      journal('reset', tab, []);
       scheduleCompaction(core);
     }
   });

@@ -25,6 +25,10 @@ async function load(tab) {
     main.replaceChildren(...doc.body.childNodes);
     document.title = `Borderline: ${r.site}`;
   }
+  // State that could not be saved (storage.session quota) is said, not swallowed.
+  const saveError = document.getElementById('save-error');
+  saveError.hidden = !(r && r.saveError);
+  saveError.textContent = r && r.saveError ? `${api.i18n.getMessage('popupSaveError') || 'Part of this visit could not be saved and may be lost if the browser stops the extension:'} ${r.saveError}` : '';
   const tamper = r && r.bannerRemoved;
   const notice = document.getElementById('removed');
   notice.hidden = !tamper;
