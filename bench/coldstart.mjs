@@ -31,15 +31,17 @@ try {
   await page.goto('https://www.tiktok.com/foryou');
   for (let i = 0; i < WAKES; i++) {
     await control.stop();
-    const woke = browser.context.waitForEvent('serviceworker', { timeout: 30_000 });
+    const stopsSoFar = control.statuses.length;
     // A request from the page wakes the worker (webRequest event).
     await page.evaluate((n) => fetch(`https://mon.tiktokv.com/monitor_browser/collect/batch/?wake=${n}`, { method: 'POST', body: 'x' }), i);
-    await woke;
-    const worker = await currentWorker(browser.context);
-    const t = await until(() => worker.evaluate(() => {
-      const m = globalThis.borderline?.timing;
-      return m && m.coreReady !== null && m.firstVerdictDelay !== null ? { ...m } : null;
-    }), 30_000);
+    const t = await until(async () => {
+      if (!control.statuses.slice(stopsSoFar).includes('running')) return null;
+      const worker = await currentWorker(browser.context);
+      return worker.evaluate(() => {
+        const m = globalThis.borderline?.timing;
+        return m && m.coreReady !== null && m.firstVerdictDelay !== null ? { ...m } : null;
+      }).catch(() => null);
+    }, 30_000);
     if (!t) throw new Error(`wake ${i + 1}: the worker never reported ready and a verdict`);
     results.push(t);
   }
