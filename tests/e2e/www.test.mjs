@@ -110,6 +110,9 @@ test('bad files get a clear message', async () => {
     ['cut.har', readFileSync(TIKTOK, 'utf8').slice(0, 5000), 'truncated'],
     ['other.json', '{"hello": "world"}', 'not a HAR file'],
     ['empty-log.har', '{"log":{"entries":[{"request":{"url":"data:,x"}}]}}', 'no usable requests'],
+    ['wrong-types.har', '{"log":{"entries":"many"}}', 'not a HAR file'],
+    ['deep.har', '['.repeat(50_000) + ']'.repeat(50_000), 'not'],
+    ['empty.har', '', 'truncated'],
   ]) {
     await upload(page, tmpFile(name, content));
     const error = await page.locator('#error').innerText();
@@ -178,4 +181,56 @@ test('no request left for any host but the page\'s own', () => {
   assert.ok(seen.length > 10);
   const foreign = seen.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
+});
+
+test('a hostile capture: markup, script, direction overrides, NULs and 100 kB values are shown as text and run nowhere', async () => {
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  const entry = (url, extra = {}) => ({
+    startedDateTime: '2026-11-26T10:00:00.000Z', pageref: 'p1', serverIPAddress: '8.8.8.8', _resourceType: 'xhr',
+    request: { method: 'POST', url, headers: [{ name: payload, value: payload }], postData: { mimeType: 'text/plain', text: JSON.stringify({ [payload]: '7301234567890123456', device_id: '7301234567890123457' }) } },
+    response: { status: 200, headers: [{ name: 'set-cookie', value: payload }], content: { size: 10, mimeType: payload } },
+    ...extra,
+  });
+  const har = {
+    log: {
+      version: '1.2', creator: { name: payload, version: '\u202e1' },
+      pages: [{ id: 'p1', title: `https://www.tiktok.com/${encodeURIComponent(payload)}`, startedDateTime: '2026-11-26T10:00:00.000Z' }],
+      entries: [
+        entry(`https://mon.tiktokv.com/collect?${encodeURIComponent(payload)}=0123456789abcdef0123&u\u202edi=0123456789abcdef01234&big=${'a'.repeat(100_000)}`),
+        entry(`https://www.tiktok.com/${payload}\u0000\u202e?x=1`),
+        entry('https://xn--tktok-qsa.com/c?uid=7301234567890123459'),
+        entry(`https://${payload}/`),
+        entry('=HYPERLINK("http://x")'),
+      ],
+    },
+  };
+  const page = await openPage();
+  await upload(page, tmpFile('hostile.har', JSON.stringify(har)));
+  await page.waitForTimeout(300);
+  const found = await page.evaluate(() => ({
+    pwned: window.__pwned,
+    injected: document.querySelectorAll('#report img[src="x"], #report script, [onerror]').length,
+    wide: document.documentElement.scrollWidth > window.innerWidth + 1,
+    text: document.getElementById('report').innerText,
+  }));
+  assert.equal(found.pwned, undefined, 'nothing ran');
+  assert.equal(found.injected, 0, 'nothing was injected');
+  assert.equal(found.wide, false, 'the layout stays within the window');
+  assert.ok(found.text.includes('xn--tktok-qsa.com') && found.text.includes('(international name, ASCII form)'), 'punycode shown with its note');
+  assert.ok(!found.text.includes('\u202e'), 'no direction override reaches the page');
+  const files = {};
+  for (const format of ['json', 'csv', 'html']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    files[format] = readFileSync(await download.path(), 'utf8');
+  }
+  const report = JSON.parse(files.json);
+  assert.ok(report.totals.skipped >= 2, 'entries without a usable host are counted as skipped');
+  for (const line of files.csv.split('\r\n')) assert.ok(!/(^|,)"?[=+@\t\r]/.test(line), `no formula cell: ${line.slice(0, 100)}`);
+  assert.ok(!files.csv.includes('\u202e') && !files.csv.includes('\u0000'), 'no raw controls in the CSV');
+  const exported = await page.context().newPage();
+  await exported.setContent(files.html);
+  await exported.waitForTimeout(300);
+  assert.equal(await exported.evaluate(() => window.__pwned), undefined, 'the HTML export runs nothing when opened');
+  assert.equal(await exported.evaluate(() => document.querySelectorAll('img[src="x"], [onerror]').length), 0);
+  await page.context().close();
 });
