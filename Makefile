@@ -78,7 +78,13 @@ fuzz-deps:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version =0.13.2 --locked
 
 fuzz: fuzz-deps
-	cd fuzz && for t in $(FUZZ_TARGETS); do mkdir -p corpus/$$t && cargo +nightly fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 || exit 1; done
+	mkdir -p target/fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$t; \
+	  cargo +nightly fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 > ../target/fuzz/$$t.log 2>&1 \
+	    || { tail -n 60 ../target/fuzz/$$t.log; echo "fuzz target $$t failed: the input is in fuzz/artifacts/$$t/"; exit 1; }; \
+	  echo "$$t: $$(grep -E '^Done' ../target/fuzz/$$t.log)"; \
+	done
 
 fuzz-check:
 	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
