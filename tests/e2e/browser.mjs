@@ -102,6 +102,15 @@ export async function piercedText(context, page, hostTag) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The popup page showing one tab's report. */
+export const popupUrl = (browser, tab) => `chrome-extension://${browser.id}/popup/popup.html?tab=${tab}`;
+
+/** The id of the first tab whose URL matches a match pattern. */
+export const tabIdFor = (context, pattern) => inWorker(context, async (p) => (await chrome.tabs.query({ url: p }))[0]?.id, pattern);
+
+/** Sends a message to the background from an extension page, as the popup does. */
+export const ask = (extPage, message) => extPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
+
 /** Polls until `check()` is truthy or the time runs out; returns the last value. */
 export async function until(check, timeoutMs = 10_000) {
   const end = Date.now() + timeoutMs;

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, inWorker, launch, piercedText, until, workerControl } from './browser.mjs';
+import { ARTIFACTS, ask, inWorker, launch, piercedText, popupUrl as popupOf, tabIdFor, until, workerControl } from './browser.mjs';
 import { HOSTS } from './sites/hosts.mjs';
 import { startSites } from './sites/server.mjs';
 
@@ -22,16 +22,8 @@ after(async () => {
   await sites?.close();
 });
 
-const popupUrl = (tab) => `chrome-extension://${browser.id}/popup/popup.html?tab=${tab}`;
-
-async function tabId(urlPattern) {
-  return inWorker(browser.context, async (p) => (await chrome.tabs.query({ url: p }))[0]?.id, urlPattern);
-}
-
-/** Asks the background for a tab's report from an extension page. */
-async function ask(extPage, message) {
-  return extPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
-}
+const popupUrl = (tab) => popupOf(browser, tab);
+const tabId = (pattern) => tabIdFor(browser.context, pattern);
 
 function servedFor(domains, since) {
   return sites.served.filter((s) => s.time >= since && domains.some((d) => s.host === d || s.host.endsWith(`.${d}`))).length;

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, inWorker, launch, piercedText, until, sleep } from './browser.mjs';
+import { ARTIFACTS, ask, inWorker, launch, piercedText, popupUrl as popupOf, sleep, tabIdFor, until } from './browser.mjs';
 import { startSites } from './sites/server.mjs';
 
 let sites;
@@ -25,9 +25,8 @@ after(async () => {
   await sites?.close();
 });
 
-const popupUrl = (tab) => `chrome-extension://${browser.id}/popup/popup.html?tab=${tab}`;
-const tabId = (pattern) => inWorker(browser.context, async (p) => (await chrome.tabs.query({ url: p }))[0]?.id, pattern);
-const ask = (ext, message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
+const popupUrl = (tab) => popupOf(browser, tab);
+const tabId = (pattern) => tabIdFor(browser.context, pattern);
 
 /** Nothing ran and nothing was injected: no sentinel, no foreign elements or handlers. */
 async function assertInert(page, where) {

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, inWorker, launch, newProfile, until, workerControl } from './browser.mjs';
+import { ARTIFACTS, ask, inWorker, launch, newProfile, popupUrl, tabIdFor, until, workerControl } from './browser.mjs';
 import { startSites } from './sites/server.mjs';
 
 const BURSTS = Number(process.env.BORDERLINE_BURSTS || 5);
@@ -26,7 +26,6 @@ after(async () => {
   writeFileSync(join(ARTIFACTS, 'resilience.json'), JSON.stringify(figures, null, 2) + '\n');
 });
 
-const ask = (ext, message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), message);
 const served = (since) => sites.served.filter((s) => s.time >= since && DOMAINS.some((d) => s.host === d || s.host.endsWith(`.${d}`))).length;
 
 /** A visit to the TikTok-like page, with the popup open for the tab and a worker controller. */
@@ -35,9 +34,9 @@ async function visitWithControl(browser) {
   const page = await browser.context.newPage();
   await page.goto('https://www.tiktok.com/foryou');
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'done');
-  const tab = await inWorker(browser.context, async () => (await chrome.tabs.query({ url: 'https://www.tiktok.com/*' }))[0]?.id);
+  const tab = await tabIdFor(browser.context, 'https://www.tiktok.com/*');
   const ext = await browser.context.newPage();
-  await ext.goto(`chrome-extension://${browser.id}/popup/popup.html?tab=${tab}`);
+  await ext.goto(popupUrl(browser, tab));
   const control = await workerControl(browser.context, ext, browser.id);
   const counted = async () => (await ask(ext, { type: 'borderline:report', tab })).requests;
   const burst = (round) => page.evaluate(async ([n, r]) => {
