@@ -2,7 +2,8 @@
 // extension, the local test sites, and the service worker stopped as Chromium
 // stops it after 30 s idle. Each wake is caused by a request, as in real use.
 // Per wake, from the worker's own marks (extension/src/background/timing.js):
-// script start → wasm instantiated → core ready (state restored), and how long
+// script start → wasm instantiated and data packs read (in parallel) → core
+// built → core ready (state restored), and how long
 // the waking request waited for its verdict. Also the packed size of
 // dist/chromium as the zip a store would receive.
 //
@@ -39,7 +40,7 @@ try {
       const worker = await currentWorker(browser.context);
       return worker.evaluate(() => {
         const m = globalThis.borderline?.timing;
-        return m && m.coreReady !== null && m.firstVerdictDelay !== null ? { ...m } : null;
+        return m && m.coreReady !== null && m.firstVerdictDelay !== null ? { ...m, source: Object.values(globalThis.borderline.packSource).join('+') } : null;
       }).catch(() => null);
     }, 30_000);
     if (!t) throw new Error(`wake ${i + 1}: the worker never reported ready and a verdict`);
@@ -57,8 +58,10 @@ const pct = (xs, p) => {
 };
 const series = {
   'script start (since worker start)': results.map((r) => r.scriptStart),
-  'script start → wasm instantiated': results.map((r) => r.wasmReady - r.scriptStart),
-  'script start → core ready (data loaded, state restored)': results.map((r) => r.coreReady - r.scriptStart),
+  'script start → wasm instantiated (code only)': results.map((r) => r.wasmReady - r.scriptStart),
+  'script start → data packs read (in parallel)': results.map((r) => r.packsRead - r.scriptStart),
+  'script start → core built (packs checked, engines loaded)': results.map((r) => r.coreBuilt - r.scriptStart),
+  'script start → core ready (state restored)': results.map((r) => r.coreReady - r.scriptStart),
   'worker start → core ready': results.map((r) => r.coreReady),
   'waking request → its verdict': results.map((r) => r.firstVerdictDelay),
 };
@@ -70,7 +73,9 @@ execFileSync('npx', ['web-ext', 'build', '--source-dir', join(ROOT, 'dist/chromi
 const packedMb = Math.round((statSync(join(zipDir, 'chromium.zip')).size / 1048576) * 100) / 100;
 
 const figures = Object.fromEntries(Object.entries(series).map(([k, v]) => [k, { median_ms: pct(v, 0.5), p95_ms: pct(v, 0.95) }]));
-const report = { wakes: results.length, quick, figures, packed_chromium_zip_mb: packedMb };
+// Where the packs came from per wake: the package on the first wake after an install, the IndexedDB copy after.
+const sources = results.reduce((n, r) => ({ ...n, [r.source]: (n[r.source] || 0) + 1 }), {});
+const report = { wakes: results.length, quick, figures, pack_sources: sources, packed_chromium_zip_mb: packedMb };
 writeFileSync(join(out, quick ? 'coldstart-quick.json' : 'coldstart.json'), JSON.stringify(report, null, 2) + '\n');
 const lines = [
   `${results.length} wakes of the service worker, each by a request after a forced stop (headless Chromium).`,
@@ -79,6 +84,7 @@ const lines = [
   '|---|---|---|',
   ...Object.entries(figures).map(([k, f]) => `| ${k} | ${f.median_ms} ms | ${f.p95_ms} ms |`),
   '',
+  `Data packs read from: ${Object.entries(sources).map(([k, n]) => `${k} (${n} wakes)`).join(', ')}.`,
   `Packed dist/chromium (web-ext build zip): ${packedMb} MB.`,
 ];
 console.log(lines.join('\n'));

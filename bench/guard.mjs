@@ -1,5 +1,5 @@
 // Regression guards on figures that do not depend on machine load: the wasm
-// module's size, the packed extension's size, and instruction counts under
+// module's size, the data packs' size, the packed extension's size, and instruction counts under
 // callgrind for a fixed input (the bundled fixture captures through
 // examples/replay.rs). Limits and their reasons: bench/thresholds.json.
 //
@@ -15,6 +15,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'borderline-guard-'));
 
 const figures = {};
 figures.wasm_bytes = statSync(join(ROOT, 'target/wasm-pkg/borderline_wasm_bg.wasm')).size;
+figures.data_pack_bytes = ['lists.bin', 'locations.bin'].reduce((n, f) => n + statSync(join(ROOT, 'target/wasm-pkg', f)).size, 0);
 execFileSync('npx', ['web-ext', 'build', '--source-dir', join(ROOT, 'dist/chromium'), '--artifacts-dir', tmp, '--filename', 'chromium.zip', '--overwrite-dest'], { stdio: 'ignore' });
 figures.packed_chromium_bytes = statSync(join(tmp, 'chromium.zip')).size;
 

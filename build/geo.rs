@@ -15,6 +15,8 @@ use super::codegen::Source;
 pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
     let country = tarball(data, sources, "geo-country");
     let asn = tarball(data, sources, "geo-asn");
+    // Sections in the order `Locator::from_pack` reads them.
+    let mut tables: Vec<Vec<u8>> = Vec::new();
 
     for (v6, file, width) in [(false, "geo-whois-asn-country-ipv4-num.csv", 4), (true, "geo-whois-asn-country-ipv6-num.csv", 16)] {
         let rows = parse_rows(&country, file, |rec| {
@@ -23,8 +25,7 @@ pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
             (cc.len() == 2 && cc.iter().all(u8::is_ascii_uppercase)).then(|| u32::from(cc[0]) << 8 | u32::from(cc[1]))
         });
         let flat = flatten(rows, space(v6));
-        let name = if v6 { "country_v6.bin" } else { "country_v4.bin" };
-        super::write(&out.join(name), &encode(&flat, width, 2));
+        tables.push(encode(&flat, width, 2));
     }
 
     let mut names: HashMap<u32, String> = HashMap::new();
@@ -38,10 +39,11 @@ pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
             (n != 0).then_some(n)
         });
         let flat = flatten(rows, space(v6));
-        let name = if v6 { "asn_v6.bin" } else { "asn_v4.bin" };
-        super::write(&out.join(name), &encode(&flat, width, 4));
+        tables.push(encode(&flat, width, 4));
     }
-    super::write(&out.join("asn_names.bin"), &encode_names(names));
+    tables.push(encode_names(names));
+    let sections: Vec<&[u8]> = tables.iter().map(Vec::as_slice).collect();
+    super::write(&out.join("locations.bin"), &super::pack::write(&sections));
 }
 
 fn space(v6: bool) -> u128 {

@@ -1,11 +1,16 @@
 //! Data build step: compiles the vendored sources in `data/` into the compact
 //! assets the core embeds (range tables, the serialised filter engine, the
 //! entity map and the provenance records). Everything lands in `OUT_DIR`;
-//! nothing here is committed.
+//! nothing here is committed. The range tables and the engines are written as
+//! two data packs (`src/data/pack.rs`): native builds embed them, the wasm
+//! shells ship them beside the module.
 
 mod codegen;
 mod filters;
 mod geo;
+#[path = "../src/data/pack.rs"]
+#[allow(dead_code)]
+mod pack;
 mod psl;
 
 use std::path::{Path, PathBuf};

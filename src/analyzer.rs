@@ -1,6 +1,7 @@
 //! The pipeline in one place: observe → classify → locate → judge → aggregate
-//! → render, over the data embedded at build time. Shells (CLI, wasm) hold one
-//! `Analyzer` and feed it requests.
+//! → render, over the data compiled at build time (embedded in native builds,
+//! loaded from the data packs in wasm). Shells (CLI, wasm) hold one `Analyzer`
+//! and feed it requests.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -15,7 +16,7 @@ use crate::render::{entity_jurisdiction, Report};
 /// Loaded lists and tables; cheap to query, built once.
 pub struct Analyzer {
     lists: FilterLists,
-    locator: Locator<'static>,
+    locator: Locator,
 }
 
 /// What [`Analyzer::observe`] decided about one recorded request.
@@ -98,6 +99,7 @@ impl Reports {
     }
 }
 
+#[cfg(feature = "embedded-data")]
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()
@@ -106,9 +108,20 @@ impl Default for Analyzer {
 
 impl Analyzer {
     /// Everything from the embedded data.
+    #[cfg(feature = "embedded-data")]
     pub fn new() -> Analyzer {
         classify::domain::warm_up();
         Analyzer { lists: FilterLists::embedded(), locator: Locator::embedded() }
+    }
+
+    /// Everything from the two data packs (`lists.bin`, `locations.bin`), as
+    /// the wasm shells load them. Both are checked in full: a corrupt or
+    /// stale pack is an error naming it, never a wrong answer.
+    pub fn from_packs(lists: &[u8], locations: Vec<u8>) -> Result<Analyzer, String> {
+        classify::domain::warm_up();
+        let lists = FilterLists::from_pack(lists).map_err(|e| format!("lists.bin: {e}"))?;
+        let locator = Locator::from_pack(locations).map_err(|e| format!("locations.bin: {e}"))?;
+        Ok(Analyzer { lists, locator })
     }
 
     /// Adds an overlay to the IP tables (test sites on loopback addresses).
@@ -117,7 +130,7 @@ impl Analyzer {
         self
     }
 
-    pub fn locator(&self) -> &Locator<'static> {
+    pub fn locator(&self) -> &Locator {
         &self.locator
     }
 

@@ -14,3 +14,14 @@ pub struct DataSource {
 }
 
 include!(concat!(env!("OUT_DIR"), "/sources.rs"));
+
+pub mod pack;
+
+/// The data packs compiled into native builds.
+#[cfg(feature = "embedded-data")]
+pub mod embedded {
+    /// The filter engines (platform telemetry, then the general lists).
+    pub static LISTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lists.bin"));
+    /// The IP tables: country v4, country v6, ASN v4, ASN v6, ASN names.
+    pub static LOCATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/locations.bin"));
+}

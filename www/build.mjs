@@ -1,5 +1,5 @@
-// Builds dist/www: the page, its worker, the wasm core (shared with the
-// extension's build), the report stylesheet and the bundled sample capture.
+// Builds dist/www: the page, its worker, the wasm core and its data packs
+// (shared with the extension's build), the report stylesheet and the bundled sample capture.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ cpSync(join(root, 'tests/fixtures/tiktok/foryou/capture.har'), join(dist, 'sampl
 cpSync(join(target, 'wasm-pkg'), join(dist, 'wasm'), { recursive: true });
 // The offline cache is named after the content, so a new build replaces it.
 const hash = createHash('sha256');
-for (const f of ['index.html', 'app.js', 'worker.js', 'style.css', 'report.css', 'wasm/borderline_wasm.js', 'wasm/borderline_wasm_bg.wasm']) hash.update(readFileSync(join(dist, f)));
+for (const f of ['index.html', 'app.js', 'worker.js', 'style.css', 'report.css', 'wasm/borderline_wasm.js', 'wasm/borderline_wasm_bg.wasm', 'wasm/lists.bin', 'wasm/locations.bin']) hash.update(readFileSync(join(dist, f)));
 const sw = join(dist, 'sw.js');
 writeFileSync(sw, readFileSync(sw, 'utf8').replace("'borderline-www-v1'", `'borderline-www-${hash.digest('hex').slice(0, 16)}'`));
 console.log(`built ${dist}`);

@@ -2,12 +2,18 @@
 // never freezes the page. Messages in: {open, file} | {render, id, site, home, preset, format}.
 import init, { HarSession } from './wasm/borderline_wasm.js';
 
-const ready = init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) });
+// The module and the core's data packs (filter engines, IP tables), fetched together.
+async function pack(name) {
+  const response = await fetch(new URL(`./wasm/${name}`, import.meta.url));
+  if (!response.ok) throw new Error(`the page's ${name} could not be loaded (${response.status}); reload the page`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+const ready = Promise.all([init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) }), pack('lists.bin'), pack('locations.bin')]);
 let session = null;
 
 self.onmessage = async ({ data }) => {
   try {
-    await ready;
+    const [, lists, locations] = await ready;
     if (data.type === 'open') {
       session?.free();
       session = null;
@@ -18,7 +24,7 @@ self.onmessage = async ({ data }) => {
       } catch (e) {
         throw new Error(`the browser could not read the file (${e && e.name || e}); it may be too large for this device`);
       }
-      session = new HarSession(text, (done, total) => {
+      session = new HarSession(text, lists, locations, (done, total) => {
         const now = Date.now();
         if (now - last > 100 || done === total) {
           last = now;

@@ -1,84 +1,84 @@
 //! Locate: IP → country (with its basis) and IP → network (ASN, organisation),
-//! from range tables the build step compiles out of ip-location-db.
+//! from range tables the build step compiles out of ip-location-db and
+//! writes as the `locations.bin` data pack.
 
 mod location;
 pub mod table;
 
+use std::borrow::Cow;
 use std::net::IpAddr;
+use std::ops::Range;
 
 pub use location::{is_local, Basis, Location, OverlayEntry};
 pub use table::{NameTable, RangeTable, TableError};
 
-static COUNTRY_V4: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/country_v4.bin"));
-static COUNTRY_V6: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/country_v6.bin"));
-static ASN_V4: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/asn_v4.bin"));
-static ASN_V6: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/asn_v6.bin"));
-static ASN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/asn_names.bin"));
-
-/// The tables, borrowed, plus an optional overlay consulted first.
+/// The IP tables of a `locations.bin` data pack (owned or borrowed), plus an
+/// optional overlay consulted first.
 #[derive(Clone)]
-pub struct Locator<'a> {
-    country_v4: RangeTable<'a>,
-    country_v6: RangeTable<'a>,
-    asn_v4: RangeTable<'a>,
-    asn_v6: RangeTable<'a>,
-    names: NameTable<'a>,
+pub struct Locator {
+    pack: Cow<'static, [u8]>,
+    /// Byte ranges of country v4, country v6, ASN v4, ASN v6 and names.
+    sections: [Range<usize>; 5],
     overlay: Vec<OverlayEntry>,
 }
 
-impl Locator<'static> {
+const COUNTRY_V4: usize = 0;
+const COUNTRY_V6: usize = 1;
+const ASN_V4: usize = 2;
+const ASN_V6: usize = 3;
+const NAMES: usize = 4;
+
+impl Locator {
     /// The tables compiled into the binary. Only the constant-time checks run
     /// here: the build step produced them and `tests/data_contract.rs`
     /// validates them in full, so start-up does not pay for it again.
-    pub fn embedded() -> Locator<'static> {
-        Locator::from_tables_unvalidated(COUNTRY_V4, COUNTRY_V6, ASN_V4, ASN_V6, ASN_NAMES).expect("embedded tables have valid headers")
+    #[cfg(feature = "embedded-data")]
+    pub fn embedded() -> Locator {
+        Locator::from_pack_unvalidated(Cow::Borrowed(crate::data::embedded::LOCATIONS)).expect("embedded tables have valid headers")
     }
-}
 
-impl<'a> Locator<'a> {
-    /// Validates five tables in full and borrows them.
-    pub fn from_tables(country_v4: &'a [u8], country_v6: &'a [u8], asn_v4: &'a [u8], asn_v6: &'a [u8], names: &'a [u8]) -> Result<Locator<'a>, TableError> {
-        let l = Locator::from_tables_unvalidated(country_v4, country_v6, asn_v4, asn_v6, names)?;
+    /// Reads a `locations.bin` data pack and validates every table in full, so
+    /// bytes from outside the binary (a file, a browser's storage) are either
+    /// right or an error.
+    pub fn from_pack(pack: impl Into<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
+        let l = Locator::from_pack_unvalidated(pack.into())?;
         l.validate()?;
         Ok(l)
     }
 
     /// Checks every table in full (linear time).
     pub fn validate(&self) -> Result<(), TableError> {
-        for t in [&self.country_v4, &self.country_v6, &self.asn_v4, &self.asn_v6] {
-            t.validate()?;
+        for i in [COUNTRY_V4, COUNTRY_V6, ASN_V4, ASN_V6] {
+            self.table(i).validate()?;
         }
-        self.names.validate()
+        self.names().validate()
     }
 
-    /// Borrows five tables after the constant-time header checks only.
-    fn from_tables_unvalidated(
-        country_v4: &'a [u8],
-        country_v6: &'a [u8],
-        asn_v4: &'a [u8],
-        asn_v6: &'a [u8],
-        names: &'a [u8],
-    ) -> Result<Locator<'a>, TableError> {
-        let table = |b: &'a [u8], width: usize| -> Result<RangeTable<'a>, TableError> {
-            let t = RangeTable::parse(b)?;
-            if t.key_width() != width {
+    /// Splits the pack and checks each table's header (constant time): after
+    /// this no lookup can panic.
+    fn from_pack_unvalidated(pack: Cow<'static, [u8]>) -> Result<Locator, TableError> {
+        let s = crate::data::pack::sections(&pack, 5).map_err(TableError)?;
+        for (i, width) in [(COUNTRY_V4, 4), (COUNTRY_V6, 16), (ASN_V4, 4), (ASN_V6, 16)] {
+            if RangeTable::parse(&pack[s[i].clone()])?.key_width() != width {
                 return Err(TableError("table has the wrong address family".into()));
             }
-            Ok(t)
-        };
-        Ok(Locator {
-            country_v4: table(country_v4, 4)?,
-            country_v6: table(country_v6, 16)?,
-            asn_v4: table(asn_v4, 4)?,
-            asn_v6: table(asn_v6, 16)?,
-            names: NameTable::parse(names)?,
-            overlay: Vec::new(),
-        })
+        }
+        NameTable::parse(&pack[s[NAMES].clone()])?;
+        let sections = [s[0].clone(), s[1].clone(), s[2].clone(), s[3].clone(), s[4].clone()];
+        Ok(Locator { pack, sections, overlay: Vec::new() })
+    }
+
+    fn table(&self, i: usize) -> RangeTable<'_> {
+        RangeTable::parse(&self.pack[self.sections[i].clone()]).expect("headers checked when the pack was read")
+    }
+
+    fn names(&self) -> NameTable<'_> {
+        NameTable::parse(&self.pack[self.sections[NAMES].clone()]).expect("headers checked when the pack was read")
     }
 
     /// Adds rows consulted before the tables and before the local check (for
     /// test sites on loopback addresses; production never sets one).
-    pub fn with_overlay(mut self, overlay: Vec<OverlayEntry>) -> Locator<'a> {
+    pub fn with_overlay(mut self, overlay: Vec<OverlayEntry>) -> Locator {
         self.overlay = overlay;
         self
     }
@@ -98,20 +98,20 @@ impl<'a> Locator<'a> {
         let (country, asn) = match ip {
             IpAddr::V4(v4) => {
                 let a = u128::from(u32::from(v4));
-                (self.country_v4.lookup(a), self.asn_v4.lookup(a))
+                (self.table(COUNTRY_V4).lookup(a), self.table(ASN_V4).lookup(a))
             }
             IpAddr::V6(v6) => {
                 let a = u128::from(v6);
-                (self.country_v6.lookup(a), self.asn_v6.lookup(a))
+                (self.table(COUNTRY_V6).lookup(a), self.table(ASN_V6).lookup(a))
             }
         };
         let country = country.map(|c| String::from_utf8_lossy(&[(c >> 8) as u8, c as u8]).into_owned());
         let basis = if country.is_some() { Basis::Registered } else { Basis::Unknown };
-        Location { ip, country, basis, asn, network: asn.and_then(|a| self.names.name(a)).map(str::to_string) }
+        Location { ip, country, basis, asn, network: asn.and_then(|a| self.names().name(a)).map(str::to_string) }
     }
 
     /// Table sizes, for diagnostics and benchmarks.
     pub fn sizes(&self) -> [usize; 5] {
-        [self.country_v4.len(), self.country_v6.len(), self.asn_v4.len(), self.asn_v6.len(), self.names.len()]
+        [self.table(COUNTRY_V4).len(), self.table(COUNTRY_V6).len(), self.table(ASN_V4).len(), self.table(ASN_V6).len(), self.names().len()]
     }
 }

@@ -67,10 +67,14 @@ impl<'a> RangeTable<'a> {
         if self.key(0) != 0 {
             return err("the first range does not start at address 0");
         }
-        for i in 1..self.len {
-            if self.key(i) <= self.key(i - 1) {
-                return err("keys are not strictly increasing");
-            }
+        // Whole keys compared at once: this runs at every start of the
+        // extension's worker, over about a million keys.
+        let increasing = match self.key_width {
+            4 => strictly_increasing(self.keys.chunks_exact(4).map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))),
+            _ => strictly_increasing(self.keys.chunks_exact(16).map(|k| u128::from_le_bytes(k.try_into().expect("16-byte chunk")))),
+        };
+        if !increasing {
+            return err("keys are not strictly increasing");
         }
         Ok(())
     }
@@ -116,16 +120,27 @@ impl<'a> RangeTable<'a> {
     }
 }
 
+fn strictly_increasing<T: PartialOrd + Copy>(mut keys: impl Iterator<Item = T>) -> bool {
+    let Some(mut prev) = keys.next() else { return true };
+    keys.all(|k| {
+        let ok = k > prev;
+        prev = k;
+        ok
+    })
+}
+
 /// ASN → organisation names, borrowed from bytes.
 #[derive(Clone, Copy)]
 pub struct NameTable<'a> {
     asns: &'a [u8],
     offsets: &'a [u8],
-    text: &'a str,
+    text: &'a [u8],
     len: usize,
 }
 
 impl<'a> NameTable<'a> {
+    /// Checks the header and the sizes (constant time); the text is checked
+    /// name by name as it is read, or in full by [`NameTable::validate`].
     pub fn parse(bytes: &'a [u8]) -> Result<NameTable<'a>, TableError> {
         if bytes.len() < 8 || &bytes[..4] != b"BLN1" {
             return err("not a name table (magic)");
@@ -137,13 +152,13 @@ impl<'a> NameTable<'a> {
         }
         let asns = &bytes[8..8 + len * 4];
         let offsets = &bytes[8 + len * 4..head];
-        let text = std::str::from_utf8(&bytes[head..]).map_err(|_| TableError("names are not UTF-8".into()))?;
-        Ok(NameTable { asns, offsets, text, len })
+        Ok(NameTable { asns, offsets, text: &bytes[head..], len })
     }
 
     /// Checks offsets and order (linear time); lookups are safe without it.
     pub fn validate(&self) -> Result<(), TableError> {
-        let (offsets, text, asns, len) = (self.offsets, self.text, self.asns, self.len);
+        let text = std::str::from_utf8(self.text).map_err(|_| TableError("names are not UTF-8".into()))?;
+        let (offsets, asns, len) = (self.offsets, self.asns, self.len);
         let mut prev = 0;
         for i in 0..=len {
             let o = u32_at(offsets, i * 4) as usize;
@@ -179,7 +194,7 @@ impl<'a> NameTable<'a> {
                 std::cmp::Ordering::Equal => {
                     let (a, b) = (u32_at(self.offsets, mid * 4) as usize, u32_at(self.offsets, mid * 4 + 4) as usize);
                     // `get` keeps a bad offset from panicking even in an unvalidated table.
-                    return self.text.get(a..b);
+                    return self.text.get(a..b).and_then(|t| std::str::from_utf8(t).ok());
                 }
             }
         }

@@ -122,3 +122,33 @@ export async function until(check, timeoutMs = 10_000) {
   }
   return v;
 }
+
+/** What the worker's data-pack copy in IndexedDB holds: name → [sha256, size] (see background/packs.js). */
+export const cachedPacks = (context) => inWorker(context, () => new Promise((resolve, reject) => {
+  const r = indexedDB.open('borderline-packs', 1);
+  r.onerror = () => reject(r.error);
+  r.onsuccess = () => {
+    const out = {};
+    const cursor = r.result.transaction('packs').objectStore('packs').openCursor();
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) {
+        r.result.close();
+        resolve(out);
+        return;
+      }
+      out[c.key] = [c.value.sha256, c.value.blob.size];
+      c.continue();
+    };
+    cursor.onerror = () => reject(cursor.error);
+  };
+}));
+
+/** The packs this build ships: name → [sha256, size]. */
+export const shippedPacks = (context) => inWorker(context, () => Object.fromEntries(Object.entries(globalThis.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]])));
+
+/** Waits until the worker has kept its copy of the data packs (written after its first start). */
+export async function packsKept(context) {
+  const want = JSON.stringify(await shippedPacks(context));
+  return until(async () => JSON.stringify(await cachedPacks(context)) === want, 15_000);
+}

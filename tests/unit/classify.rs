@@ -182,3 +182,45 @@ fn host_of_rejects_hosts_no_browser_could_connect_to() {
     let v6 = host_of("https://[2001:db8::1]:8443/x").expect("IPv6 literal hosts are kept");
     assert!(v6.contains("2001:db8::1"), "{v6}");
 }
+
+/// Every cited rule is the list file's text at the cited line: the engines
+/// hold network rules only, and the line maps must turn their numbering back
+/// into the files'. Checked over the cited cases and the bundled captures.
+#[test]
+fn cited_rules_are_the_list_files_lines() {
+    let files: std::collections::HashMap<ListId, Vec<String>> =
+        [(ListId::PlatformTelemetry, "platform-telemetry.txt"), (ListId::Easyprivacy, "easyprivacy.txt"), (ListId::Easylist, "easylist.txt")]
+            .into_iter()
+            .map(|(id, f)| {
+                let text = std::fs::read_to_string(format!("{}/data/lists/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+                (id, text.lines().map(str::to_string).collect())
+            })
+            .collect();
+    let mut urls: Vec<(String, String, String)> = cases().iter().map(|c| (c.url.clone(), c.site.clone(), c.kind.clone())).collect();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let hars: Vec<_> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .map(|d| d.path().join("capture.har"))
+        .filter(|p| p.exists())
+        .collect();
+    assert!(hars.len() >= 3, "the bundled captures: {hars:?}");
+    for path in hars {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let capture = crate::observe::read_har(&text, |_, _| {}).unwrap();
+        urls.extend(capture.requests.iter().map(|r| (r.url.clone(), r.site_url.clone(), r.resource_type.filter_name().to_string())));
+    }
+    let mut cited = std::collections::HashSet::new();
+    for (url, site, kind) in &urls {
+        let c = run(url, site, kind);
+        for r in c.tracker.and_then(|t| t.rule).into_iter().chain(c.exception) {
+            let written = files[&r.list].get(r.line as usize - 1).map(|l| l.trim());
+            assert_eq!(written, Some(r.rule.as_str()), "{url}: {} line {}", r.list.id(), r.line);
+            cited.insert((r.list, r.line));
+        }
+    }
+    for list in [ListId::PlatformTelemetry, ListId::Easyprivacy, ListId::Easylist] {
+        assert!(cited.iter().any(|(l, _)| *l == list), "no rule of {} was cited: the check proved nothing for it", list.id());
+    }
+}

@@ -68,7 +68,10 @@ fn name_table_lookup_and_validation() {
     t.validate().unwrap();
     let mut bad = bytes.clone();
     bad[bytes.len() - 1] = 0xff;
-    assert!(NameTable::parse(&bad).is_err(), "not UTF-8");
+    let bad_t = NameTable::parse(&bad).unwrap();
+    assert!(bad_t.validate().is_err(), "not UTF-8");
+    assert_eq!(bad_t.name(138699), None, "a name that is not UTF-8 is no name");
+    assert_eq!(bad_t.name(31898), Some("Oracle Corporation"), "its neighbours still read");
     let unsorted = names(&[(2, "b"), (1, "a")]);
     assert!(NameTable::parse(&unsorted).unwrap().validate().is_err());
     let mut wild = names(&[(1, "a"), (2, "b")]);
@@ -77,4 +80,50 @@ fn name_table_lookup_and_validation() {
     assert!(wild_t.validate().is_err());
     assert_eq!(wild_t.name(1), None, "a bad offset is no name, not a panic");
     assert!(NameTable::parse(&bytes[..10]).is_err());
+}
+
+fn table_v6(keys: &[u128], values: &[u16]) -> Vec<u8> {
+    let mut b = b"BLT1".to_vec();
+    b.extend_from_slice(&[16, 2, 0, 0]);
+    b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+    keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()));
+    values.iter().for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
+    b
+}
+
+#[test]
+fn a_locations_pack_is_read_and_checked_in_full() {
+    use crate::data::pack;
+    use crate::locate::Locator;
+    let cc = |c: &str| u16::from(c.as_bytes()[0]) << 8 | u16::from(c.as_bytes()[1]);
+    let (v4, v6) = (table(&[0, 0x0100_0000, 0x0200_0000], &[0, cc("SG"), 0]), table_v6(&[0, 0x2a00 << 112], &[0, cc("DE")]));
+    let asn = |keys: &[u32], v: u32| {
+        let mut b = b"BLT1".to_vec();
+        b.extend_from_slice(&[4, 4, 0, 0]);
+        b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()));
+        keys.iter().enumerate().for_each(|(i, _)| b.extend_from_slice(&(if i == 1 { v } else { 0 }).to_le_bytes()));
+        b
+    };
+    let asn_v6 = {
+        let mut b = table_v6(&[0], &[0]);
+        b[5] = 4; // value width 4: one zero value
+        b.truncate(12 + 16);
+        b.extend_from_slice(&0u32.to_le_bytes());
+        b
+    };
+    let (a4, n) = (asn(&[0, 0x0100_0000, 0x0200_0000], 45102), names(&[(45102, "Alibaba")]));
+    let good = pack::write(&[&v4, &v6, &a4, &asn_v6, &n]);
+    let l = Locator::from_pack(good.clone()).unwrap();
+    let here = l.locate("1.1.2.3".parse().unwrap());
+    assert_eq!((here.country.as_deref(), here.asn, here.network.as_deref()), (Some("SG"), Some(45102), Some("Alibaba")));
+    assert_eq!(l.locate("2a00::1".parse().unwrap()).country.as_deref(), Some("DE"));
+
+    // Wrong family, wrong count, and a table whose keys go backwards: each an error, never a wrong answer.
+    assert!(Locator::from_pack(pack::write(&[&v6, &v4, &a4, &asn_v6, &n])).is_err());
+    assert!(Locator::from_pack(pack::write(&[&v4, &v6, &a4, &asn_v6])).is_err());
+    let backwards = table(&[0, 0x0200_0000, 0x0100_0000], &[0, cc("SG"), 0]);
+    let err = Locator::from_pack(pack::write(&[&backwards, &v6, &a4, &asn_v6, &n])).err().unwrap();
+    assert!(err.to_string().contains("not strictly increasing"), "{err}");
+    assert!(Locator::from_pack(good[..good.len() - 3].to_vec()).is_err(), "truncated");
 }

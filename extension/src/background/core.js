@@ -1,17 +1,40 @@
-// Loads the wasm core once per service-worker life and restores saved state.
+// Loads the wasm core once per service-worker life, with its data packs, and
+// restores saved state.
 import init, { Core } from '../wasm/borderline_wasm.js';
 import { OVERLAY } from '../overlay.js';
 import { api, loadSettings } from '../platform.js';
-import { restoreInto } from './persist.js';
+import { forgetPacks, loadPacks } from './packs.js';
+import { readSaved, restoreInto } from './persist.js';
 import { timing } from './timing.js';
 
 export const FLAGS = { RECORDED: 1, TRACKER: 2, SERVER_OF_CONCERN: 4, ENTITY_OF_CONCERN: 8, NEW_ENDPOINT: 16, TELEMETRY: 32 };
 
+const overlay = OVERLAY ? JSON.stringify(OVERLAY) : undefined;
+
+/** The core over the packs; a cached copy the core rejects is dropped and the package read instead. */
+async function newCore(packs) {
+  try {
+    return new Core(packs.lists, packs.locations, overlay);
+  } catch (e) {
+    console.warn('Borderline: the cached data packs were unusable; reading them from the package', e);
+    await forgetPacks();
+    const fresh = await loadPacks({ fresh: true });
+    return new Core(fresh.lists, fresh.locations, overlay);
+  }
+}
+
 export const ready = (async () => {
-  await init({ module_or_path: api.runtime.getURL('wasm/borderline_wasm_bg.wasm') });
-  timing.wasmReady = performance.now();
-  const core = new Core(OVERLAY ? JSON.stringify(OVERLAY) : undefined);
-  const s = await loadSettings();
+  // Every read starts at once: the module (small: code only) compiles while
+  // the packs, the settings and the saved state are read.
+  const settings = loadSettings();
+  readSaved().catch(() => {}); // awaited (and its failure reported) by restoreInto
+  const [packs] = await Promise.all([
+    loadPacks().then((p) => { timing.packsRead = performance.now(); return p; }),
+    init({ module_or_path: api.runtime.getURL('wasm/borderline_wasm_bg.wasm') }).then(() => { timing.wasmReady = performance.now(); }),
+  ]);
+  const core = await newCore(packs);
+  timing.coreBuilt = performance.now();
+  const s = await settings;
   try { core.setPolicy(s.home, s.preset); } catch (e) { console.warn('Borderline: bad saved policy, using the default', e); }
   await restoreInto(core);
   timing.coreReady = performance.now();

@@ -6,6 +6,7 @@ import { registerTabs } from './tabs.js';
 import { registerMessages } from './messages.js';
 import { ready } from './core.js';
 import { expireHistory } from './history.js';
+import { PACKS, packSource } from './packs.js';
 
 registerRequests();
 registerTabs();
@@ -14,4 +15,4 @@ ready.catch((e) => console.error('Borderline core failed to start', e));
 expireHistory();
 
 // For the end-to-end tests and for debugging from the worker's console.
-globalThis.borderline = { ready, timing, observeDetails, ignored };
+globalThis.borderline = { ready, timing, packs: PACKS, packSource, observeDetails, ignored };

@@ -100,8 +100,15 @@ async function compact(core) {
 }
 
 /** Restores snapshots, then replays the journal entries of earlier worker lives they do not cover. */
+let saved = null;
+/** What earlier lives of the worker saved, read once; started early so the read overlaps the core's loading. */
+export function readSaved() {
+  saved ??= api.storage.session.get(null);
+  return saved;
+}
+
 export async function restoreInto(core, replay) {
-  const all = await api.storage.session.get(null);
+  const all = await readSaved();
   for (const [tab, url] of Object.entries(all.pages || {})) if (!pages.has(Number(tab))) pages.set(Number(tab), url);
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('s:')) continue;

@@ -22,15 +22,17 @@ fn err(e: impl std::fmt::Display) -> JsError {
 impl HarSession {
     /// Reads a HAR document; `progress(done, total)` is called as entries are read.
     /// A file that is not HAR, or truncated, is an error naming the problem.
+    /// `lists` and `locations` are the data packs, as for `Core`.
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str, progress: Option<js_sys::Function>) -> Result<HarSession, JsError> {
+    pub fn new(text: &str, lists: &[u8], locations: Vec<u8>, progress: Option<js_sys::Function>) -> Result<HarSession, JsError> {
+        // The data first: a bad pack is reported as such, whatever the file.
+        let analyzer = Analyzer::from_packs(lists, locations).map_err(err)?;
         let capture = read_har(text.strip_prefix('\u{feff}').unwrap_or(text), |done, total| {
             if let Some(f) = &progress {
                 let _ = f.call2(&JsValue::NULL, &JsValue::from(done as f64), &JsValue::from(total as f64));
             }
         })
         .map_err(err)?;
-        let analyzer = Analyzer::new();
         let reports = analyzer.observe_capture(&capture, u64::MAX);
         if reports.sites.is_empty() {
             return Err(err(format!("the capture has no usable requests ({} entries could not be read)", capture.skipped)));

@@ -50,11 +50,13 @@ fn err(e: impl std::fmt::Display) -> JsError {
 
 #[wasm_bindgen]
 impl Core {
+    /// `lists` and `locations`: the `lists.bin` and `locations.bin` data packs
+    /// shipped beside the module (checked in full; a bad pack is an error).
     /// `overlay_json`: optional `[{"network","prefix","country","asn","organisation"}]`
     /// rows consulted before the IP tables (test builds only).
     #[wasm_bindgen(constructor)]
-    pub fn new(overlay_json: Option<String>) -> Result<Core, JsError> {
-        let mut analyzer = Analyzer::new();
+    pub fn new(lists: &[u8], locations: Vec<u8>, overlay_json: Option<String>) -> Result<Core, JsError> {
+        let mut analyzer = Analyzer::from_packs(lists, locations).map_err(err)?;
         if let Some(json) = overlay_json.filter(|j| !j.trim().is_empty()) {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);

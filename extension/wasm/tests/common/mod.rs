@@ -4,6 +4,13 @@ use borderline_wasm::{flags, Core};
 
 const OVERLAY: &str = r#"[{"network":"127.0.0.4","prefix":32,"country":"SG","asn":45102,"organisation":"Alibaba"},{"network":"127.0.0.6","prefix":32,"country":"CN","asn":4134,"organisation":"Chinanet"}]"#;
 
+use borderline::data::embedded::{LISTS, LOCATIONS};
+
+/// A core over the data packs, as the shells build it.
+fn core(overlay: Option<&str>) -> Result<Core, wasm_bindgen::JsError> {
+    Core::new(LISTS, LOCATIONS.to_vec(), overlay.map(str::to_string))
+}
+
 fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
     core.observe(
         tab,
@@ -22,7 +29,7 @@ fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
 }
 
 pub fn flags_report_and_exports() {
-    let mut core = Core::new(Some(OVERLAY.into())).unwrap();
+    let mut core = core(Some(OVERLAY)).unwrap();
     core.set_policy("US", "us").unwrap();
     let f = observe(&mut core, 7, "https://mon.tiktokv.com/monitor_browser/collect/batch/", "127.0.0.4");
     assert_eq!(f & flags::RECORDED, flags::RECORDED);
@@ -53,11 +60,11 @@ pub fn flags_report_and_exports() {
 }
 
 pub fn snapshots_restore_and_merge() {
-    let mut a = Core::new(None).unwrap();
+    let mut a = core(None).unwrap();
     observe(&mut a, 3, "https://www.tiktok.com/", "23.45.12.4");
     observe(&mut a, 3, "https://mon.tiktokv.com/x", "161.117.5.5");
     let snap = a.snapshot(3);
-    let mut b = Core::new(None).unwrap();
+    let mut b = core(None).unwrap();
     observe(&mut b, 3, "https://mcs.tiktokw.us/v1/list", "129.146.10.20");
     b.restore(3, &snap).unwrap();
     assert_eq!(b.requests(3), 3.0, "restored and new requests together, none lost or doubled");
@@ -67,7 +74,7 @@ pub fn snapshots_restore_and_merge() {
 }
 
 pub fn workers_are_filed_under_the_tab_of_their_site() {
-    let mut core = Core::new(None).unwrap();
+    let mut core = core(None).unwrap();
     observe(&mut core, 5, "https://www.tiktok.com/", "23.45.12.4");
     core.observe(-1, "https://mon.tiktokv.com/sw", "https://www.tiktok.com", "other", "GET", "", 200, 1.0, 1.0, 0, 0.0, None);
     assert_eq!(core.requests(5), 2.0);
@@ -75,8 +82,13 @@ pub fn workers_are_filed_under_the_tab_of_their_site() {
 }
 
 pub fn bad_input_is_an_error_or_counted_never_a_panic() {
-    assert!(Core::new(Some("not json".into())).is_err());
-    let mut core = Core::new(None).unwrap();
+    assert!(core(Some("not json")).is_err());
+    assert!(Core::new(b"not a pack", LOCATIONS.to_vec(), None).is_err(), "a bad lists pack is an error");
+    assert!(Core::new(LISTS, LISTS.to_vec(), None).is_err(), "the lists pack in place of the locations pack is an error");
+    let mut truncated = LOCATIONS.to_vec();
+    truncated.truncate(LOCATIONS.len() / 2);
+    assert!(Core::new(LISTS, truncated, None).is_err(), "a truncated locations pack is an error");
+    let mut core = core(None).unwrap();
     assert!(core.set_policy("USA", "us").is_err());
     assert!(core.restore(1, b"garbage").is_err());
     assert!(core.export(1, "pdf").is_err());
