@@ -44,7 +44,7 @@ pub struct Reports {
 /// page, so it is parsed once per visit, not once per request. A cache, not
 /// state: it never makes two `Reports` unequal.
 #[derive(Debug, Clone, Default)]
-struct PageCache(Option<(String, String, String)>);
+struct PageCache(Option<(String, classify::Page)>);
 
 impl PartialEq for PageCache {
     fn eq(&self, _: &PageCache) -> bool {
@@ -54,14 +54,13 @@ impl PartialEq for PageCache {
 impl Eq for PageCache {}
 
 impl PageCache {
-    /// (host, Site) of a page URL, or `None` when it has no valid host.
-    fn resolve(&mut self, page_url: &str) -> Option<(&str, &str)> {
-        if self.0.as_ref().is_none_or(|(url, _, _)| url != page_url) {
-            let host = classify::host_of(page_url)?;
-            let site = classify::domain::registrable_domain(&host).to_string();
-            self.0 = Some((page_url.to_string(), host, site));
+    /// The page's facts, or `None` when its URL has no valid host.
+    fn resolve(&mut self, page_url: &str) -> Option<&classify::Page> {
+        if self.0.as_ref().is_none_or(|(url, _)| url != page_url) {
+            let page = classify::Page::of_host(classify::host_of(page_url)?);
+            self.0 = Some((page_url.to_string(), page));
         }
-        self.0.as_ref().map(|(_, host, site)| (host.as_str(), site.as_str()))
+        self.0.as_ref().map(|(_, page)| page)
     }
 }
 
@@ -143,18 +142,18 @@ impl Analyzer {
     /// that react to single requests get the classification back, so nothing
     /// is classified twice.
     pub fn observe(&self, req: &Request, reports: &mut Reports) -> Option<Observed> {
-        let Some((site_host, site)) = reports.page.resolve(&req.site_url) else {
+        let Some(page) = reports.page.resolve(&req.site_url) else {
             reports.unattributed += 1;
             return None;
         };
         let log_cap = reports.log_cap;
-        let report = match reports.sites.get_mut(site) {
+        let report = match reports.sites.get_mut(&page.site) {
             Some(r) => r,
-            None => reports.sites.entry(site.to_string()).or_insert_with(|| SiteReport::new(site.to_string(), log_cap)),
+            None => reports.sites.entry(page.site.clone()).or_insert_with(|| SiteReport::new(page.site.clone(), log_cap)),
         };
         match classify::host_of(&req.url) {
             Some(host) => {
-                let classification = classify::classify_hosts(&self.lists, &req.url, host, site_host, req.resource_type, &req.method);
+                let classification = classify::classify_hosts(&self.lists, &req.url, host, page, req.resource_type, &req.method);
                 let new_endpoint = !report.endpoints.contains_key(&classification.host);
                 report.record(req, &classification);
                 Some(Observed { classification, new_endpoint })

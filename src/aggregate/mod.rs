@@ -1,5 +1,6 @@
 //! Aggregate: per-site reports built as requests arrive, mergeable, storable.
 
+mod fold;
 mod grade;
 mod site_report;
 pub mod snapshot;

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::classify::{entity, Category, Classification, ListId, Party};
 use crate::observe::{sent, Request, ResourceType, SentKind};
 
+use super::fold::{host_hash, FoldQueue};
+pub use super::fold::{Folded, MAX_ENDPOINTS, MAX_FOLDED_HOSTS};
+
 /// Distinct sent field names kept per endpoint; past this, names sorting last are dropped.
 pub const MAX_SENT_NAMES: usize = 64;
 
@@ -98,52 +101,9 @@ pub struct SiteReport {
     pub log_dropped: u64,
     /// Endpoints folded away to keep the report bounded (see [`MAX_ENDPOINTS`]).
     pub folded: Folded,
-}
-
-/// Most endpoints a report keeps in detail. Past it, the least telling one (a
-/// non-tracker before a tracker, then the longest unseen) is folded into
-/// [`Folded`]: its counts stay in the totals, its details go. This bounds a
-/// visit's memory and snapshot (well inside `storage.session`'s 10 MB) however
-/// many hosts a page contacts.
-pub const MAX_ENDPOINTS: usize = 4096;
-
-/// What folded endpoints contributed, so totals stay complete.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Folded {
-    /// Hashes (FNV-1a) of the hosts folded and not listed again since, so
-    /// distinct endpoints are counted once however often a host comes back.
-    pub hosts: BTreeSet<u64>,
-    /// Folded hosts past [`MAX_FOLDED_HOSTS`], counted without being kept.
-    pub hosts_overflow: u64,
-    pub requests: u64,
-    pub tracker_requests: u64,
-    pub third_party_requests: u64,
-    pub third_party_cookies: u64,
-    pub bytes_sent: u64,
-    pub bytes_received: u64,
-}
-
-/// Most folded-host hashes kept (8 bytes each).
-pub const MAX_FOLDED_HOSTS: usize = 16_384;
-
-/// A hash that never changes between builds: snapshots keep it.
-fn host_hash(host: &str) -> u64 {
-    host.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-impl Folded {
-    /// Distinct endpoints folded away and not listed.
-    pub fn endpoints(&self) -> u64 {
-        (self.hosts.len() as u64).saturating_add(self.hosts_overflow)
-    }
-
-    fn note_host(&mut self, hash: u64) {
-        if self.hosts.len() < MAX_FOLDED_HOSTS {
-            self.hosts.insert(hash);
-        } else if !self.hosts.contains(&hash) {
-            self.hosts_overflow = self.hosts_overflow.saturating_add(1);
-        }
-    }
+    /// Which endpoints to fold next: a cache, never stored or compared.
+    #[serde(skip)]
+    fold_queue: FoldQueue,
 }
 
 impl SiteReport {
@@ -159,30 +119,15 @@ impl SiteReport {
             log_cap,
             log_dropped: 0,
             folded: Folded::default(),
+            fold_queue: FoldQueue::default(),
         }
     }
 
     /// Folds the least telling endpoint away (see [`MAX_ENDPOINTS`]).
     fn fold_one(&mut self) {
-        let Some(victim) = self
-            .endpoints
-            .values()
-            .min_by(|a, b| (a.tracker_requests > 0, a.last_seen_ms, &a.host).cmp(&(b.tracker_requests > 0, b.last_seen_ms, &b.host)))
-            .map(|e| e.host.clone())
-        else {
-            return;
-        };
+        let Some(victim) = self.fold_queue.next_victim(&self.endpoints) else { return };
         let Some(e) = self.endpoints.remove(&victim) else { return };
-        let f = &mut self.folded;
-        f.note_host(host_hash(&e.host));
-        f.requests = f.requests.saturating_add(e.requests);
-        f.tracker_requests = f.tracker_requests.saturating_add(e.tracker_requests);
-        if e.party == crate::classify::Party::ThirdParty {
-            f.third_party_requests = f.third_party_requests.saturating_add(e.requests);
-            f.third_party_cookies = f.third_party_cookies.saturating_add(e.cookies_set);
-        }
-        f.bytes_sent = f.bytes_sent.saturating_add(e.bytes_sent);
-        f.bytes_received = f.bytes_received.saturating_add(e.bytes_received);
+        self.folded.add(&e);
     }
 
     /// Adds one classified request.
@@ -194,10 +139,11 @@ impl SiteReport {
             rule: t.rule.as_ref().map(|r| r.rule.clone()),
             line: t.rule.as_ref().map_or(0, |r| r.line),
         });
-        if self.endpoints.len() >= MAX_ENDPOINTS && !self.endpoints.contains_key(&c.host) {
+        let is_new = !self.endpoints.contains_key(&c.host);
+        if is_new && self.endpoints.len() >= MAX_ENDPOINTS {
             self.fold_one();
         }
-        if !self.folded.hosts.is_empty() && !self.endpoints.contains_key(&c.host) {
+        if is_new && !self.folded.hosts.is_empty() {
             // Listed again: counted among the endpoints, not the folded ones.
             self.folded.hosts.remove(&host_hash(&c.host));
         }
@@ -246,6 +192,9 @@ impl SiteReport {
         e.cookies_set = e.cookies_set.saturating_add(u64::from(req.cookies_set));
         e.first_seen_ms = e.first_seen_ms.min(t);
         e.last_seen_ms = e.last_seen_ms.max(t);
+        if is_new {
+            self.fold_queue.note(e);
+        }
         if self.requests == 0 {
             self.first_seen_ms = t;
         }
@@ -295,6 +244,7 @@ impl SiteReport {
     /// in any order.
     pub fn merge(&mut self, other: &SiteReport) {
         debug_assert_eq!(self.site, other.site);
+        self.fold_queue.clear();
         for (host, o) in &other.endpoints {
             match self.endpoints.get_mut(host) {
                 None => {

@@ -75,19 +75,37 @@ fn is_plausible_host(host: &str) -> bool {
 /// Classifies one request from its URL and its page URL.
 pub fn classify(lists: &FilterLists, url: &str, site_url: &str, resource_type: ResourceType, method: &str) -> Result<Classification, ClassifyError> {
     let host = host_of(url).ok_or(ClassifyError::BadUrl)?;
-    let site_host = host_of(site_url).ok_or(ClassifyError::BadSiteUrl)?;
-    Ok(classify_hosts(lists, url, host, &site_host, resource_type, method))
+    let page = Page::of_host(host_of(site_url).ok_or(ClassifyError::BadSiteUrl)?);
+    Ok(classify_hosts(lists, url, host, &page, resource_type, method))
 }
 
-/// Classifies a request whose hosts are already parsed.
-pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, site_host: &str, resource_type: ResourceType, method: &str) -> Classification {
+/// What a request's classification needs to know about its page: the same
+/// for every request of a visit, so worked out once per page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub host: String,
+    /// The page's Site (its registrable domain).
+    pub site: String,
+    /// The root entity that owns the Site, if known.
+    pub owner_root: Option<usize>,
+}
+
+impl Page {
+    pub fn of_host(host: String) -> Page {
+        let site = domain::registrable_domain(&host).to_string();
+        let owner_root = entity::entity_of_domain(&site).map(|o| entity::root(o.0));
+        Page { host, site, owner_root }
+    }
+}
+
+/// Classifies a request whose host and page are already worked out.
+pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, page: &Page, resource_type: ResourceType, method: &str) -> Classification {
     let domain = domain::registrable_domain(&host).to_string();
-    let site = domain::registrable_domain(site_host).to_string();
+    let site = page.site.clone();
     let owner = entity::entity_of_domain(&domain);
-    let site_owner = entity::entity_of_domain(&site);
-    let party = Party::of(&domain, &site, owner.map(|o| entity::root(o.0)), site_owner.map(|o| entity::root(o.0)));
+    let party = Party::of(&domain, &site, owner.map(|o| entity::root(o.0)), page.owner_root);
     let domain_category = owner.map(|o| o.1);
-    let verdict = lists.check(&filters::ListQuery { url, host: &host, site_host, resource_type, third_party: domain != site, method });
+    let verdict = lists.check(&filters::ListQuery { url, host: &host, site_host: &page.host, resource_type, third_party: domain != site, method });
     let tracker = match verdict.matched {
         Some(rule) => Some(TrackerVerdict { category: category_for(rule.list, domain_category), rule: Some(rule) }),
         None => domain_category
