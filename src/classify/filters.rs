@@ -58,21 +58,75 @@ pub struct ListQuery<'a> {
 
 /// The compiled lists: the platform list first, then the general ones.
 pub struct FilterLists {
-    platform: adblock::Engine,
-    general: adblock::Engine,
-    /// Per list (in `ListId` order): the list file's 0-based line of each
-    /// network rule the engine holds, by the engine's own line number.
-    lines: [Vec<u32>; 3],
+    platform: Engines,
+    general: Engines,
 }
 
 /// Each engine's lists in source-index order (build/filters.rs `ENGINES`).
 const PLATFORM_LISTS: &[ListId] = &[ListId::PlatformTelemetry];
 const GENERAL_LISTS: &[ListId] = &[ListId::Easyprivacy, ListId::Easylist];
 
+/// One optimised engine and its attribution engine (build/filters.rs): the
+/// first decides, the second names a rule the optimiser fused.
+struct Engines {
+    lists: &'static [ListId],
+    main: adblock::Engine,
+    attribution: adblock::Engine,
+    /// Per list, for each engine: the list file's 0-based line of each rule,
+    /// by the engine's own line number.
+    main_lines: Vec<Vec<u32>>,
+    attribution_lines: Vec<Vec<u32>>,
+}
+
 fn load(bytes: &[u8]) -> Result<adblock::Engine, String> {
     let mut engine = adblock::Engine::default();
     engine.deserialize(bytes).map_err(|e| format!("filter engine: {e:?}"))?;
     Ok(engine)
+}
+
+fn line_map(bytes: &[u8]) -> Result<Vec<u32>, String> {
+    if !bytes.len().is_multiple_of(4) {
+        return Err("filter lists: a line map is not whole u32s".into());
+    }
+    Ok(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
+}
+
+impl Engines {
+    /// Reads one engine's sections: main, attribution, then the line maps.
+    fn read(sections: &[&[u8]], lists: &'static [ListId]) -> Result<Engines, String> {
+        let n = lists.len();
+        let maps = |from: usize| sections[from..from + n].iter().map(|b| line_map(b)).collect::<Result<Vec<_>, _>>();
+        Ok(Engines { lists, main: load(sections[0])?, attribution: load(sections[1])?, main_lines: maps(2)?, attribution_lines: maps(2 + n)? })
+    }
+
+    /// Sections one engine takes in the pack.
+    fn sections(lists: &[ListId]) -> usize {
+        2 + 2 * lists.len()
+    }
+
+    fn verdict(&self, request: &adblock::request::Request) -> ListVerdict {
+        let r = self.main.check_network_request(request);
+        let flagged = r.filter.is_some() && (r.exception.is_none() || r.important);
+        let fused = |i: &Option<adblock::sourcemap::FilterRuleDebugInfo>| i.as_ref().is_some_and(|i| i.source_location.is_none());
+        let (mut by_attribution, mut exception_by_attribution) = (None, None);
+        if (flagged && fused(&r.filter)) || fused(&r.exception) {
+            let a = self.attribution.check_network_request_subset(request, false, true);
+            by_attribution = a.filter.and_then(|i| self.cite(i, &self.attribution_lines));
+            exception_by_attribution = a.exception.and_then(|i| self.cite(i, &self.attribution_lines));
+        }
+        let matched = if flagged { r.filter.and_then(|i| self.cite(i, &self.main_lines)).or(by_attribution) } else { None };
+        let exception = r.exception.and_then(|i| self.cite(i, &self.main_lines)).or(exception_by_attribution);
+        ListVerdict { matched, exception }
+    }
+
+    /// The rule as written and where: the engine's line number is mapped back
+    /// to the list file's (1-based). `None` for a fused rule.
+    fn cite(&self, info: adblock::sourcemap::FilterRuleDebugInfo, lines: &[Vec<u32>]) -> Option<RuleMatch> {
+        let location = info.source_location?;
+        let i = location.source_index as usize;
+        let line = *lines.get(i)?.get(location.line_number as usize)?;
+        Some(RuleMatch { list: *self.lists.get(i)?, rule: info.raw_line.unwrap_or_default(), line: line + 1 })
+    }
 }
 
 impl FilterLists {
@@ -82,45 +136,23 @@ impl FilterLists {
         FilterLists::from_pack(crate::data::embedded::LISTS).expect("the embedded filter engines deserialise (same crate version built them)")
     }
 
-    /// Loads the `lists.bin` data pack (build/filters.rs: two engines, then a
-    /// line map per list); a corrupt or foreign pack is an error, not a panic.
+    /// Loads the `lists.bin` data pack (layout: build/filters.rs); a corrupt
+    /// or foreign pack is an error, not a panic.
     pub fn from_pack(pack: &[u8]) -> Result<FilterLists, String> {
-        let s = crate::data::pack::sections(pack, 5)?;
-        let map = |i: usize| -> Result<Vec<u32>, String> {
-            let bytes = &pack[s[i].clone()];
-            if !bytes.len().is_multiple_of(4) {
-                return Err("filter lists: a line map is not whole u32s".into());
-            }
-            Ok(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
-        };
+        let (p, g) = (Engines::sections(PLATFORM_LISTS), Engines::sections(GENERAL_LISTS));
+        let ranges = crate::data::pack::sections(pack, p + g)?;
+        let s: Vec<&[u8]> = ranges.into_iter().map(|r| &pack[r]).collect();
         super::domain::install_resolver();
-        let lines = [map(2)?, map(3)?, map(4)?];
-        Ok(FilterLists { platform: load(&pack[s[0].clone()])?, general: load(&pack[s[1].clone()])?, lines })
+        Ok(FilterLists { platform: Engines::read(&s[..p], PLATFORM_LISTS)?, general: Engines::read(&s[p..], GENERAL_LISTS)? })
     }
 
     pub fn check(&self, q: &ListQuery) -> ListVerdict {
         let request = adblock::request::Request::preparsed(q.url, q.host, q.site_host, q.resource_type.filter_name(), q.third_party, q.method);
-        let platform = self.verdict(&self.platform, &request, PLATFORM_LISTS);
+        let platform = self.platform.verdict(&request);
         if platform.matched.is_some() {
             return platform;
         }
-        let general = self.verdict(&self.general, &request, GENERAL_LISTS);
+        let general = self.general.verdict(&request);
         ListVerdict { matched: general.matched, exception: general.exception.or(platform.exception) }
-    }
-
-    fn verdict(&self, engine: &adblock::Engine, request: &adblock::request::Request, lists: &[ListId]) -> ListVerdict {
-        let result = engine.check_network_request(request);
-        let exception = result.exception.and_then(|i| self.to_match(i, lists));
-        let matched = if exception.is_some() && !result.important { None } else { result.filter.and_then(|i| self.to_match(i, lists)) };
-        ListVerdict { matched, exception }
-    }
-
-    /// The rule as written and where: the engine's line number is mapped back
-    /// to the list file's (1-based).
-    fn to_match(&self, info: adblock::sourcemap::FilterRuleDebugInfo, lists: &[ListId]) -> Option<RuleMatch> {
-        let location = info.source_location?;
-        let list = *lists.get(location.source_index as usize)?;
-        let line = *self.lines[list as usize].get(location.line_number as usize)?;
-        Some(RuleMatch { list, rule: info.raw_line.unwrap_or_default(), line: line + 1 })
     }
 }

@@ -224,3 +224,85 @@ fn cited_rules_are_the_list_files_lines() {
         assert!(cited.iter().any(|(l, _)| *l == list), "no rule of {} was cited: the check proved nothing for it", list.id());
     }
 }
+
+/// The shipped engines are optimised, with attribution engines for the rules
+/// the optimiser fuses. Checked against the plain unoptimised engines over the
+/// full lists (as built before the optimisation): the same requests flagged,
+/// the same exceptions found, and a cited rule for every flagged request,
+/// including requests that only a fused rule matches.
+#[test]
+fn optimised_engines_decide_as_the_unoptimised_ones_and_cite_every_rule() {
+    use adblock::lists::{FilterSet, ParseOptions, RuleTypes};
+    let opts = ParseOptions { rule_types: RuleTypes::NetworkOnly, ..Default::default() };
+    let lists_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lists");
+    let read = |f: &str| std::fs::read_to_string(lists_dir.join(f)).unwrap();
+    let engine = |files: &[&str], optimise: bool| {
+        let mut set = FilterSet::new(true);
+        for f in files {
+            set.add_filter_list(read(f), opts);
+        }
+        if optimise {
+            adblock::Engine::new_with_filter_set(set)
+        } else {
+            adblock::Engine::new_with_filter_set_no_optimize(set)
+        }
+    };
+    let reference = [engine(&["platform-telemetry.txt"], false), engine(&["easyprivacy.txt", "easylist.txt"], false)];
+    let optimised = [engine(&["platform-telemetry.txt"], true), engine(&["easyprivacy.txt", "easylist.txt"], true)];
+
+    // Requests: the bundled captures, the telemetry cases, and one URL made
+    // from every 5th rule of the lists (so the generic rules the optimiser
+    // fuses are matched, and exceptions too).
+    let mut urls: Vec<(String, String, ResourceType)> = cases().iter().map(|c| (c.url.clone(), c.site.clone(), ResourceType::from_name(&c.kind))).collect();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for dir in std::fs::read_dir(&fixtures).unwrap().flatten() {
+        for sub in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(sub.path().join("capture.har")) {
+                let capture = crate::observe::read_har(&text, |_, _| {}).unwrap();
+                urls.extend(capture.requests.iter().map(|r| (r.url.clone(), r.site_url.clone(), r.resource_type)));
+            }
+        }
+    }
+    for f in ["platform-telemetry.txt", "easyprivacy.txt", "easylist.txt"] {
+        let text = read(f);
+        let rules = text.lines().filter(|l| !l.is_empty() && !l.starts_with(['!', '[']) && !l.contains('#'));
+        for rule in rules.step_by(5) {
+            let rule = rule.trim_start_matches("@@");
+            let pattern = rule.split('$').next().unwrap_or("").replace('*', "x").replace('^', "/");
+            let url = if let Some(host_and_path) = pattern.strip_prefix("||") {
+                format!("https://{host_and_path}")
+            } else if pattern.starts_with('|') || (pattern.starts_with('/') && pattern.ends_with('/') && pattern.len() > 1) {
+                continue; // anchored to the start, or a regex: no URL to make from it
+            } else {
+                format!("https://cdn.example.net/{}", pattern.trim_start_matches('/'))
+            };
+            urls.push((url, "https://news.example.org/".into(), ResourceType::Script));
+        }
+    }
+
+    let (mut flagged, mut fused) = (0, 0);
+    LISTS.with(|lists| {
+        for (url, site, kind) in &urls {
+            let (Some(host), Some(site_host)) = (host_of(url), host_of(site)) else { continue };
+            let third_party = domain::registrable_domain(&host) != domain::registrable_domain(&site_host);
+            let q = filters::ListQuery { url, host: &host, site_host: &site_host, resource_type: *kind, third_party, method: "GET" };
+            let request = adblock::request::Request::preparsed(url, &host, &site_host, kind.filter_name(), third_party, "GET");
+            let decide = |e: &adblock::Engine| {
+                let r = e.check_network_request(&request);
+                (r.filter.is_some() && (r.exception.is_none() || r.important), r.exception.is_some())
+            };
+            let (p, g) = (decide(&reference[0]), decide(&reference[1]));
+            let want_flagged = p.0 || g.0;
+            let got = lists.check(&q);
+            assert_eq!(got.matched.is_some(), want_flagged, "{url} from {site}: flagged by the unoptimised engines? {want_flagged}");
+            if !p.0 {
+                assert_eq!(got.exception.is_some(), p.1 || g.1, "{url} from {site}: exception");
+            }
+            flagged += usize::from(want_flagged);
+            let by_fused = optimised.iter().any(|e| e.check_network_request(&request).filter.is_some_and(|f| f.source_location.is_none()));
+            fused += usize::from(by_fused && want_flagged);
+        }
+    });
+    assert!(flagged > 1000, "the requests exercise the lists ({flagged} flagged of {})", urls.len());
+    assert!(fused >= 10, "requests decided by a fused rule were checked ({fused})");
+}
