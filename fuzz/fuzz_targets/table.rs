@@ -1,8 +1,9 @@
 //! The IP range and ASN name table loaders on any bytes: parse and validate
 //! reject or accept, and lookups on an accepted table agree with a linear scan.
+//! The same bytes as a `locations.bin` data pack: refused, or located from.
 #![no_main]
 
-use borderline::locate::{NameTable, RangeTable};
+use borderline::locate::{Locator, NameTable, RangeTable};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,6 +18,11 @@ fuzz_target!(|data: &[u8]| {
                 let got = table.lookup(addr);
                 assert_eq!(got, linear, "lookup of {addr} against a linear scan");
             }
+        }
+    }
+    if let Ok(locator) = Locator::from_pack(data.to_vec()) {
+        for ip in ["1.1.1.1", "8.8.8.8", "2a00::1", "::ffff:1.2.3.4"] {
+            let _ = locator.locate(ip.parse().unwrap());
         }
     }
     if let Ok(names) = NameTable::parse(data) {
