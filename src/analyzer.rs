@@ -114,8 +114,10 @@ impl Analyzer {
     }
 
     /// Everything from the two data packs (`lists.bin`, `locations.bin`), as
-    /// the wasm shells load them. Both are checked in full: a corrupt or
-    /// stale pack is an error naming it, never a wrong answer.
+    /// the wasm shells load them. Both are checked before use: the engines
+    /// against their own checksum, the tables for shape and order; a pack
+    /// that fails is an error naming it. (The shells key their copies on the
+    /// packs' content hash, so a stale pack is not even offered.)
     pub fn from_packs(lists: &[u8], locations: Vec<u8>) -> Result<Analyzer, String> {
         classify::domain::warm_up();
         let lists = FilterLists::from_pack(lists).map_err(|e| format!("lists.bin: {e}"))?;

@@ -38,8 +38,10 @@ impl Locator {
     }
 
     /// Reads a `locations.bin` data pack and validates every table in full, so
-    /// bytes from outside the binary (a file, a browser's storage) are either
-    /// right or an error.
+    /// bytes from outside the binary (a file, a browser's storage) that are
+    /// not a pack, are truncated, or whose ranges are out of order are an
+    /// error. (A changed value byte in a well-formed table is not detected:
+    /// the pack carries no checksum of its own.)
     pub fn from_pack(pack: impl Into<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
         let l = Locator::from_pack_unvalidated(pack.into())?;
         l.validate()?;
