@@ -1,12 +1,17 @@
 use super::*;
 
-fn table(keys: &[u32], values: &[u16]) -> Vec<u8> {
+/// A range table with keys `width` bytes wide and 2-byte values.
+fn table_of(width: usize, keys: &[u128], values: &[u16]) -> Vec<u8> {
     let mut b = b"BLT1".to_vec();
-    b.extend_from_slice(&[4, 2, 0, 0]);
+    b.extend_from_slice(&[width as u8, 2, 0, 0]);
     b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-    keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()));
+    keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()[..width]));
     values.iter().for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
     b
+}
+
+fn table(keys: &[u32], values: &[u16]) -> Vec<u8> {
+    table_of(4, &keys.iter().map(|&k| u128::from(k)).collect::<Vec<_>>(), values)
 }
 
 #[test]
@@ -82,21 +87,12 @@ fn name_table_lookup_and_validation() {
     assert!(NameTable::parse(&bytes[..10]).is_err());
 }
 
-fn table_v6(keys: &[u128], values: &[u16]) -> Vec<u8> {
-    let mut b = b"BLT1".to_vec();
-    b.extend_from_slice(&[16, 2, 0, 0]);
-    b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-    keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()));
-    values.iter().for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
-    b
-}
-
 #[test]
 fn a_locations_pack_is_read_and_checked_in_full() {
     use crate::data::pack;
     use crate::locate::Locator;
     let cc = |c: &str| u16::from(c.as_bytes()[0]) << 8 | u16::from(c.as_bytes()[1]);
-    let (v4, v6) = (table(&[0, 0x0100_0000, 0x0200_0000], &[0, cc("SG"), 0]), table_v6(&[0, 0x2a00 << 112], &[0, cc("DE")]));
+    let (v4, v6) = (table(&[0, 0x0100_0000, 0x0200_0000], &[0, cc("SG"), 0]), table_of(16, &[0, 0x2a00 << 112], &[0, cc("DE")]));
     let asn = |keys: &[u32], v: u32| {
         let mut b = b"BLT1".to_vec();
         b.extend_from_slice(&[4, 4, 0, 0]);
@@ -106,7 +102,7 @@ fn a_locations_pack_is_read_and_checked_in_full() {
         b
     };
     let asn_v6 = {
-        let mut b = table_v6(&[0], &[0]);
+        let mut b = table_of(16, &[0], &[0]);
         b[5] = 4; // value width 4: one zero value
         b.truncate(12 + 16);
         b.extend_from_slice(&0u32.to_le_bytes());
