@@ -4,13 +4,18 @@
 //! The sources overlap (~640 IPv4 rows in the country table); the most specific
 //! range wins, and among equal sizes the later row. The output covers the whole
 //! address space: gaps carry the "none" value, and neighbours with equal values
-//! are merged. The byte layout is documented in `src/locate/table.rs`.
+//! are merged. The byte layout is written by `src/locate/encode.rs`, which the
+//! core shares with this step.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::Path;
 
 use super::codegen::Source;
+
+#[path = "../src/locate/encode.rs"]
+#[allow(dead_code)]
+mod encode;
 
 pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
     let country = tarball(data, sources, "geo-country");
@@ -25,7 +30,7 @@ pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
             (cc.len() == 2 && cc.iter().all(u8::is_ascii_uppercase)).then(|| u32::from(cc[0]) << 8 | u32::from(cc[1]))
         });
         let flat = flatten(rows, space(v6));
-        tables.push(encode(&flat, width, 2));
+        tables.push(encode::range_table(&flat, width));
     }
 
     let mut names: HashMap<u32, String> = HashMap::new();
@@ -39,7 +44,7 @@ pub fn write_tables(data: &Path, sources: &[Source], out: &Path) {
             (n != 0).then_some(n)
         });
         let flat = flatten(rows, space(v6));
-        tables.push(encode(&flat, width, 4));
+        tables.push(encode::range_table(&flat, width));
     }
     tables.push(encode_names(names));
     let sections: Vec<&[u8]> = tables.iter().map(Vec::as_slice).collect();
@@ -130,41 +135,9 @@ pub fn flatten(mut rows: Vec<Row>, max: u128) -> Vec<(u128, u32)> {
     flat
 }
 
-/// Layout: b"BLT1", key width (u8), value width (u8), 2 reserved bytes,
-/// count (u32 LE), then `count` keys (LE), then `count` values (LE).
-fn encode(flat: &[(u128, u32)], key_width: usize, value_width: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(12 + flat.len() * (key_width + value_width));
-    out.extend_from_slice(b"BLT1");
-    out.extend_from_slice(&[key_width as u8, value_width as u8, 0, 0]);
-    out.extend_from_slice(&(flat.len() as u32).to_le_bytes());
-    for (k, _) in flat {
-        out.extend_from_slice(&k.to_le_bytes()[..key_width]);
-    }
-    for (_, v) in flat {
-        out.extend_from_slice(&v.to_le_bytes()[..value_width]);
-    }
-    out
-}
-
-/// Layout: b"BLN1", count (u32 LE), `count` ASNs sorted (u32 LE),
-/// `count + 1` byte offsets into the text (u32 LE), then the UTF-8 text.
+/// The names sorted by ASN.
 fn encode_names(names: HashMap<u32, String>) -> Vec<u8> {
-    let mut sorted: Vec<(u32, String)> = names.into_iter().collect();
-    sorted.sort();
-    let mut out = Vec::new();
-    out.extend_from_slice(b"BLN1");
-    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
-    for (asn, _) in &sorted {
-        out.extend_from_slice(&asn.to_le_bytes());
-    }
-    let mut offset = 0u32;
-    out.extend_from_slice(&offset.to_le_bytes());
-    for (_, name) in &sorted {
-        offset += name.len() as u32;
-        out.extend_from_slice(&offset.to_le_bytes());
-    }
-    for (_, name) in &sorted {
-        out.extend_from_slice(name.as_bytes());
-    }
-    out
+    let mut sorted: Vec<(u32, &str)> = names.iter().map(|(&asn, name)| (asn, name.as_str())).collect();
+    sorted.sort_unstable();
+    encode::name_table(&sorted)
 }

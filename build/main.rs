@@ -20,6 +20,10 @@ fn main() {
     let data = root.join("data");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=build");
+    // The core's files this step includes to write what the core reads.
+    for f in ["src/data/pack.rs", "src/locate/encode.rs"] {
+        println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
     for f in ["sources.toml", "entities.toml", "jurisdictions.toml", "lists", "geo"] {
         println!("cargo:rerun-if-changed={}", data.join(f).display());
     }

@@ -6,7 +6,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use borderline::aggregate::{snapshot, SiteReport};
 use borderline::judge::Policy;
-use borderline::locate::RangeTable;
+use borderline::locate::{encode, RangeTable};
 use borderline::observe::{Request, ResourceType};
 use borderline::render::to_csv;
 use borderline::{Analyzer, Reports};
@@ -78,20 +78,36 @@ proptest! {
     }
 
     #[test]
-    fn table_lookup_equals_linear_scan(mut keys in prop::collection::btree_set(1u32.., 0..200), values in prop::collection::vec(0u16..5, 201), probes in prop::collection::vec(any::<u32>(), 50)) {
+    fn table_lookup_equals_linear_scan(mut keys in prop::collection::btree_set(1u32.., 0..200), values in prop::collection::vec(prop_oneof![0u32..5, any::<u32>()], 201), probes in prop::collection::vec(any::<u32>(), 50)) {
         keys.insert(0);
         let keys: Vec<u32> = keys.into_iter().collect();
-        let mut bytes = b"BLT1".to_vec();
-        bytes.extend_from_slice(&[4, 2, 0, 0]);
-        bytes.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        keys.iter().for_each(|k| bytes.extend_from_slice(&k.to_le_bytes()));
-        values[..keys.len()].iter().for_each(|v| bytes.extend_from_slice(&v.to_le_bytes()));
+        let entries: Vec<(u128, u32)> = keys.iter().zip(&values).map(|(&k, &v)| (u128::from(k), v)).collect();
+        let bytes = encode::range_table(&entries, 4);
         let table = RangeTable::parse(&bytes).unwrap();
         table.validate().unwrap();
         for p in probes.into_iter().chain(keys.iter().copied()) {
-            let linear = keys.iter().rposition(|&k| k <= p).map(|i| u32::from(values[i])).filter(|&v| v != 0);
+            let linear = keys.iter().rposition(|&k| k <= p).map(|i| values[i]).filter(|&v| v != 0);
             prop_assert_eq!(table.lookup(u128::from(p)), linear);
         }
+    }
+
+    #[test]
+    fn ipv6_table_lookup_equals_linear_scan(highs in prop::collection::vec(0u64..64, 0..100), lows in prop::collection::vec(prop_oneof![Just(0u64), any::<u64>()], 100), values in prop::collection::vec(0u32..300, 101), probes in prop::collection::vec((0u64..66, any::<u64>()), 50)) {
+        // Few distinct high halves, so runs of keys share one and differ in the low half.
+        let mut keys: Vec<u128> = highs.iter().zip(&lows).map(|(&h, &l)| u128::from(h) << 64 | u128::from(l)).collect();
+        keys.push(0);
+        keys.sort_unstable();
+        keys.dedup();
+        let entries: Vec<(u128, u32)> = keys.iter().zip(&values).map(|(&k, &v)| (k, v)).collect();
+        let bytes = encode::range_table(&entries, 16);
+        let table = RangeTable::parse(&bytes).unwrap();
+        table.validate().unwrap();
+        let probes = probes.into_iter().map(|(h, l)| u128::from(h) << 64 | u128::from(l)).chain(keys.iter().flat_map(|&k| [k, k.wrapping_sub(1)]));
+        for p in probes {
+            let linear = keys.iter().rposition(|&k| k <= p).map(|i| values[i]).filter(|&v| v != 0);
+            prop_assert_eq!(table.lookup(p), linear);
+        }
+        prop_assert_eq!((0..table.len()).map(|i| table.key(i)).collect::<Vec<_>>(), keys);
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! from range tables the build step compiles out of ip-location-db and
 //! writes as the `locations.bin` data pack.
 
+pub mod encode;
 mod location;
+mod names;
 pub mod table;
 
 use std::borrow::Cow;
@@ -10,7 +12,8 @@ use std::net::IpAddr;
 use std::ops::Range;
 
 pub use location::{is_local, Basis, Location, OverlayEntry};
-pub use table::{NameTable, RangeTable, TableError};
+pub use names::NameTable;
+pub use table::{RangeTable, TableError};
 
 /// The IP tables of a `locations.bin` data pack (owned or borrowed), plus an
 /// optional overlay consulted first.

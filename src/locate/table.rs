@@ -1,14 +1,15 @@
-//! Zero-copy range tables over embedded bytes.
+//! Zero-copy range tables over pack bytes (layout: `encode.rs`).
 //!
-//! Range table (`BLT1`): magic `b"BLT1"`, key width (1 byte: 4 for IPv4, 16 for
-//! IPv6), value width (1 byte), 2 reserved bytes, count (u32 LE), then `count`
-//! keys (LE, strictly increasing, the first is 0), then `count` values (LE).
-//! Entry *i* covers `[key[i], key[i+1])`; value 0 means "no data".
-//!
-//! Name table (`BLN1`): magic, count (u32 LE), `count` sorted ASNs (u32 LE),
-//! `count + 1` offsets (u32 LE) into the UTF-8 text that follows.
+//! IPv4 keys are stored as their low bits under a bucket index of their top
+//! 16 (or 8, or 0) bits,
+//! IPv6 keys as their high 64 bits with the few non-zero low halves aside,
+//! values in 1 to 4 bytes or as indexes into a dictionary: a third of the
+//! plain layout's bytes, with lookups that touch a bucket of a few entries
+//! (IPv4) or one binary search over 8-byte keys (IPv6).
 
 use std::fmt;
+
+use super::encode::HEADER;
 
 /// Why table bytes were rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,22 +23,37 @@ impl fmt::Display for TableError {
 
 impl std::error::Error for TableError {}
 
-fn err<T>(m: &str) -> Result<T, TableError> {
+pub(super) fn err<T>(m: &str) -> Result<T, TableError> {
     Err(TableError(m.to_string()))
 }
 
-fn u32_at(b: &[u8], at: usize) -> u32 {
+pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
 }
 
 /// A sorted range table borrowed from bytes.
 #[derive(Clone, Copy)]
 pub struct RangeTable<'a> {
+    dict: &'a [u8],
+    /// IPv4: the bucket starts; IPv6: the high halves.
+    index: &'a [u8],
+    /// IPv4: each key's bits under its bucket; IPv6: the entry indexes of
+    /// non-zero low halves.
     keys: &'a [u8],
+    /// IPv6: the non-zero low halves; IPv4: empty.
+    lows: &'a [u8],
     values: &'a [u8],
     key_width: usize,
     value_width: usize,
     len: usize,
+    low_len: usize,
+    /// IPv4: the bits of a key that name its bucket, and the bytes of the rest.
+    bucket_bits: u32,
+    low_width: usize,
 }
 
 impl<'a> RangeTable<'a> {
@@ -45,38 +61,90 @@ impl<'a> RangeTable<'a> {
     /// can panic or read out of bounds. Call [`RangeTable::validate`] as well
     /// for bytes that did not come from our own build step.
     pub fn parse(bytes: &'a [u8]) -> Result<RangeTable<'a>, TableError> {
-        if bytes.len() < 12 || &bytes[..4] != b"BLT1" {
+        if bytes.len() < HEADER || &bytes[..4] != b"BLT2" {
             return err("not a range table (magic)");
         }
         let (key_width, value_width) = (bytes[4] as usize, bytes[5] as usize);
         if !matches!(key_width, 4 | 16) || !matches!(value_width, 1..=4) {
             return err("unsupported key or value width");
         }
-        let len = u32_at(bytes, 8) as usize;
-        let body = &bytes[12..];
-        if len == 0 || body.len() != len.checked_mul(key_width + value_width).ok_or(TableError("size overflow".into()))? {
+        let (len, dict_len, low_len) = (u32_at(bytes, 8) as usize, u32_at(bytes, 12) as usize, u32_at(bytes, 16) as usize);
+        let bucket_bits = u32::from(bytes[6]);
+        if (key_width == 4 && (low_len != 0 || !matches!(bucket_bits, 0 | 8 | 16))) || (key_width == 16 && bucket_bits != 0) {
+            return err("an IPv4 table with IPv6 low halves, or unsupported bucket bits");
+        }
+        let low_width = 4 - bucket_bits as usize / 8;
+        // Each part's size; u32 counts cannot overflow u64 arithmetic, and
+        // usize is at least 32 bits: compute in u64 and compare.
+        let (n, d, l) = (len as u64, dict_len as u64, low_len as u64);
+        let index = if key_width == 4 { ((1 << bucket_bits) + 1) * 4 } else { n * 8 };
+        let keys = if key_width == 4 { n * low_width as u64 } else { l * 4 };
+        let parts = [d * 4, index, keys, l * 8, n * value_width as u64];
+        if len == 0 || (bytes.len() - HEADER) as u64 != parts.iter().sum::<u64>() {
             return err("length does not match the header");
         }
-        let (keys, values) = body.split_at(len * key_width);
-        Ok(RangeTable { keys, values, key_width, value_width, len })
+        let mut rest = &bytes[HEADER..];
+        let mut take = |size: u64| {
+            let (part, tail) = rest.split_at(size as usize);
+            rest = tail;
+            part
+        };
+        let [dict, index, keys, lows, values] = parts.map(&mut take);
+        Ok(RangeTable { dict, index, keys, lows, values, key_width, value_width, len, low_len, bucket_bits, low_width })
     }
 
-    /// Checks the whole table (linear time): starts at 0, keys strictly
-    /// increasing, so ranges are sorted and disjoint and lookups are right.
+    /// Checks the whole table (linear time): keys start at 0 and strictly
+    /// increase, so ranges are sorted and disjoint and lookups are right;
+    /// every stored value is in the dictionary, when there is one.
     pub fn validate(&self) -> Result<(), TableError> {
-        if self.key(0) != 0 {
-            return err("the first range does not start at address 0");
-        }
-        // Whole keys compared at once: this runs at every start of the
-        // extension's worker, over about a million keys.
-        let increasing = match self.key_width {
-            4 => strictly_increasing(self.keys.chunks_exact(4).map(|k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))),
-            _ => strictly_increasing(self.keys.chunks_exact(16).map(|k| u128::from_le_bytes(k.try_into().expect("16-byte chunk")))),
-        };
+        let increasing = if self.key_width == 4 { self.v4_increasing() } else { self.v6_increasing() };
         if !increasing {
             return err("keys are not strictly increasing");
         }
+        if self.key(0) != 0 {
+            return err("the first range does not start at address 0");
+        }
+        let dict_len = self.dict.len() / 4;
+        if dict_len > 0 && (0..self.len).any(|i| self.stored(i) as usize >= dict_len) {
+            return err("a value outside the table's dictionary");
+        }
         Ok(())
+    }
+
+    /// Bucket starts run from 0 to `len` without going back, and within a
+    /// bucket the low bits strictly increase.
+    fn v4_increasing(&self) -> bool {
+        let (raw, last) = (|b: usize| u32_at(self.index, b * 4) as usize, self.buckets());
+        if raw(0) != 0 || raw(last) != self.len || (0..last).any(|b| raw(b) > self.len) {
+            return false;
+        }
+        let mut start = 0;
+        (1..=last).all(|b| {
+            let end = self.bucket_start(b);
+            let ok = end >= start && (start + 1..end).all(|i| self.low(i - 1) < self.low(i));
+            start = end;
+            ok
+        })
+    }
+
+    /// Whole 128-bit keys, the low halves merged in as they come.
+    fn v6_increasing(&self) -> bool {
+        let entries: Vec<usize> = (0..self.low_len).map(|j| u32_at(self.keys, j * 4) as usize).collect();
+        if entries.windows(2).any(|w| w[0] >= w[1]) || entries.last().is_some_and(|&i| i >= self.len) {
+            return false;
+        }
+        let mut next = 0;
+        let mut prev: Option<u128> = None;
+        (0..self.len).all(|i| {
+            let mut key = u128::from(u64_at(self.index, i * 8)) << 64;
+            if entries.get(next) == Some(&i) {
+                key |= u128::from(u64_at(self.lows, next * 8));
+                next += 1;
+            }
+            let ok = prev.is_none_or(|p| key > p);
+            prev = Some(key);
+            ok
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -92,113 +160,116 @@ impl<'a> RangeTable<'a> {
         self.key_width
     }
 
-    pub fn key(&self, i: usize) -> u128 {
-        let mut b = [0u8; 16];
-        b[..self.key_width].copy_from_slice(&self.keys[i * self.key_width..(i + 1) * self.key_width]);
-        u128::from_le_bytes(b)
+    /// IPv4: the number of buckets (the index holds one more start, the end).
+    fn buckets(&self) -> usize {
+        1 << self.bucket_bits
     }
 
-    pub fn value(&self, i: usize) -> u32 {
+    fn bucket_start(&self, b: usize) -> usize {
+        (u32_at(self.index, b * 4) as usize).min(self.len)
+    }
+
+    /// IPv4: the bits of key `i` under its bucket.
+    fn low(&self, i: usize) -> u32 {
         let mut b = [0u8; 4];
-        b[..self.value_width].copy_from_slice(&self.values[i * self.value_width..(i + 1) * self.value_width]);
+        b[..self.low_width].copy_from_slice(&self.keys[i * self.low_width..(i + 1) * self.low_width]);
         u32::from_le_bytes(b)
     }
 
-    /// The value covering `addr`, or `None` where the table has no data.
-    pub fn lookup(&self, addr: u128) -> Option<u32> {
-        // Binary search for the last key <= addr; key(0) == 0 so one exists.
-        let (mut lo, mut hi) = (0usize, self.len);
+    /// IPv4: an address's bucket, and its bits under the bucket.
+    fn split(&self, addr: u32) -> (usize, u32) {
+        let low_bits = 32 - self.bucket_bits;
+        ((u64::from(addr) >> low_bits) as usize, (u64::from(addr) & ((1 << low_bits) - 1)) as u32)
+    }
+
+    /// The low half of IPv6 entry `i` (0 unless listed aside).
+    fn low64(&self, i: usize) -> u64 {
+        let (mut lo, mut hi) = (0, self.low_len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match (u32_at(self.keys, mid * 4) as usize).cmp(&i) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return u64_at(self.lows, mid * 8),
+            }
+        }
+        0
+    }
+
+    /// The start of entry `i` (`i < len`).
+    pub fn key(&self, i: usize) -> u128 {
+        if self.key_width == 16 {
+            return u128::from(u64_at(self.index, i * 8)) << 64 | u128::from(self.low64(i));
+        }
+        // The bucket holding entry i: the last whose start is <= i.
+        let (mut lo, mut hi) = (0, self.buckets());
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
-            if self.key(mid) <= addr {
+            if self.bucket_start(mid) <= i {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        Some(self.value(lo)).filter(|&v| v != 0)
+        (lo as u128) << (32 - self.bucket_bits) | u128::from(self.low(i))
     }
-}
 
-fn strictly_increasing<T: PartialOrd + Copy>(mut keys: impl Iterator<Item = T>) -> bool {
-    let Some(mut prev) = keys.next() else { return true };
-    keys.all(|k| {
-        let ok = k > prev;
-        prev = k;
-        ok
-    })
-}
+    fn stored(&self, i: usize) -> u32 {
+        let mut b = [0u8; 4];
+        b[..self.value_width].copy_from_slice(&self.values[i * self.value_width..(i + 1) * self.value_width]);
+        u32::from_le_bytes(b)
+    }
 
-/// ASN → organisation names, borrowed from bytes.
-#[derive(Clone, Copy)]
-pub struct NameTable<'a> {
-    asns: &'a [u8],
-    offsets: &'a [u8],
-    text: &'a [u8],
-    len: usize,
-}
-
-impl<'a> NameTable<'a> {
-    /// Checks the header and the sizes (constant time); the text is checked
-    /// name by name as it is read, or in full by [`NameTable::validate`].
-    pub fn parse(bytes: &'a [u8]) -> Result<NameTable<'a>, TableError> {
-        if bytes.len() < 8 || &bytes[..4] != b"BLN1" {
-            return err("not a name table (magic)");
+    /// The value of entry `i` (`i < len`); 0 for an index outside the dictionary.
+    pub fn value(&self, i: usize) -> u32 {
+        let v = self.stored(i);
+        if self.dict.is_empty() {
+            return v;
         }
-        let len = u32_at(bytes, 4) as usize;
-        let head = len.checked_mul(8).and_then(|n| n.checked_add(12)).ok_or(TableError("size overflow".into()))?;
-        if bytes.len() < head {
-            return err("name table shorter than its header says");
+        let at = v as usize * 4;
+        if at + 4 <= self.dict.len() {
+            u32_at(self.dict, at)
+        } else {
+            0
         }
-        let asns = &bytes[8..8 + len * 4];
-        let offsets = &bytes[8 + len * 4..head];
-        Ok(NameTable { asns, offsets, text: &bytes[head..], len })
     }
 
-    /// Checks offsets and order (linear time); lookups are safe without it.
-    pub fn validate(&self) -> Result<(), TableError> {
-        let text = std::str::from_utf8(self.text).map_err(|_| TableError("names are not UTF-8".into()))?;
-        let (offsets, asns, len) = (self.offsets, self.asns, self.len);
-        let mut prev = 0;
-        for i in 0..=len {
-            let o = u32_at(offsets, i * 4) as usize;
-            if o < prev || o > text.len() || !text.is_char_boundary(o) {
-                return err("name offsets out of order or out of bounds");
-            }
-            prev = o;
-        }
-        for i in 1..len {
-            if u32_at(asns, i * 4) <= u32_at(asns, (i - 1) * 4) {
-                return err("ASNs are not strictly increasing");
-            }
-        }
-        Ok(())
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The organisation name of an ASN, if known.
-    pub fn name(&self, asn: u32) -> Option<&'a str> {
-        let (mut lo, mut hi) = (0usize, self.len);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match u32_at(self.asns, mid * 4).cmp(&asn) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let (a, b) = (u32_at(self.offsets, mid * 4) as usize, u32_at(self.offsets, mid * 4 + 4) as usize);
-                    // `get` keeps a bad offset from panicking even in an unvalidated table.
-                    return self.text.get(a..b).and_then(|t| std::str::from_utf8(t).ok());
+    /// The entry covering `addr`: the last whose key is <= addr (entry 0,
+    /// which starts at 0, when none is).
+    fn entry(&self, addr: u128) -> usize {
+        if self.key_width == 4 {
+            let addr = addr.min(u128::from(u32::MAX)) as u32;
+            let (bucket, low) = self.split(addr);
+            let (start, end) = (self.bucket_start(bucket), self.bucket_start(bucket + 1));
+            // Within the bucket, the number of keys <= addr's low bits.
+            let (mut lo, mut hi) = (start, end.max(start));
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.low(mid) <= low {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
             }
+            return lo.saturating_sub(1);
         }
-        None
+        let (high, low) = ((addr >> 64) as u64, addr as u64);
+        let (mut lo, mut hi) = (0, self.len);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let h = u64_at(self.index, mid * 8);
+            if h < high || (h == high && self.low64(mid) <= low) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo.saturating_sub(1)
+    }
+
+    /// The value covering `addr`, or `None` where the table has no data.
+    pub fn lookup(&self, addr: u128) -> Option<u32> {
+        Some(self.value(self.entry(addr))).filter(|&v| v != 0)
     }
 }
 

@@ -1,23 +1,26 @@
 use super::*;
+use crate::locate::encode::{name_table, range_table, range_table_split, HEADER};
+use crate::locate::NameTable;
 
-/// A range table with keys `width` bytes wide and 2-byte values.
-fn table_of(width: usize, keys: &[u128], values: &[u16]) -> Vec<u8> {
-    let mut b = b"BLT1".to_vec();
-    b.extend_from_slice(&[width as u8, 2, 0, 0]);
-    b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-    keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()[..width]));
-    values.iter().for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
-    b
+/// A range table with keys `width` bytes wide.
+fn table_of(width: usize, keys: &[u128], values: &[u32]) -> Vec<u8> {
+    range_table(&keys.iter().copied().zip(values.iter().copied()).collect::<Vec<_>>(), width)
 }
 
-fn table(keys: &[u32], values: &[u16]) -> Vec<u8> {
+fn table(keys: &[u32], values: &[u32]) -> Vec<u8> {
     table_of(4, &keys.iter().map(|&k| u128::from(k)).collect::<Vec<_>>(), values)
+}
+
+/// Where entry `i`'s key sits in a small IPv4 table (no buckets, no dictionary).
+fn key_at(i: usize) -> usize {
+    HEADER + 2 * 4 + i * 4
 }
 
 #[test]
 fn lookup_finds_the_covering_range() {
     let bytes = table(&[0, 10, 20, 30], &[0, 7, 0, 9]);
     let t = RangeTable::parse(&bytes).unwrap();
+    t.validate().unwrap();
     assert_eq!(t.lookup(0), None);
     assert_eq!(t.lookup(9), None);
     assert_eq!(t.lookup(10), Some(7));
@@ -28,18 +31,111 @@ fn lookup_finds_the_covering_range() {
 }
 
 #[test]
+fn ipv4_ranges_across_buckets_and_ipv6_low_halves() {
+    // Keys in several buckets, with empty buckets between: an address in an
+    // empty bucket belongs to the last range before it. Every split answers alike.
+    let keys = [0, 0x0001_0000, 0x0001_0005, 0x0005_ff00, 0x7f00_0000, 0xffff_0001];
+    let entries: Vec<(u128, u32)> = keys.iter().enumerate().map(|(i, &k)| (u128::from(k), i as u32)).collect();
+    for bits in [0, 8, 16] {
+        let bytes = range_table_split(&entries, 4, bits);
+        assert_eq!(bytes.len(), HEADER + ((1 << bits) + 1) * 4 + keys.len() * (4 - bits / 8) + keys.len(), "{bits} bits");
+        let t = RangeTable::parse(&bytes).unwrap();
+        t.validate().unwrap();
+        for (addr, want) in [
+            (0xffffu32, None),
+            (0x1_0000, Some(1)),
+            (0x1_0004, Some(1)),
+            (0x1_0005, Some(2)),
+            (0x4_1234, Some(2)),
+            (0x5_fe00, Some(2)),
+            (0x5_ff00, Some(3)),
+            (0x7eff_ffff, Some(3)),
+            (0x7f00_0000, Some(4)),
+            (0xffff_0000, Some(4)),
+            (0xffff_0001, Some(5)),
+            (u32::MAX, Some(5)),
+        ] {
+            assert_eq!(t.lookup(u128::from(addr)), want, "{addr:#x}, {bits} bits");
+        }
+        assert_eq!((0..t.len()).map(|i| t.key(i) as u32).collect::<Vec<_>>(), keys, "{bits} bits");
+    }
+    // A large table takes the 16-bit split.
+    let many: Vec<(u128, u32)> = (0..400_000u32).map(|i| (u128::from(i) * 10_000, i % 7)).collect();
+    assert_eq!(range_table(&many, 4)[6], 16);
+
+    // IPv6: most keys end in 64 zero bits; the others keep their low half aside.
+    let keys = [0, 0x2a00 << 112, (0x2a00 << 112) | 0x8000, (0x2a00 << 112) | (1 << 64), u128::MAX - 1];
+    let bytes = table_of(16, &keys, &[0, 5, 6, 7, 8]);
+    let t = RangeTable::parse(&bytes).unwrap();
+    t.validate().unwrap();
+    assert_eq!((0..t.len()).map(|i| t.key(i)).collect::<Vec<_>>(), keys);
+    for (addr, want) in [
+        (keys[1] - 1, None),
+        (keys[1], Some(5)),
+        (keys[2] - 1, Some(5)),
+        (keys[2], Some(6)),
+        (keys[3] - 1, Some(6)),
+        (keys[3], Some(7)),
+        (u128::MAX - 2, Some(7)),
+        (u128::MAX, Some(8)),
+    ] {
+        assert_eq!(t.lookup(addr), want, "{addr:#x}");
+    }
+}
+
+#[test]
+fn values_take_the_fewest_bytes() {
+    // Many entries over two distinct 4-byte values: a 1-byte index into a dictionary.
+    let keys: Vec<u32> = (0..1000).map(|i| i * 7).collect();
+    let values: Vec<u32> = (0..1000).map(|i| if i % 2 == 0 { 0 } else { 4_200_000_000 }).collect();
+    let bytes = table(&keys, &values);
+    assert_eq!(bytes[5], 1, "value width");
+    let t = RangeTable::parse(&bytes).unwrap();
+    t.validate().unwrap();
+    assert_eq!(t.lookup(7), Some(4_200_000_000));
+    assert_eq!(t.lookup(14), None);
+    // Small values are stored as they are, in as few bytes as they need.
+    let plain = table(&[0, 10], &[0, 300]);
+    assert_eq!((plain[5], u32::from_le_bytes(plain[12..16].try_into().unwrap())), (2, 0), "2-byte values, no dictionary");
+}
+
+#[test]
 fn rejects_malformed_tables() {
     assert!(RangeTable::parse(b"").is_err());
-    assert!(RangeTable::parse(b"XXXX\x04\x02\0\0\x01\0\0\0").is_err());
+    let mut magic = table(&[0], &[1]);
+    magic[..4].copy_from_slice(b"BLT1");
+    assert!(RangeTable::parse(&magic).is_err(), "the old layout");
     let mut short = table(&[0, 10], &[1, 2]);
     short.pop();
     assert!(RangeTable::parse(&short).is_err(), "truncated");
-    let unsorted = table(&[0, 10, 10], &[1, 2, 3]);
+    let mut unsorted = table(&[0, 10, 11], &[1, 2, 3]);
+    unsorted[key_at(2)..key_at(2) + 4].copy_from_slice(&10u32.to_le_bytes());
     assert!(RangeTable::parse(&unsorted).unwrap().validate().is_err(), "not increasing");
-    let late = table(&[5, 10], &[1, 2]);
+    let mut late = table(&[0, 10], &[1, 2]);
+    late[key_at(0)..key_at(0) + 4].copy_from_slice(&5u32.to_le_bytes());
     assert!(RangeTable::parse(&late).unwrap().validate().is_err(), "does not start at 0");
+    let mut buckets = range_table_split(&[(0, 1), (0x100_0000, 2)], 4, 8);
+    buckets[HEADER + 4..HEADER + 8].copy_from_slice(&2u32.to_le_bytes());
+    assert!(RangeTable::parse(&buckets).unwrap().validate().is_err(), "bucket starts out of order");
+    let mut v6 = table_of(16, &[0, 1, 2], &[1, 2, 3]);
+    let entries = v6.len() - 3 - 2 * 8 - 2 * 4;
+    v6[entries..entries + 4].copy_from_slice(&2u32.to_le_bytes());
+    assert!(RangeTable::parse(&v6).unwrap().validate().is_err(), "IPv6 low halves out of order");
+    let keys: Vec<u32> = (0..100).collect();
+    let mut dict = table(&keys, &(0..100).map(|i| (1 << 20) | (i % 3)).collect::<Vec<_>>());
+    assert_ne!(dict[12], 0, "a dictionary");
+    *dict.last_mut().unwrap() = 9;
+    assert!(RangeTable::parse(&dict).unwrap().validate().is_err(), "a value outside the dictionary");
     // Unvalidated tables may answer wrongly but never panic.
-    let _ = RangeTable::parse(&unsorted).unwrap().lookup(7);
+    for bad in [&unsorted, &late, &buckets, &v6, &dict] {
+        let t = RangeTable::parse(bad).unwrap();
+        for a in [0, 7, 10, 1 << 16, u128::from(u32::MAX), u128::MAX] {
+            let _ = t.lookup(a);
+        }
+        for i in 0..t.len() {
+            let _ = (t.key(i), t.value(i));
+        }
+    }
     let mut huge = table(&[0], &[1]);
     huge[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(RangeTable::parse(&huge).is_err(), "count past the end");
@@ -49,17 +145,7 @@ fn rejects_malformed_tables() {
 }
 
 fn names(entries: &[(u32, &str)]) -> Vec<u8> {
-    let mut b = b"BLN1".to_vec();
-    b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    entries.iter().for_each(|(a, _)| b.extend_from_slice(&a.to_le_bytes()));
-    let mut off = 0u32;
-    b.extend_from_slice(&off.to_le_bytes());
-    for (_, n) in entries {
-        off += n.len() as u32;
-        b.extend_from_slice(&off.to_le_bytes());
-    }
-    entries.iter().for_each(|(_, n)| b.extend_from_slice(n.as_bytes()));
-    b
+    name_table(entries)
 }
 
 #[test]
@@ -77,7 +163,8 @@ fn name_table_lookup_and_validation() {
     assert!(bad_t.validate().is_err(), "not UTF-8");
     assert_eq!(bad_t.name(138699), None, "a name that is not UTF-8 is no name");
     assert_eq!(bad_t.name(31898), Some("Oracle Corporation"), "its neighbours still read");
-    let unsorted = names(&[(2, "b"), (1, "a")]);
+    let mut unsorted = names(&[(1, "a"), (2, "b")]);
+    unsorted[8..16].copy_from_slice(&[2, 0, 0, 0, 1, 0, 0, 0]);
     assert!(NameTable::parse(&unsorted).unwrap().validate().is_err());
     let mut wild = names(&[(1, "a"), (2, "b")]);
     wild[16..20].copy_from_slice(&999u32.to_le_bytes()); // first end offset past the text
@@ -91,23 +178,10 @@ fn name_table_lookup_and_validation() {
 fn a_locations_pack_is_read_and_checked_in_full() {
     use crate::data::pack;
     use crate::locate::Locator;
-    let cc = |c: &str| u16::from(c.as_bytes()[0]) << 8 | u16::from(c.as_bytes()[1]);
+    let cc = |c: &str| u32::from(c.as_bytes()[0]) << 8 | u32::from(c.as_bytes()[1]);
     let (v4, v6) = (table(&[0, 0x0100_0000, 0x0200_0000], &[0, cc("SG"), 0]), table_of(16, &[0, 0x2a00 << 112], &[0, cc("DE")]));
-    let asn = |keys: &[u32], v: u32| {
-        let mut b = b"BLT1".to_vec();
-        b.extend_from_slice(&[4, 4, 0, 0]);
-        b.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        keys.iter().for_each(|k| b.extend_from_slice(&k.to_le_bytes()));
-        keys.iter().enumerate().for_each(|(i, _)| b.extend_from_slice(&(if i == 1 { v } else { 0 }).to_le_bytes()));
-        b
-    };
-    let asn_v6 = {
-        let mut b = table_of(16, &[0], &[0]);
-        b[5] = 4; // value width 4: one zero value
-        b.truncate(12 + 16);
-        b.extend_from_slice(&0u32.to_le_bytes());
-        b
-    };
+    let asn = |keys: &[u32], v: u32| table(keys, &(0..keys.len()).map(|i| if i == 1 { v } else { 0 }).collect::<Vec<_>>());
+    let asn_v6 = table_of(16, &[0], &[0]);
     let (a4, n) = (asn(&[0, 0x0100_0000, 0x0200_0000], 45102), names(&[(45102, "Alibaba")]));
     let good = pack::write(&[&v4, &v6, &a4, &asn_v6, &n]);
     let l = Locator::from_pack(good.clone()).unwrap();
@@ -118,7 +192,8 @@ fn a_locations_pack_is_read_and_checked_in_full() {
     // Wrong family, wrong count, and a table whose keys go backwards: each an error, never a wrong answer.
     assert!(Locator::from_pack(pack::write(&[&v6, &v4, &a4, &asn_v6, &n])).is_err());
     assert!(Locator::from_pack(pack::write(&[&v4, &v6, &a4, &asn_v6])).is_err());
-    let backwards = table(&[0, 0x0200_0000, 0x0100_0000], &[0, cc("SG"), 0]);
+    let mut backwards = v4.clone();
+    backwards[key_at(1)..key_at(1) + 4].copy_from_slice(&0x0300_0000u32.to_le_bytes());
     let err = Locator::from_pack(pack::write(&[&backwards, &v6, &a4, &asn_v6, &n])).err().unwrap();
     assert!(err.to_string().contains("not strictly increasing"), "{err}");
     assert!(Locator::from_pack(good[..good.len() - 3].to_vec()).is_err(), "truncated");
