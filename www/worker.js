@@ -1,6 +1,6 @@
 // Reads the capture and renders reports off the main thread, so a 100 MB HAR
 // never freezes the page. Messages in: {open, file} | {render, id, site, home, preset, format}.
-import init, { HarSession } from './wasm/borderline_wasm.js';
+import init, { HarReader } from './wasm/borderline_wasm.js';
 
 // The module and the core's data packs (filter engines, IP tables), fetched together.
 async function pack(name) {
@@ -8,12 +8,15 @@ async function pack(name) {
   if (!response.ok) throw new Error(`the page's ${name} could not be loaded (${response.status}); reload the page`);
   return new Uint8Array(await response.arrayBuffer());
 }
-const ready = Promise.all([init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) }), pack('lists.bin'), pack('locations.bin')]);
+// The data is loaded into the core once per page; every file opened after
+// that is read straight away.
+const ready = Promise.all([init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) }), pack('lists.bin'), pack('locations.bin')])
+  .then(([, lists, locations]) => new HarReader(lists, locations));
 let session = null;
 
 self.onmessage = async ({ data }) => {
   try {
-    const [, lists, locations] = await ready;
+    const reader = await ready;
     if (data.type === 'open') {
       session?.free();
       session = null;
@@ -24,7 +27,7 @@ self.onmessage = async ({ data }) => {
       } catch (e) {
         throw new Error(`the browser could not read the file (${e && e.name || e}); it may be too large for this device`);
       }
-      session = new HarSession(text, lists, locations, (done, total) => {
+      session = reader.open(text, (done, total) => {
         const now = Date.now();
         if (now - last > 100 || done === total) {
           last = now;

@@ -3,7 +3,7 @@
 import init, { Core } from '../wasm/borderline_wasm.js';
 import { OVERLAY } from '../overlay.js';
 import { api, loadSettings } from '../platform.js';
-import { forgetPacks, loadPacks } from './packs.js';
+import { forgetPacks, loadPacks, packSource } from './packs.js';
 import { readSaved, restoreInto } from './persist.js';
 import { timing } from './timing.js';
 
@@ -16,6 +16,9 @@ async function newCore(packs) {
   try {
     return new Core(packs.lists, packs.locations, overlay);
   } catch (e) {
+    // Packs read from the package are what the build wrote: reading them again
+    // would give the same bytes, so the refusal stands.
+    if (!Object.values(packSource).includes('cache')) throw e;
     console.warn('Borderline: the cached data packs were unusable; reading them from the package', e);
     await forgetPacks();
     const fresh = await loadPacks({ fresh: true });

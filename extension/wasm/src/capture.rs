@@ -1,5 +1,8 @@
-//! The HAR facade for www/: one capture read once, then reported per Site and
-//! policy on demand. Same core calls as the CLI, so the exports are identical.
+//! The HAR facade for www/: the data loaded once per page (`HarReader`), each
+//! capture read once (`HarSession`), then reported per Site and policy on
+//! demand. Same core calls as the CLI, so the exports are identical.
+
+use std::rc::Rc;
 
 use borderline::judge::Policy;
 use borderline::observe::read_har;
@@ -7,9 +10,43 @@ use borderline::render;
 use borderline::{Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
+/// The core's data, loaded once per page: every capture opened after the
+/// first is read without deserialising the engines or checking the tables again.
+#[wasm_bindgen]
+pub struct HarReader {
+    analyzer: Rc<Analyzer>,
+}
+
+#[wasm_bindgen]
+impl HarReader {
+    /// `lists` and `locations` are the data packs, as for `Core`; a bad pack
+    /// is an error naming it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(lists: &[u8], locations: Vec<u8>) -> Result<HarReader, JsError> {
+        Ok(HarReader { analyzer: Rc::new(Analyzer::from_packs(lists, locations).map_err(err)?) })
+    }
+
+    /// Reads a HAR document; `progress(done, total)` is called as entries are
+    /// read. A file that is not HAR, or truncated, is an error naming the problem.
+    pub fn open(&self, text: &str, progress: Option<js_sys::Function>) -> Result<HarSession, JsError> {
+        let capture = read_har(text.strip_prefix('\u{feff}').unwrap_or(text), |done, total| {
+            if let Some(f) = &progress {
+                let _ = f.call2(&JsValue::NULL, &JsValue::from(done as f64), &JsValue::from(total as f64));
+            }
+        })
+        .map_err(err)?;
+        let reports = self.analyzer.observe_capture(&capture, u64::MAX);
+        if reports.sites.is_empty() {
+            return Err(err(format!("the capture has no usable requests ({} entries could not be read)", capture.skipped)));
+        }
+        Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, skip_reasons: capture.skip_reasons })
+    }
+}
+
+/// One capture, read.
 #[wasm_bindgen]
 pub struct HarSession {
-    analyzer: Analyzer,
+    analyzer: Rc<Analyzer>,
     reports: Reports,
     skip_reasons: Vec<String>,
 }
@@ -20,26 +57,6 @@ fn err(e: impl std::fmt::Display) -> JsError {
 
 #[wasm_bindgen]
 impl HarSession {
-    /// Reads a HAR document; `progress(done, total)` is called as entries are read.
-    /// A file that is not HAR, or truncated, is an error naming the problem.
-    /// `lists` and `locations` are the data packs, as for `Core`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(text: &str, lists: &[u8], locations: Vec<u8>, progress: Option<js_sys::Function>) -> Result<HarSession, JsError> {
-        // The data first: a bad pack is reported as such, whatever the file.
-        let analyzer = Analyzer::from_packs(lists, locations).map_err(err)?;
-        let capture = read_har(text.strip_prefix('\u{feff}').unwrap_or(text), |done, total| {
-            if let Some(f) = &progress {
-                let _ = f.call2(&JsValue::NULL, &JsValue::from(done as f64), &JsValue::from(total as f64));
-            }
-        })
-        .map_err(err)?;
-        let reports = analyzer.observe_capture(&capture, u64::MAX);
-        if reports.sites.is_empty() {
-            return Err(err(format!("the capture has no usable requests ({} entries could not be read)", capture.skipped)));
-        }
-        Ok(HarSession { analyzer, reports, skip_reasons: capture.skip_reasons })
-    }
-
     /// The capture's Sites, busiest first, as JSON: `[{"site", "requests"}]`.
     #[wasm_bindgen(js_name = sitesJson)]
     pub fn sites_json(&self) -> String {

@@ -16,7 +16,7 @@ use borderline::{classify, Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
 mod capture;
-pub use capture::HarSession;
+pub use capture::{HarReader, HarSession};
 
 /// Bits returned by [`Core::observe`].
 pub mod flags {

@@ -1,6 +1,6 @@
 //! Checks shared by the node and browser runs of the binding's wasm tests.
 
-use borderline_wasm::{flags, Core};
+use borderline_wasm::{flags, Core, HarReader};
 
 const OVERLAY: &str = r#"[{"network":"127.0.0.4","prefix":32,"country":"SG","asn":45102,"organisation":"Alibaba"},{"network":"127.0.0.6","prefix":32,"country":"CN","asn":4134,"organisation":"Chinanet"}]"#;
 
@@ -97,6 +97,21 @@ pub fn bad_input_is_an_error_or_counted_never_a_panic() {
     assert_eq!(core.requests(2), 2.0, "counted as skipped and unattributed");
 }
 
+/// One reader (the data loaded once) opens capture after capture, each
+/// reported on its own; a file that is not HAR is an error and spoils nothing.
+pub fn one_reader_opens_many_captures() {
+    assert!(HarReader::new(b"not a pack", LOCATIONS.to_vec()).is_err(), "a bad pack is an error");
+    let reader = HarReader::new(LISTS, LOCATIONS.to_vec()).unwrap();
+    let tiktok = reader.open(include_str!("../../../../tests/fixtures/tiktok/foryou/capture.har"), None).unwrap();
+    assert!(reader.open("{\"log\": {\"entries\": [", None).is_err(), "a truncated file is an error");
+    let bilibili = reader.open(include_str!("../../../../tests/fixtures/bilibili/video/capture.har"), None).unwrap();
+    assert!(tiktok.sites_json().contains("\"site\":\"tiktok.com\""), "{}", tiktok.sites_json());
+    assert!(bilibili.sites_json().contains("\"site\":\"bilibili.com\""), "{}", bilibili.sites_json());
+    assert!(!bilibili.sites_json().contains("tiktok.com\""), "captures are reported apart");
+    let csv = tiktok.render(None, "US", "us", "csv").unwrap();
+    assert!(csv.lines().count() > 5 && csv.contains("tiktokv.com"), "{csv}");
+}
+
 /// The test functions, declared once for both runners.
 #[macro_export]
 macro_rules! binding_tests {
@@ -119,6 +134,11 @@ macro_rules! binding_tests {
         #[wasm_bindgen_test]
         fn bad_input_is_an_error_or_counted_never_a_panic() {
             common::bad_input_is_an_error_or_counted_never_a_panic();
+        }
+
+        #[wasm_bindgen_test]
+        fn one_reader_opens_many_captures() {
+            common::one_reader_opens_many_captures();
         }
     };
 }
