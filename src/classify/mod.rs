@@ -4,10 +4,12 @@
 pub mod domain;
 pub mod entity;
 pub mod filters;
+mod host;
 mod party;
 
 pub use entity::{Category, EntityRecord};
 pub use filters::{FilterLists, ListId, ListVerdict, RuleMatch};
+pub use host::host_of;
 pub use party::Party;
 
 use crate::observe::ResourceType;
@@ -52,24 +54,6 @@ impl std::fmt::Display for ClassifyError {
             ClassifyError::BadSiteUrl => "the page URL has no valid host",
         })
     }
-}
-
-/// Lower-case ASCII host of a URL (IDNs in punycode), via the engine's WHATWG-style parser.
-/// The parser is lenient, so hosts are checked here: letters, digits, `-`,
-/// `_` and `.`, or a bracketed IPv6 literal. Anything else (markup, quotes,
-/// controls) is not a host a browser could have connected to.
-pub fn host_of(url: &str) -> Option<String> {
-    domain::install_resolver();
-    let parsed = adblock::url_parser::parse_url(url)?;
-    let host = parsed.hostname().trim_end_matches('.').to_ascii_lowercase();
-    is_plausible_host(&host).then_some(host)
-}
-
-fn is_plausible_host(host: &str) -> bool {
-    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return inner.parse::<std::net::Ipv6Addr>().is_ok();
-    }
-    !host.is_empty() && host.len() <= 253 && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// Classifies one request from its URL and its page URL.
