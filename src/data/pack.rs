@@ -11,8 +11,14 @@ use std::ops::Range;
 
 /// The sections of a pack, as byte ranges into it.
 pub fn sections(bytes: &[u8], expected: usize) -> Result<Vec<Range<usize>>, String> {
-    let word = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-    if bytes.get(..4) != Some(b"BLP1") {
+    layout(bytes, bytes.len(), expected)
+}
+
+/// The sections of a pack of `total` bytes, as byte ranges, from its first
+/// bytes (`head`: at least the header, or the whole pack).
+pub fn layout(head: &[u8], total: usize, expected: usize) -> Result<Vec<Range<usize>>, String> {
+    let word = |at: usize| head.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    if head.get(..4) != Some(b"BLP1") {
         return Err("not a Borderline data pack (magic)".into());
     }
     let count = word(4).ok_or("data pack: truncated header")?;
@@ -23,14 +29,43 @@ pub fn sections(bytes: &[u8], expected: usize) -> Result<Vec<Range<usize>>, Stri
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
         let len = word(8 + i * 4).ok_or("data pack: truncated header")?;
-        let end = at.checked_add(len).filter(|&e| e <= bytes.len()).ok_or("data pack: a section runs past the end")?;
+        let end = at.checked_add(len).filter(|&e| e <= total).ok_or("data pack: a section runs past the end")?;
         out.push(at..end);
         at = end;
     }
-    if at != bytes.len() {
+    if at != total {
         return Err("data pack: bytes after the last section".into());
     }
     Ok(out)
+}
+
+/// Where a pack's bytes are read from, a part at a time: memory, or (in the
+/// wasm binding) a buffer outside the module that is copied in piece by piece.
+pub trait PackSource {
+    fn len(&self) -> usize;
+    /// A copy of the bytes in `range` (within `0..len()`).
+    fn copy(&self, range: Range<usize>) -> Vec<u8>;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl PackSource for [u8] {
+    fn len(&self) -> usize {
+        <[u8]>::len(self)
+    }
+
+    fn copy(&self, range: Range<usize>) -> Vec<u8> {
+        self[range].to_vec()
+    }
+}
+
+/// Each of a pack's `expected` sections, copied out of `source` into an
+/// allocation of its own.
+pub fn copy_sections<S: PackSource + ?Sized>(source: &S, expected: usize) -> Result<Vec<Vec<u8>>, String> {
+    let head = source.copy(0..source.len().min(8 + 4 * expected));
+    let ranges = layout(&head, source.len(), expected)?;
+    Ok(ranges.into_iter().map(|r| source.copy(r)).collect())
 }
 
 /// Packs sections (the build step's writer; also for tests).

@@ -9,19 +9,17 @@ pub mod table;
 
 use std::borrow::Cow;
 use std::net::IpAddr;
-use std::ops::Range;
 
 pub use location::{is_local, Basis, Location, OverlayEntry};
 pub use names::NameTable;
 pub use table::{RangeTable, TableError};
 
-/// The IP tables of a `locations.bin` data pack (owned or borrowed), plus an
-/// optional overlay consulted first.
+/// The IP tables of a `locations.bin` data pack (each owned or borrowed),
+/// plus an optional overlay consulted first.
 #[derive(Clone)]
 pub struct Locator {
-    pack: Cow<'static, [u8]>,
-    /// Byte ranges of country v4, country v6, ASN v4, ASN v6 and names.
-    sections: [Range<usize>; 5],
+    /// Country v4, country v6, ASN v4, ASN v6 and names.
+    tables: [Cow<'static, [u8]>; 5],
     overlay: Vec<OverlayEntry>,
 }
 
@@ -37,7 +35,9 @@ impl Locator {
     /// validates them in full, so start-up does not pay for it again.
     #[cfg(feature = "embedded-data")]
     pub fn embedded() -> Locator {
-        Locator::from_pack_unvalidated(Cow::Borrowed(crate::data::embedded::LOCATIONS)).expect("embedded tables have valid headers")
+        let pack = crate::data::embedded::LOCATIONS;
+        let ranges = crate::data::pack::sections(pack, 5).expect("the embedded pack has five sections");
+        Locator::unvalidated(ranges.into_iter().map(|r| Cow::Borrowed(&pack[r])).collect()).expect("embedded tables have valid headers")
     }
 
     /// Reads a `locations.bin` data pack and validates every table in full, so
@@ -46,7 +46,19 @@ impl Locator {
     /// error. (A changed value byte in a well-formed table is not detected:
     /// the pack carries no checksum of its own.)
     pub fn from_pack(pack: impl Into<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
-        let l = Locator::from_pack_unvalidated(pack.into())?;
+        let pack = pack.into();
+        let ranges = crate::data::pack::sections(&pack, 5).map_err(TableError)?;
+        let tables = match pack {
+            Cow::Borrowed(b) => ranges.into_iter().map(|r| Cow::Borrowed(&b[r])).collect(),
+            Cow::Owned(v) => ranges.into_iter().map(|r| Cow::Owned(v[r].to_vec())).collect(),
+        };
+        Locator::from_tables(tables)
+    }
+
+    /// The five tables of a `locations.bin` pack, in its order, each in an
+    /// allocation of its own; validated in full, as by [`Locator::from_pack`].
+    pub fn from_tables(tables: Vec<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
+        let l = Locator::unvalidated(tables)?;
         l.validate()?;
         Ok(l)
     }
@@ -59,26 +71,24 @@ impl Locator {
         self.names().validate()
     }
 
-    /// Splits the pack and checks each table's header (constant time): after
-    /// this no lookup can panic.
-    fn from_pack_unvalidated(pack: Cow<'static, [u8]>) -> Result<Locator, TableError> {
-        let s = crate::data::pack::sections(&pack, 5).map_err(TableError)?;
+    /// Checks each table's header (constant time): after this no lookup can panic.
+    fn unvalidated(tables: Vec<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
+        let tables: [Cow<'static, [u8]>; 5] = tables.try_into().map_err(|_| TableError("a locations pack has five tables".into()))?;
         for (i, width) in [(COUNTRY_V4, 4), (COUNTRY_V6, 16), (ASN_V4, 4), (ASN_V6, 16)] {
-            if RangeTable::parse(&pack[s[i].clone()])?.key_width() != width {
+            if RangeTable::parse(&tables[i])?.key_width() != width {
                 return Err(TableError("table has the wrong address family".into()));
             }
         }
-        NameTable::parse(&pack[s[NAMES].clone()])?;
-        let sections = [s[0].clone(), s[1].clone(), s[2].clone(), s[3].clone(), s[4].clone()];
-        Ok(Locator { pack, sections, overlay: Vec::new() })
+        NameTable::parse(&tables[NAMES])?;
+        Ok(Locator { tables, overlay: Vec::new() })
     }
 
     fn table(&self, i: usize) -> RangeTable<'_> {
-        RangeTable::parse(&self.pack[self.sections[i].clone()]).expect("headers checked when the pack was read")
+        RangeTable::parse(&self.tables[i]).expect("headers checked when the pack was read")
     }
 
     fn names(&self) -> NameTable<'_> {
-        NameTable::parse(&self.pack[self.sections[NAMES].clone()]).expect("headers checked when the pack was read")
+        NameTable::parse(&self.tables[NAMES]).expect("headers checked when the pack was read")
     }
 
     /// Adds rows consulted before the tables and before the local check (for

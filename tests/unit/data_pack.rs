@@ -25,3 +25,50 @@ fn a_bad_pack_is_an_error_naming_the_fault() {
     huge[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
     assert!(sections(&huge, 2).is_err());
 }
+
+/// A source that remembers what was copied out of it.
+struct Recording<'a>(&'a [u8], std::cell::RefCell<Vec<Range<usize>>>);
+
+impl PackSource for Recording<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn copy(&self, range: Range<usize>) -> Vec<u8> {
+        self.1.borrow_mut().push(range.clone());
+        self.0[range].to_vec()
+    }
+}
+
+#[test]
+fn sections_are_copied_one_at_a_time() {
+    let pack = write(&[b"abc", b"", b"defgh"]);
+    let source = Recording(&pack, Default::default());
+    let got = copy_sections(&source, 3).unwrap();
+    assert_eq!(got, vec![b"abc".to_vec(), vec![], b"defgh".to_vec()]);
+    // The header, then each section: never the whole pack in one piece.
+    let header = 8 + 3 * 4;
+    assert_eq!(source.1.into_inner(), vec![0..header, header..header + 3, header + 3..header + 3, header + 3..header + 8]);
+    // A pack cut inside its header, or short of its sections, is refused
+    // before any section is copied.
+    for cut in [0, 6, 12, pack.len() - 1] {
+        let source = Recording(&pack[..cut], Default::default());
+        assert!(copy_sections(&source, 3).is_err(), "cut at {cut}");
+        assert!(source.1.into_inner().len() <= 1, "cut at {cut}: only the header was read");
+    }
+}
+
+#[test]
+fn the_analyzer_reads_both_packs_and_names_a_bad_one() {
+    use crate::data::embedded::{LISTS, LOCATIONS};
+    let locations = Recording(LOCATIONS, Default::default());
+    let analyzer = crate::Analyzer::from_packs(LISTS, &locations).unwrap();
+    assert_eq!(analyzer.locator().locate("8.8.8.8".parse().unwrap()).country.as_deref(), Some("US"));
+    let copies = locations.1.into_inner();
+    assert_eq!(copies.len(), 6, "the header and five tables, each copied on its own");
+    assert!(copies.iter().all(|r| r.len() < LOCATIONS.len() / 2), "{copies:?}");
+    let fault = |lists: &[u8], locations: &[u8]| crate::Analyzer::from_packs(lists, locations).err().unwrap();
+    assert!(fault(b"junk", LOCATIONS).starts_with("lists.bin: "));
+    assert!(fault(LISTS, LISTS).starts_with("locations.bin: "));
+    assert!(fault(LISTS, &LOCATIONS[..LOCATIONS.len() - 1]).starts_with("locations.bin: "));
+}

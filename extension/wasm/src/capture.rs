@@ -10,6 +10,8 @@ use borderline::render;
 use borderline::{Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
+use crate::packs::JsBytes;
+
 /// The core's data, loaded once per page: every capture opened after the
 /// first is read without deserialising the engines or checking the tables again.
 #[wasm_bindgen]
@@ -22,8 +24,8 @@ impl HarReader {
     /// `lists` and `locations` are the data packs, as for `Core`; a bad pack
     /// is an error naming it.
     #[wasm_bindgen(constructor)]
-    pub fn new(lists: &[u8], locations: Vec<u8>) -> Result<HarReader, JsError> {
-        Ok(HarReader { analyzer: Rc::new(Analyzer::from_packs(lists, locations).map_err(err)?) })
+    pub fn new(lists: &js_sys::Uint8Array, locations: &js_sys::Uint8Array) -> Result<HarReader, JsError> {
+        Ok(HarReader { analyzer: Rc::new(Analyzer::from_packs(&JsBytes(lists), &JsBytes(locations)).map_err(err)?) })
     }
 
     /// Reads a HAR document; `progress(done, total)` is called as entries are

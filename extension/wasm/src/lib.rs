@@ -16,7 +16,9 @@ use borderline::{classify, Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
 mod capture;
+mod packs;
 pub use capture::{HarReader, HarSession};
+use packs::JsBytes;
 
 /// Bits returned by [`Core::observe`].
 pub mod flags {
@@ -55,8 +57,8 @@ impl Core {
     /// `overlay_json`: optional `[{"network","prefix","country","asn","organisation"}]`
     /// rows consulted before the IP tables (test builds only).
     #[wasm_bindgen(constructor)]
-    pub fn new(lists: &[u8], locations: Vec<u8>, overlay_json: Option<String>) -> Result<Core, JsError> {
-        let mut analyzer = Analyzer::from_packs(lists, locations).map_err(err)?;
+    pub fn new(lists: &js_sys::Uint8Array, locations: &js_sys::Uint8Array, overlay_json: Option<String>) -> Result<Core, JsError> {
+        let mut analyzer = Analyzer::from_packs(&JsBytes(lists), &JsBytes(locations)).map_err(err)?;
         if let Some(json) = overlay_json.filter(|j| !j.trim().is_empty()) {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);

@@ -6,9 +6,14 @@ const OVERLAY: &str = r#"[{"network":"127.0.0.4","prefix":32,"country":"SG","asn
 
 use borderline::data::embedded::{LISTS, LOCATIONS};
 
+/// Bytes as the shells hold them: a JS array outside the module's memory.
+fn js(bytes: &[u8]) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(bytes)
+}
+
 /// A core over the data packs, as the shells build it.
 fn core(overlay: Option<&str>) -> Result<Core, wasm_bindgen::JsError> {
-    Core::new(LISTS, LOCATIONS.to_vec(), overlay.map(str::to_string))
+    Core::new(&js(LISTS), &js(LOCATIONS), overlay.map(str::to_string))
 }
 
 fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
@@ -83,11 +88,10 @@ pub fn workers_are_filed_under_the_tab_of_their_site() {
 
 pub fn bad_input_is_an_error_or_counted_never_a_panic() {
     assert!(core(Some("not json")).is_err());
-    assert!(Core::new(b"not a pack", LOCATIONS.to_vec(), None).is_err(), "a bad lists pack is an error");
-    assert!(Core::new(LISTS, LISTS.to_vec(), None).is_err(), "the lists pack in place of the locations pack is an error");
-    let mut truncated = LOCATIONS.to_vec();
-    truncated.truncate(LOCATIONS.len() / 2);
-    assert!(Core::new(LISTS, truncated, None).is_err(), "a truncated locations pack is an error");
+    assert!(Core::new(&js(b"not a pack"), &js(LOCATIONS), None).is_err(), "a bad lists pack is an error");
+    assert!(Core::new(&js(LISTS), &js(LISTS), None).is_err(), "the lists pack in place of the locations pack is an error");
+    assert!(Core::new(&js(LISTS), &js(&LOCATIONS[..LOCATIONS.len() / 2]), None).is_err(), "a truncated locations pack is an error");
+    assert!(Core::new(&js(LISTS), &js(&LOCATIONS[..6]), None).is_err(), "a pack cut inside its header is an error");
     let mut core = core(None).unwrap();
     assert!(core.set_policy("USA", "us").is_err());
     assert!(core.restore(1, b"garbage").is_err());
@@ -100,8 +104,8 @@ pub fn bad_input_is_an_error_or_counted_never_a_panic() {
 /// One reader (the data loaded once) opens capture after capture, each
 /// reported on its own; a file that is not HAR is an error and spoils nothing.
 pub fn one_reader_opens_many_captures() {
-    assert!(HarReader::new(b"not a pack", LOCATIONS.to_vec()).is_err(), "a bad pack is an error");
-    let reader = HarReader::new(LISTS, LOCATIONS.to_vec()).unwrap();
+    assert!(HarReader::new(&js(b"not a pack"), &js(LOCATIONS)).is_err(), "a bad pack is an error");
+    let reader = HarReader::new(&js(LISTS), &js(LOCATIONS)).unwrap();
     let tiktok = reader.open(include_str!("../../../../tests/fixtures/tiktok/foryou/capture.har"), None).unwrap();
     assert!(reader.open("{\"log\": {\"entries\": [", None).is_err(), "a truncated file is an error");
     let bilibili = reader.open(include_str!("../../../../tests/fixtures/bilibili/video/capture.har"), None).unwrap();
