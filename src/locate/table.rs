@@ -31,6 +31,37 @@ pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
+/// Little-endian integer `i` of a packed array of `width`-byte integers (1 to
+/// 4 bytes): fixed-size reads, no copy loop, as this runs in every lookup and
+/// over every entry when a table is checked.
+#[inline]
+fn item(b: &[u8], i: usize, width: usize) -> u32 {
+    match width {
+        1 => u32::from(b[i]),
+        2 => u32::from(u16::from_le_bytes([b[i * 2], b[i * 2 + 1]])),
+        3 => u32::from_le_bytes([b[i * 3], b[i * 3 + 1], b[i * 3 + 2], 0]),
+        _ => u32_at(b, i * 4),
+    }
+}
+
+/// The items of a packed array of `width`-byte integers, in order (one match
+/// on the width, then fixed-size reads).
+fn each_item(b: &[u8], width: usize, f: impl FnMut(u32) -> bool) -> bool {
+    fn run<const W: usize>(b: &[u8], mut f: impl FnMut(u32) -> bool) -> bool {
+        b.chunks_exact(W).all(|c| {
+            let mut x = [0u8; 4];
+            x[..W].copy_from_slice(c);
+            f(u32::from_le_bytes(x))
+        })
+    }
+    match width {
+        1 => run::<1>(b, f),
+        2 => run::<2>(b, f),
+        3 => run::<3>(b, f),
+        _ => run::<4>(b, f),
+    }
+}
+
 fn u64_at(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
 }
@@ -105,7 +136,7 @@ impl<'a> RangeTable<'a> {
             return err("the first range does not start at address 0");
         }
         let dict_len = self.dict.len() / 4;
-        if dict_len > 0 && (0..self.len).any(|i| self.stored(i) as usize >= dict_len) {
+        if dict_len > 0 && !each_item(self.values, self.value_width, |v| (v as usize) < dict_len) {
             return err("a value outside the table's dictionary");
         }
         Ok(())
@@ -114,14 +145,21 @@ impl<'a> RangeTable<'a> {
     /// Bucket starts run from 0 to `len` without going back, and within a
     /// bucket the low bits strictly increase.
     fn v4_increasing(&self) -> bool {
-        let (raw, last) = (|b: usize| u32_at(self.index, b * 4) as usize, self.buckets());
-        if raw(0) != 0 || raw(last) != self.len || (0..last).any(|b| raw(b) > self.len) {
+        let starts = || self.index.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize);
+        if starts().next() != Some(0) || starts().next_back() != Some(self.len) || !starts().is_sorted() {
             return false;
         }
+        // Bucket by bucket, whole keys compared: within a bucket the low bits
+        // strictly increase.
         let mut start = 0;
-        (1..=last).all(|b| {
-            let end = self.bucket_start(b);
-            let ok = end >= start && (start + 1..end).all(|i| self.low(i - 1) < self.low(i));
+        let w = self.low_width;
+        starts().skip(1).all(|end| {
+            let mut prev: Option<u32> = None;
+            let ok = each_item(&self.keys[start * w..end * w], w, |k| {
+                let ok = prev.is_none_or(|p| k > p);
+                prev = Some(k);
+                ok
+            });
             start = end;
             ok
         })
@@ -171,9 +209,7 @@ impl<'a> RangeTable<'a> {
 
     /// IPv4: the bits of key `i` under its bucket.
     fn low(&self, i: usize) -> u32 {
-        let mut b = [0u8; 4];
-        b[..self.low_width].copy_from_slice(&self.keys[i * self.low_width..(i + 1) * self.low_width]);
-        u32::from_le_bytes(b)
+        item(self.keys, i, self.low_width)
     }
 
     /// IPv4: an address's bucket, and its bits under the bucket.
@@ -215,9 +251,7 @@ impl<'a> RangeTable<'a> {
     }
 
     fn stored(&self, i: usize) -> u32 {
-        let mut b = [0u8; 4];
-        b[..self.value_width].copy_from_slice(&self.values[i * self.value_width..(i + 1) * self.value_width]);
-        u32::from_le_bytes(b)
+        item(self.values, i, self.value_width)
     }
 
     /// The value of entry `i` (`i < len`); 0 for an index outside the dictionary.
