@@ -93,9 +93,9 @@ const ID_NAMES: &[&str] = &[
 const EMAIL_NAMES: &[&str] = &["em", "email", "e-mail", "mail", "hashed_email", "sha256_email", "email_sha256", "md5_email", "email_hash", "hem", "ud[em]"];
 const PHONE_NAMES: &[&str] = &["ph", "phone", "phone_number", "tel", "mobile", "msisdn", "hashed_phone", "sha256_phone", "ud[ph]"];
 
+/// Whether `name` is one of `list` (written in lower case), in any case.
 fn named(list: &[&str], name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    list.iter().any(|l| *l == n)
+    list.iter().any(|l| l.eq_ignore_ascii_case(name))
 }
 
 fn is_email(v: &str) -> bool {
