@@ -8,15 +8,17 @@ async function pack(name) {
   if (!response.ok) throw new Error(`the page's ${name} could not be loaded (${response.status}); reload the page`);
   return new Uint8Array(await response.arrayBuffer());
 }
-// The data is loaded into the core once per page; every file opened after
-// that is read straight away.
-const ready = Promise.all([init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) }), pack('lists.bin'), pack('locations.bin')])
-  .then(([, lists, locations]) => new HarReader(lists, locations));
+const ready = Promise.all([init({ module_or_path: new URL('./wasm/borderline_wasm_bg.wasm', import.meta.url) }), pack('lists.bin'), pack('locations.bin')]);
+ready.catch(() => {}); // reported with the first message that needs it
+// The data is loaded into the core once, when the first file is opened; every
+// file after that is read straight away.
+let reader = null;
 let session = null;
 
 self.onmessage = async ({ data }) => {
   try {
-    const reader = await ready;
+    const [, lists, locations] = await ready;
+    reader ??= new HarReader(lists, locations);
     if (data.type === 'open') {
       session?.free();
       session = null;

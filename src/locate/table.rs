@@ -260,9 +260,10 @@ impl<'a> RangeTable<'a> {
         if self.dict.is_empty() {
             return v;
         }
-        let at = v as usize * 4;
-        if at + 4 <= self.dict.len() {
-            u32_at(self.dict, at)
+        // Compared as an index, never as a byte offset: `v * 4` could wrap
+        // on a 32-bit target.
+        if (v as usize) < self.dict.len() / 4 {
+            u32_at(self.dict, v as usize * 4)
         } else {
             0
         }

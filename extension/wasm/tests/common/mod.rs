@@ -116,6 +116,28 @@ pub fn one_reader_opens_many_captures() {
     assert!(csv.lines().count() > 5 && csv.contains("tiktokv.com"), "{csv}");
 }
 
+/// IP tables from outside the module are checked before use, but a lookup
+/// must not panic even on one that fails the check: here, on a 32-bit target,
+/// a stored value whose byte offset into the dictionary would wrap.
+pub fn hostile_tables_never_panic_on_a_32_bit_target() {
+    use borderline::locate::RangeTable;
+    let mut bytes = b"BLT2".to_vec();
+    bytes.extend_from_slice(&[4, 4, 0, 0]); // IPv4, 4-byte values, no buckets
+    for word in [1u32, 1, 0, 42, 0, 1, 0, u32::MAX] {
+        // count, dictionary size, low count, the dictionary, two bucket starts, the key, the value
+        bytes.extend_from_slice(&word.to_le_bytes());
+    }
+    let table = RangeTable::parse(&bytes).unwrap();
+    assert!(table.validate().is_err(), "a value outside the dictionary");
+    assert_eq!(table.lookup(7), None);
+    assert_eq!(table.value(0), 0);
+    for v in [0x4000_0000u32, 0x8000_0000, u32::MAX - 3] {
+        let n = bytes.len();
+        bytes[n - 4..].copy_from_slice(&v.to_le_bytes());
+        assert_eq!(RangeTable::parse(&bytes).unwrap().lookup(0), None, "{v:#x}");
+    }
+}
+
 /// The test functions, declared once for both runners.
 #[macro_export]
 macro_rules! binding_tests {
@@ -138,6 +160,11 @@ macro_rules! binding_tests {
         #[wasm_bindgen_test]
         fn bad_input_is_an_error_or_counted_never_a_panic() {
             common::bad_input_is_an_error_or_counted_never_a_panic();
+        }
+
+        #[wasm_bindgen_test]
+        fn hostile_tables_never_panic_on_a_32_bit_target() {
+            common::hostile_tables_never_panic_on_a_32_bit_target();
         }
 
         #[wasm_bindgen_test]
