@@ -11,8 +11,14 @@ fuzz_target!(|data: &[u8]| {
         // After parse, lookups cannot panic even on an unsorted table.
         let _ = table.lookup(u128::from(u32::MAX));
         if table.validate().is_ok() {
-            let probes: Vec<u128> =
-                (0..table.len()).flat_map(|i| [table.key(i), table.key(i).wrapping_sub(1), table.key(i).wrapping_add(1)]).take(64).collect();
+            // Around the first keys and the last ones, and addresses spread
+            // over the space (from the input's own bytes, shifted).
+            let n = table.len();
+            let around = |i: usize| [table.key(i), table.key(i).wrapping_sub(1), table.key(i).wrapping_add(1)];
+            let mut seed = [0u8; 16];
+            seed.iter_mut().zip(data.iter().rev()).for_each(|(s, d)| *s = *d);
+            let spread = u128::from_le_bytes(seed);
+            let probes: Vec<u128> = (0..n.min(32)).chain(n.saturating_sub(32).max(32)..n).flat_map(around).chain((0..128).step_by(8).map(|s| spread >> s)).collect();
             for addr in probes {
                 let linear = (0..table.len()).rev().find(|&i| table.key(i) <= addr).map(|i| table.value(i)).filter(|&v| v != 0);
                 let got = table.lookup(addr);
