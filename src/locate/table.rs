@@ -3,8 +3,8 @@
 //! IPv4 keys are stored as their low bits under a bucket index of their top
 //! 16 (or 8, or 0) bits,
 //! IPv6 keys as their high 64 bits with the few non-zero low halves aside,
-//! values in 1 to 4 bytes or as indexes into a dictionary: a third of the
-//! plain layout's bytes, with lookups that touch a bucket of a few entries
+//! values in 1 to 4 bytes or as indexes into a dictionary: the shipped tables
+//! take 61% of the plain layout's bytes (8.8 MB against 14.3), with lookups that touch a bucket of a few entries
 //! (IPv4) or one binary search over 8-byte keys (IPv6).
 
 use std::fmt;
@@ -167,15 +167,16 @@ impl<'a> RangeTable<'a> {
 
     /// Whole 128-bit keys, the low halves merged in as they come.
     fn v6_increasing(&self) -> bool {
-        let entries: Vec<usize> = (0..self.low_len).map(|j| u32_at(self.keys, j * 4) as usize).collect();
-        if entries.windows(2).any(|w| w[0] >= w[1]) || entries.last().is_some_and(|&i| i >= self.len) {
+        // The entry indexes of the low halves, read in place.
+        let entry = |j: usize| u32_at(self.keys, j * 4) as usize;
+        if (1..self.low_len).any(|j| entry(j - 1) >= entry(j)) || (self.low_len > 0 && entry(self.low_len - 1) >= self.len) {
             return false;
         }
         let mut next = 0;
         let mut prev: Option<u128> = None;
         (0..self.len).all(|i| {
             let mut key = u128::from(u64_at(self.index, i * 8)) << 64;
-            if entries.get(next) == Some(&i) {
+            if next < self.low_len && entry(next) == i {
                 key |= u128::from(u64_at(self.lows, next * 8));
                 next += 1;
             }
