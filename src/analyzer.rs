@@ -7,13 +7,13 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::aggregate::SiteReport;
+use crate::aggregate::{Bounds, SiteReport};
 use crate::classify::{self, entity, Classification, ClassifyError, FilterLists};
 use crate::data::pack::{self, PackSource};
-use crate::judge::Policy;
 use crate::locate::{Locator, OverlayEntry};
 use crate::observe::{HarCapture, Request};
-use crate::render::{entity_jurisdiction, Report};
+use crate::judge::{entity_jurisdiction, server_jurisdiction, Policy};
+use crate::render::Report;
 
 /// Loaded lists and tables; cheap to query, built once.
 pub struct Analyzer {
@@ -37,8 +37,8 @@ pub struct Reports {
     pub unattributed: u64,
     /// Capture entries that could not be read at all (not attributable to a Site).
     pub unreadable: u64,
-    /// How many request rows each site keeps for the CSV export.
-    pub log_cap: u64,
+    /// How much each site's report keeps (rows for the CSV, endpoints in detail).
+    pub bounds: Bounds,
     page: PageCache,
 }
 
@@ -67,8 +67,13 @@ impl PageCache {
 }
 
 impl Reports {
+    /// Reports keeping `log_cap` rows per site and the bounded number of endpoints.
     pub fn new(log_cap: u64) -> Reports {
-        Reports { sites: BTreeMap::new(), unattributed: 0, unreadable: 0, log_cap, page: PageCache::default() }
+        Reports::with_bounds(Bounds::log(log_cap))
+    }
+
+    pub fn with_bounds(bounds: Bounds) -> Reports {
+        Reports { sites: BTreeMap::new(), unattributed: 0, unreadable: 0, bounds, page: PageCache::default() }
     }
 
     /// The report to show for a capture: the named Site, or the busiest one.
@@ -162,10 +167,10 @@ impl Analyzer {
             reports.unattributed += 1;
             return None;
         };
-        let log_cap = reports.log_cap;
+        let bounds = reports.bounds;
         let report = match reports.sites.get_mut(&page.site) {
             Some(r) => r,
-            None => reports.sites.entry(page.site.clone()).or_insert_with(|| SiteReport::new(page.site.clone(), log_cap)),
+            None => reports.sites.entry(page.site.clone()).or_insert_with(|| SiteReport::with_bounds(page.site.clone(), bounds)),
         };
         match classify::host_of(&req.url) {
             Some(host) => {
@@ -182,8 +187,8 @@ impl Analyzer {
     }
 
     /// Files every request of a capture under its Site.
-    pub fn observe_capture(&self, capture: &HarCapture, log_cap: u64) -> Reports {
-        let mut reports = Reports::new(log_cap);
+    pub fn observe_capture(&self, capture: &HarCapture, bounds: Bounds) -> Reports {
+        let mut reports = Reports::with_bounds(bounds);
         for req in &capture.requests {
             self.observe(req, &mut reports);
         }
@@ -194,6 +199,11 @@ impl Analyzer {
     /// The full report for one Site under a policy.
     pub fn report(&self, site: &SiteReport, policy: &Policy) -> Report {
         Report::build(site, policy, &self.locator)
+    }
+
+    /// The site's request log as CSV, one row per request with that request's own facts.
+    pub fn csv(&self, report: &Report, site: &SiteReport, policy: &Policy) -> String {
+        crate::render::to_csv(report, site, &self.locator, policy)
     }
 
     /// Each stage's decision for one request, in plain text.
@@ -244,8 +254,7 @@ impl Analyzer {
                 let l = self.locator.locate(ip);
                 let asn = l.asn.map_or_else(|| "unknown network".to_string(), |a| format!("AS{a} {}", l.network.clone().unwrap_or_default()));
                 let _ = writeln!(w, "locate    {} → {} ({}) · {}", ip, l.country.as_deref().unwrap_or("no country"), l.basis.label(), asn);
-                let j = if l.basis == crate::locate::Basis::Local { "local".to_string() } else { policy.judge(l.country.as_deref()).label().to_string() };
-                let _ = writeln!(w, "judge     server jurisdiction: {j} (home {}, {})", policy.home, policy.describe());
+                let _ = writeln!(w, "judge     server jurisdiction: {} (home {}, {})", server_jurisdiction(&l, policy).label(), policy.home, policy.describe());
             }
             None => {
                 let _ = writeln!(w, "locate    no IP given: server location unknown (pass --ip)");

@@ -28,7 +28,7 @@ fn the_tiktok_sample_names_bytedance_telemetry_trackers_and_countries() {
     let out = run(&["report", sample().to_str().unwrap(), "--home", "US", "--policy", "us"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], 2);
     assert_eq!(r["site"], "tiktok.com");
     let eps = r["endpoints"].as_array().unwrap();
     let ep = |host: &str| eps.iter().find(|e| e["host"] == host).unwrap_or_else(|| panic!("{host} missing"));
@@ -40,16 +40,16 @@ fn the_tiktok_sample_names_bytedance_telemetry_trackers_and_countries() {
         };
         assert_eq!((name.as_str(), dom.as_str(), hq.as_str()), (Some("ByteDance Ltd."), Some("KY"), Some("CN")), "{host}");
     }
-    assert_eq!(ep("mon.tiktokv.com")["tracker"]["list"], "platform-telemetry");
-    assert_eq!(ep("mon.tiktokv.com")["tracker"]["category"], "telemetry");
-    let pixel = &ep("analytics.tiktok.com")["tracker"];
+    assert_eq!(ep("mon.tiktokv.com")["trackers"][0]["list"], "platform-telemetry");
+    assert_eq!(ep("mon.tiktokv.com")["trackers"][0]["category"], "telemetry");
+    let pixel = &ep("analytics.tiktok.com")["rules"][0];
     assert_ne!(pixel["list"], "platform-telemetry");
     assert!(pixel["rule"].as_str().is_some_and(|r| !r.is_empty()));
-    let loc = &ep("mcs.tiktokw.us")["locations"][0];
+    let loc = &ep("mcs.tiktokw.us")["servers"][0]["location"];
     assert_eq!((loc["country"].as_str(), loc["basis"].as_str(), loc["asn"].as_u64()), (Some("US"), Some("registered"), Some(31898)));
     assert!(loc["network"].as_str().unwrap().contains("Oracle"));
     assert_eq!(ep("analytics.tiktok.com")["jurisdiction"]["server"], "of-concern");
-    assert_eq!(ep("analytics.tiktok.com")["locations"][0]["country"], "CN");
+    assert_eq!(ep("analytics.tiktok.com")["servers"][0]["location"]["country"], "CN");
     assert_eq!(r["totals"]["skipped"], 1, "the data: URL");
     assert!(r["data_sources"].as_array().unwrap().len() >= 7);
     assert!(String::from_utf8_lossy(&out.stderr).contains("grade"), "a summary on stderr");

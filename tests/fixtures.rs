@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use borderline::judge::Policy;
 use borderline::observe::read_har;
-use borderline::render::{to_csv, to_json};
+use borderline::aggregate::Bounds;
+use borderline::render::{to_json, CaptureView};
 use borderline::Analyzer;
 
 fn cases() -> Vec<PathBuf> {
@@ -35,9 +36,11 @@ pub fn report(dir: &Path) -> (String, String) {
     let text = std::fs::read_to_string(dir.join("capture.har")).unwrap();
     let har = read_har(&text, |_, _| {}).unwrap();
     let analyzer = Analyzer::new();
-    let site = analyzer.observe_capture(&har, u64::MAX).pick(None).unwrap();
-    let report = analyzer.report(&site, &policy(dir));
-    (to_json(&report), to_csv(&report, &site))
+    let site = analyzer.observe_capture(&har, Bounds::UNBOUNDED).pick(None).unwrap();
+    let policy = policy(dir);
+    let mut report = analyzer.report(&site, &policy);
+    report.capture = Some(CaptureView::of(&har));
+    (to_json(&report), analyzer.csv(&report, &site, &policy))
 }
 
 fn first_difference(a: &str, b: &str) -> String {

@@ -8,7 +8,6 @@ use borderline::aggregate::{snapshot, SiteReport};
 use borderline::judge::Policy;
 use borderline::locate::{encode, RangeTable};
 use borderline::observe::{Request, ResourceType};
-use borderline::render::to_csv;
 use borderline::{Analyzer, Reports};
 use proptest::prelude::*;
 
@@ -119,8 +118,9 @@ proptest! {
             let mut reports = Reports::new(100);
             a.observe(&r, &mut reports);
             let site = &reports.sites["site.example"];
-            let report = a.report(site, &Policy::parse("US", "us").unwrap());
-            let csv = to_csv(&report, site);
+            let policy = Policy::parse("US", "us").unwrap();
+            let report = a.report(site, &policy);
+            let csv = a.csv(&report, site, &policy);
             let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
             let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
             assert_eq!(rows.len(), 1);

@@ -5,10 +5,11 @@
 //! new hosts costs O(log n) per host, not O(n).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use super::site_report::EndpointStats;
+use super::site_report::{EndpointStats, ServerTally};
 use crate::classify::Party;
 
 /// Most endpoints a report keeps in detail. Past it, the least telling one (a
@@ -32,10 +33,17 @@ pub struct Folded {
     pub third_party_cookies: u64,
     pub bytes_sent: u64,
     pub bytes_received: u64,
+    /// Their requests per server IP, so countries and networks still count
+    /// them (at most [`MAX_FOLDED_IPS`], the IPs sorting last counted in `ips_overflow`).
+    pub by_ip: BTreeMap<IpAddr, ServerTally>,
+    pub without_ip: ServerTally,
+    pub ips_overflow: ServerTally,
 }
 
 /// Most folded-host hashes kept (8 bytes each).
 pub const MAX_FOLDED_HOSTS: usize = 16_384;
+/// Most server IPs of folded endpoints kept with their counts.
+pub const MAX_FOLDED_IPS: usize = 4_096;
 
 /// A hash that never changes between builds: snapshots keep it.
 pub(super) fn host_hash(host: &str) -> u64 {
@@ -51,14 +59,55 @@ impl Folded {
     /// Takes in an endpoint's counts as it is folded away.
     pub(super) fn add(&mut self, e: &EndpointStats) {
         self.note_host(host_hash(&e.host));
-        self.requests = self.requests.saturating_add(e.requests);
-        self.tracker_requests = self.tracker_requests.saturating_add(e.tracker_requests);
+        self.requests = self.requests.saturating_add(e.requests());
+        self.tracker_requests = self.tracker_requests.saturating_add(e.tracker_requests());
         if e.party == Party::ThirdParty {
-            self.third_party_requests = self.third_party_requests.saturating_add(e.requests);
+            self.third_party_requests = self.third_party_requests.saturating_add(e.requests());
             self.third_party_cookies = self.third_party_cookies.saturating_add(e.cookies_set);
         }
-        self.bytes_sent = self.bytes_sent.saturating_add(e.bytes_sent);
-        self.bytes_received = self.bytes_received.saturating_add(e.bytes_received);
+        self.bytes_sent = self.bytes_sent.saturating_add(e.total.bytes_sent);
+        self.bytes_received = self.bytes_received.saturating_add(e.total.bytes_received);
+        for (ip, t) in &e.by_ip {
+            self.by_ip.entry(*ip).or_default().add(t);
+        }
+        self.without_ip.add(&e.without_ip);
+        self.ips_overflow.add(&e.ips_overflow);
+        self.trim_ips();
+    }
+
+    fn trim_ips(&mut self) {
+        while self.by_ip.len() > MAX_FOLDED_IPS {
+            if let Some((_, t)) = self.by_ip.pop_last() {
+                self.ips_overflow.add(&t);
+            }
+        }
+    }
+
+    /// Keeps at most [`MAX_FOLDED_HOSTS`] hashes, counting the rest.
+    pub(super) fn trim_hosts(&mut self) {
+        while self.hosts.len() > MAX_FOLDED_HOSTS {
+            self.hosts.pop_last();
+            self.hosts_overflow = self.hosts_overflow.saturating_add(1);
+        }
+    }
+
+    /// Adds another report's folded counts (commutative and associative);
+    /// the caller drops the hashes of hosts listed again, then trims.
+    pub(super) fn merge(&mut self, o: &Folded) {
+        self.hosts_overflow = self.hosts_overflow.saturating_add(o.hosts_overflow);
+        self.hosts.extend(o.hosts.iter().copied());
+        self.requests = self.requests.saturating_add(o.requests);
+        self.tracker_requests = self.tracker_requests.saturating_add(o.tracker_requests);
+        self.third_party_requests = self.third_party_requests.saturating_add(o.third_party_requests);
+        self.third_party_cookies = self.third_party_cookies.saturating_add(o.third_party_cookies);
+        self.bytes_sent = self.bytes_sent.saturating_add(o.bytes_sent);
+        self.bytes_received = self.bytes_received.saturating_add(o.bytes_received);
+        for (ip, t) in &o.by_ip {
+            self.by_ip.entry(*ip).or_default().add(t);
+        }
+        self.without_ip.add(&o.without_ip);
+        self.ips_overflow.add(&o.ips_overflow);
+        self.trim_ips();
     }
 
     fn note_host(&mut self, hash: u64) {
@@ -77,7 +126,7 @@ impl Folded {
 type FoldKey = (bool, u64, String);
 
 fn fold_key(e: &EndpointStats) -> FoldKey {
-    (e.tracker_requests > 0, e.last_seen_ms, e.host.clone())
+    (!e.by_kind.is_empty(), e.last_seen_ms, e.host.clone())
 }
 
 /// How many candidates one scan of the endpoints yields.
@@ -140,7 +189,7 @@ impl FoldQueue {
 
     /// The [`BATCH`] least telling endpoints, from one scan.
     fn refill(&mut self, endpoints: &BTreeMap<String, EndpointStats>) {
-        let mut all: Vec<(bool, u64, &str)> = endpoints.values().map(|e| (e.tracker_requests > 0, e.last_seen_ms, e.host.as_str())).collect();
+        let mut all: Vec<(bool, u64, &str)> = endpoints.values().map(|e| (!e.by_kind.is_empty(), e.last_seen_ms, e.host.as_str())).collect();
         if all.len() > BATCH {
             all.select_nth_unstable(BATCH - 1);
             all.truncate(BATCH);

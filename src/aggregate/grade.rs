@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 /// The facts the grade is computed from (derived by the report view).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GradeInput {
-    /// Companies behind at least one tracker endpoint (unknown owners count by Domain).
+    /// Named companies (ultimate parents) behind at least one tracker endpoint.
     pub tracker_companies: usize,
+    /// Domains behind tracker endpoints that no company data names.
+    pub unidentified_tracker_domains: usize,
     pub session_replay: bool,
     pub fingerprinting: bool,
     /// Requests whose server is in a country of concern.
@@ -61,11 +63,17 @@ fn requests(n: u64) -> String {
 
 pub fn grade(input: &GradeInput) -> Grade {
     let mut reasons = Vec::new();
-    if input.tracker_companies > 0 {
-        let n = input.tracker_companies as u32;
-        let points = (n * PER_TRACKER_COMPANY).min(MAX_TRACKERS);
-        let s = if n == 1 { "company" } else { "companies" };
-        reasons.push(GradeReason { points, reason: format!("{n} tracker {s} received requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})") });
+    let (named, unnamed) = (input.tracker_companies as u32, input.unidentified_tracker_domains as u32);
+    if named + unnamed > 0 {
+        let points = ((named + unnamed) * PER_TRACKER_COMPANY).min(MAX_TRACKERS);
+        let mut who = Vec::new();
+        if named > 0 {
+            who.push(format!("{named} tracker {}", if named == 1 { "company" } else { "companies" }));
+        }
+        if unnamed > 0 {
+            who.push(format!("{unnamed} unidentified tracker {}", if unnamed == 1 { "domain" } else { "domains" }));
+        }
+        reasons.push(GradeReason { points, reason: format!("{} received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})", who.join(" and ")) });
     }
     if input.session_replay {
         reasons.push(GradeReason { points: SESSION_REPLAY, reason: "a session-replay service can record what you do on the page".into() });

@@ -6,4 +6,7 @@ mod site_report;
 pub mod snapshot;
 
 pub use grade::{grade, Grade, GradeInput, GradeReason};
-pub use site_report::{EndpointStats, Folded, RequestRow, SentStats, SiteReport, TrackerEvidence, MAX_ENDPOINTS, MAX_LOGGED_URL, MAX_SENT_NAMES};
+pub use site_report::{
+    Bounds, EndpointStats, Folded, RequestRow, SentStats, ServerTally, SiteReport, Tally, TrackerKind, Verdict, MAX_ENDPOINTS, MAX_IPS, MAX_LOGGED_URL, MAX_RULES,
+    MAX_SENT_NAMES,
+};

@@ -1,7 +1,10 @@
 //! The `SiteReport`: everything observed for one Site, built incrementally
-//! and mergeable. It stores only observations (counts, IPs, the matched rule);
-//! locations, jurisdictions, findings and the grade are derived when rendered,
-//! so a stored report is re-judged under whatever policy the user picks.
+//! and mergeable. It stores only observations, at the grain they were made:
+//! each request keeps its own verdict and server IP in the log, and each
+//! endpoint keeps tallies of its requests per verdict and per IP (never one
+//! label for the host). Locations, jurisdictions, findings and the grade are
+//! derived when rendered, so a stored report is re-judged under whatever
+//! policy the user picks, and every count is a count of requests.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::net::IpAddr;
@@ -9,33 +12,135 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{entity, Category, Classification, ListId, Party};
-use crate::observe::{sent, Request, ResourceType, SentKind};
+use crate::observe::{sent, Request, ResourceType, SentKind, SentReason};
 
 use super::fold::{host_hash, FoldQueue};
-pub use super::fold::{Folded, MAX_ENDPOINTS, MAX_FOLDED_HOSTS};
+pub use super::fold::{Folded, MAX_ENDPOINTS};
 
 /// Distinct sent field names kept per endpoint; past this, names sorting last are dropped.
 pub const MAX_SENT_NAMES: usize = 64;
+/// Distinct rules kept per endpoint, with their counts; past this, the
+/// requests of the rules sorting last are counted in `rules_overflow`.
+pub const MAX_RULES: usize = 32;
+/// Distinct server IPs kept per endpoint; past this, the requests to the IPs
+/// sorting last are counted in `ips_overflow` (their location not kept).
+pub const MAX_IPS: usize = 64;
+/// Distinct content types of binary bodies kept per endpoint.
+pub const MAX_BINARY_TYPES: usize = 8;
 
-/// How often an endpoint received a field, and what kind of value it carried.
+/// How often an endpoint received a field, what kind of value it carried, and why it was flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentStats {
     pub kind: SentKind,
+    pub reason: SentReason,
     pub requests: u64,
 }
 
 /// Longest URL kept in the request log; longer ones are cut and marked.
 pub const MAX_LOGGED_URL: usize = 4096;
 
-/// The list evidence for an endpoint's tracker verdict (the first rule seen,
-/// by a fixed order so merges agree).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct TrackerEvidence {
+/// Requests and their bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub requests: u64,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+}
+
+impl Tally {
+    fn count(&mut self, req: &Request) {
+        self.requests = self.requests.saturating_add(1);
+        self.bytes_sent = self.bytes_sent.saturating_add(req.bytes_sent);
+        self.bytes_received = self.bytes_received.saturating_add(req.bytes_received);
+    }
+
+    pub fn add(&mut self, o: &Tally) {
+        self.requests = self.requests.saturating_add(o.requests);
+        self.bytes_sent = self.bytes_sent.saturating_add(o.bytes_sent);
+        self.bytes_received = self.bytes_received.saturating_add(o.bytes_received);
+    }
+}
+
+/// The requests that reached one server (or none), and how many of them were
+/// tracker and platform-telemetry requests: what a country or network is
+/// credited with is counted per request, by the IP that request reached.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerTally {
+    pub all: Tally,
+    pub tracker_requests: u64,
+    pub telemetry_requests: u64,
+}
+
+impl ServerTally {
+    fn count(&mut self, req: &Request, verdict: Option<&Verdict>) {
+        self.all.count(req);
+        if let Some(v) = verdict {
+            self.tracker_requests = self.tracker_requests.saturating_add(1);
+            if v.is_platform_telemetry() {
+                self.telemetry_requests = self.telemetry_requests.saturating_add(1);
+            }
+        }
+    }
+
+    pub fn add(&mut self, o: &ServerTally) {
+        self.all.add(&o.all);
+        self.tracker_requests = self.tracker_requests.saturating_add(o.tracker_requests);
+        self.telemetry_requests = self.telemetry_requests.saturating_add(o.telemetry_requests);
+    }
+}
+
+/// One request's tracker verdict as evidence: its category, and the rule
+/// that matched with the list and line it is written on (`list: None`: the
+/// entity map classes the request's Domain as tracking, no rule matched).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Verdict {
     pub category: Category,
-    /// `None`: classed by the entity map, not by a list.
     pub list: Option<ListId>,
-    pub rule: Option<String>,
+    /// 1-based line of the rule in its list (0 for the entity map).
     pub line: u32,
+    /// The rule exactly as written.
+    pub rule: Option<String>,
+}
+
+impl Verdict {
+    /// The verdict of a classified request, if it is a tracker request.
+    pub fn of(c: &Classification) -> Option<Verdict> {
+        c.tracker.as_ref().map(|t| Verdict {
+            category: t.category,
+            list: t.rule.as_ref().map(|r| r.list),
+            line: t.rule.as_ref().map_or(0, |r| r.line),
+            rule: t.rule.as_ref().map(|r| r.rule.clone()),
+        })
+    }
+
+    /// Matched by Borderline's platform-telemetry list: the platform's own telemetry.
+    pub fn is_platform_telemetry(&self) -> bool {
+        self.list == Some(ListId::PlatformTelemetry)
+    }
+
+    pub fn kind(&self) -> TrackerKind {
+        TrackerKind { category: self.category, list: self.list }
+    }
+}
+
+/// A kind of tracker request: its category and what said so (a list, or the
+/// entity map). An endpoint keeps a tally per kind, so a host that served
+/// advertising and telemetry shows both, each with its own requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TrackerKind {
+    pub category: Category,
+    pub list: Option<ListId>,
+}
+
+impl TrackerKind {
+    pub fn is_platform_telemetry(&self) -> bool {
+        self.list == Some(ListId::PlatformTelemetry)
+    }
+
+    /// The list id, or "entity-map".
+    pub fn source(&self) -> &'static str {
+        self.list.map_or("entity-map", |l| l.id())
+    }
 }
 
 /// One Host as seen from one Site.
@@ -47,28 +152,119 @@ pub struct EndpointStats {
     /// Entity id from the entity map (stable across releases, unlike indices).
     pub entity: Option<String>,
     pub domain_category: Option<Category>,
-    pub ips: BTreeSet<IpAddr>,
-    pub requests: u64,
+    /// Every request to the host.
+    pub total: Tally,
+    /// Requests per server IP.
+    pub by_ip: BTreeMap<IpAddr, ServerTally>,
     /// Requests that came without a server IP (cache hits, failed requests).
-    pub requests_without_ip: u64,
-    pub tracker_requests: u64,
-    pub tracker: Option<TrackerEvidence>,
-    pub bytes_sent: u64,
-    pub bytes_received: u64,
+    pub without_ip: ServerTally,
+    /// Requests to IPs past [`MAX_IPS`]: counted, their IPs not kept.
+    pub ips_overflow: ServerTally,
+    /// Tracker requests per kind (category and source): complete.
+    pub by_kind: BTreeMap<TrackerKind, Tally>,
+    /// Tracker requests per matching rule (at most [`MAX_RULES`]).
+    pub by_rule: BTreeMap<Verdict, u64>,
+    /// Tracker requests whose rule is past [`MAX_RULES`] (counted in `by_kind`).
+    pub rules_overflow: u64,
     pub cookies_set: u64,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
     /// Field names that carried identifiers or contact details (never their values).
     pub sent: BTreeMap<String, SentStats>,
+    /// Bodies not read for fields because they were binary, per content type.
+    pub binary: BTreeMap<String, Tally>,
 }
 
-fn trim_sent(sent: &mut BTreeMap<String, SentStats>) {
-    while sent.len() > MAX_SENT_NAMES {
-        sent.pop_last();
+impl EndpointStats {
+    fn new(c: &Classification, t: u64) -> EndpointStats {
+        EndpointStats {
+            host: c.host.clone(),
+            domain: c.domain.clone(),
+            party: c.party,
+            entity: c.entity.map(|i| entity::entity(i).id.to_string()),
+            domain_category: c.domain_category,
+            total: Tally::default(),
+            by_ip: BTreeMap::new(),
+            without_ip: ServerTally::default(),
+            ips_overflow: ServerTally::default(),
+            by_kind: BTreeMap::new(),
+            by_rule: BTreeMap::new(),
+            rules_overflow: 0,
+            cookies_set: 0,
+            first_seen_ms: t,
+            last_seen_ms: t,
+            sent: BTreeMap::new(),
+            binary: BTreeMap::new(),
+        }
+    }
+
+    /// Requests to this host.
+    pub fn requests(&self) -> u64 {
+        self.total.requests
+    }
+
+    /// Tracker requests to this host (of any kind).
+    pub fn tracker_requests(&self) -> u64 {
+        self.by_kind.values().map(|t| t.requests).fold(0u64, u64::saturating_add)
+    }
+
+    /// Adds another endpoint's observations of the same host.
+    fn merge(&mut self, o: &EndpointStats) {
+        self.total.add(&o.total);
+        for (ip, t) in &o.by_ip {
+            self.by_ip.entry(*ip).or_default().add(t);
+        }
+        self.without_ip.add(&o.without_ip);
+        self.ips_overflow.add(&o.ips_overflow);
+        for (k, t) in &o.by_kind {
+            self.by_kind.entry(*k).or_default().add(t);
+        }
+        for (v, n) in &o.by_rule {
+            let c = self.by_rule.entry(v.clone()).or_insert(0);
+            *c = c.saturating_add(*n);
+        }
+        self.rules_overflow = self.rules_overflow.saturating_add(o.rules_overflow);
+        self.cookies_set = self.cookies_set.saturating_add(o.cookies_set);
+        self.first_seen_ms = self.first_seen_ms.min(o.first_seen_ms);
+        self.last_seen_ms = self.last_seen_ms.max(o.last_seen_ms);
+        for (name, st) in &o.sent {
+            let s = self.sent.entry(name.clone()).or_insert(SentStats { kind: st.kind, reason: st.reason, requests: 0 });
+            if (st.kind, std::cmp::Reverse(st.reason)) > (s.kind, std::cmp::Reverse(s.reason)) {
+                s.kind = st.kind;
+                s.reason = st.reason;
+            }
+            s.requests = s.requests.saturating_add(st.requests);
+        }
+        for (t, b) in &o.binary {
+            self.binary.entry(t.clone()).or_default().add(b);
+        }
+        self.trim();
+    }
+
+    /// Keeps the bounded maps bounded. What is dropped is always what sorts
+    /// last, so merges agree whatever their order (a key kept in a union was
+    /// kept in each part, with all its counts).
+    fn trim(&mut self) {
+        while self.sent.len() > MAX_SENT_NAMES {
+            self.sent.pop_last();
+        }
+        while self.by_rule.len() > MAX_RULES {
+            if let Some((_, n)) = self.by_rule.pop_last() {
+                self.rules_overflow = self.rules_overflow.saturating_add(n);
+            }
+        }
+        while self.by_ip.len() > MAX_IPS {
+            if let Some((_, t)) = self.by_ip.pop_last() {
+                self.ips_overflow.add(&t);
+            }
+        }
+        while self.binary.len() > MAX_BINARY_TYPES {
+            self.binary.pop_last();
+        }
     }
 }
 
-/// One request as kept for the CSV export.
+/// One request as kept for the CSV export: its own facts, not its host's.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct RequestRow {
     pub time_ms: u64,
@@ -80,7 +276,36 @@ pub struct RequestRow {
     pub ip: Option<IpAddr>,
     pub bytes_sent: u64,
     pub bytes_received: u64,
-    pub tracker: Option<Category>,
+    /// This request's tracker verdict (category, list, line, rule).
+    pub verdict: Option<Verdict>,
+    /// Flagged fields this request sent (names and kinds, never values).
+    pub sent: Vec<(String, SentKind)>,
+    /// Size of a binary body this request sent (not read for fields).
+    pub binary_body: Option<u64>,
+}
+
+/// How much a report keeps: rows in the request log, endpoints in detail.
+/// The CLI and www/ keep everything; the extension bounds a tab's visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub log_rows: u64,
+    pub endpoints: u64,
+}
+
+impl Default for Bounds {
+    fn default() -> Bounds {
+        Bounds::UNBOUNDED
+    }
+}
+
+impl Bounds {
+    /// Nothing folded, nothing dropped: for exports of a capture.
+    pub const UNBOUNDED: Bounds = Bounds { log_rows: u64::MAX, endpoints: u64::MAX };
+
+    /// `log_rows` rows, and [`MAX_ENDPOINTS`] endpoints in detail.
+    pub fn log(log_rows: u64) -> Bounds {
+        Bounds { log_rows, endpoints: MAX_ENDPOINTS as u64 }
+    }
 }
 
 /// Everything known about one Site in one browsing session.
@@ -97,6 +322,8 @@ pub struct SiteReport {
     /// The newest requests, oldest first, at most `log_cap`.
     pub log: VecDeque<RequestRow>,
     pub log_cap: u64,
+    /// Most endpoints kept in detail; past it the least telling are folded.
+    pub endpoint_cap: u64,
     /// Rows evicted from the log (their counts stay in the endpoints).
     pub log_dropped: u64,
     /// Endpoints folded away to keep the report bounded (see [`MAX_ENDPOINTS`]).
@@ -107,7 +334,12 @@ pub struct SiteReport {
 }
 
 impl SiteReport {
+    /// A report keeping `log_cap` rows and [`MAX_ENDPOINTS`] endpoints.
     pub fn new(site: impl Into<String>, log_cap: u64) -> SiteReport {
+        SiteReport::with_bounds(site, Bounds::log(log_cap))
+    }
+
+    pub fn with_bounds(site: impl Into<String>, bounds: Bounds) -> SiteReport {
         SiteReport {
             site: site.into(),
             endpoints: BTreeMap::new(),
@@ -116,11 +348,16 @@ impl SiteReport {
             first_seen_ms: 0,
             last_seen_ms: 0,
             log: VecDeque::new(),
-            log_cap,
+            log_cap: bounds.log_rows,
+            endpoint_cap: bounds.endpoints,
             log_dropped: 0,
             folded: Folded::default(),
             fold_queue: FoldQueue::default(),
         }
+    }
+
+    fn endpoints_full(&self) -> bool {
+        self.endpoints.len() as u64 >= self.endpoint_cap
     }
 
     /// Folds the least telling endpoint away (see [`MAX_ENDPOINTS`]).
@@ -133,65 +370,65 @@ impl SiteReport {
     /// Adds one classified request.
     pub fn record(&mut self, req: &Request, c: &Classification) {
         let t = req.time_ms;
-        let tracker = c.tracker.as_ref().map(|t| TrackerEvidence {
-            category: t.category,
-            list: t.rule.as_ref().map(|r| r.list),
-            rule: t.rule.as_ref().map(|r| r.rule.clone()),
-            line: t.rule.as_ref().map_or(0, |r| r.line),
-        });
+        let verdict = Verdict::of(c);
         let is_new = !self.endpoints.contains_key(&c.host);
-        if is_new && self.endpoints.len() >= MAX_ENDPOINTS {
+        if is_new && self.endpoints_full() {
             self.fold_one();
         }
         if is_new && !self.folded.hosts.is_empty() {
             // Listed again: counted among the endpoints, not the folded ones.
             self.folded.hosts.remove(&host_hash(&c.host));
         }
-        let e = self.endpoints.entry(c.host.clone()).or_insert_with(|| EndpointStats {
-            host: c.host.clone(),
-            domain: c.domain.clone(),
-            party: c.party,
-            entity: c.entity.map(|i| entity::entity(i).id.to_string()),
-            domain_category: c.domain_category,
-            ips: BTreeSet::new(),
-            requests: 0,
-            requests_without_ip: 0,
-            tracker_requests: 0,
-            tracker: None,
-            bytes_sent: 0,
-            bytes_received: 0,
-            cookies_set: 0,
-            first_seen_ms: t,
-            last_seen_ms: t,
-            sent: BTreeMap::new(),
-        });
-        e.requests += 1;
+        let e = match self.endpoints.get_mut(&c.host) {
+            Some(e) => e,
+            None => self.endpoints.entry(c.host.clone()).or_insert_with(|| EndpointStats::new(c, t)),
+        };
+        e.total.count(req);
         // What was sent matters where it leaves the site, or goes to a tracker.
-        if c.party != crate::classify::Party::FirstParty || c.tracker.is_some() {
-            for f in sent::detect(&req.url, req.body.as_deref()) {
-                let s = e.sent.entry(f.name).or_insert(SentStats { kind: f.kind, requests: 0 });
-                s.kind = s.kind.max(f.kind);
+        let mut row_sent = Vec::new();
+        let mut binary_body = None;
+        if c.party != Party::FirstParty || verdict.is_some() {
+            let sent = sent::detect(&req.url, req.body.as_deref(), req.body_type.as_deref(), req.body_size);
+            for f in sent.fields {
+                let s = e.sent.entry(f.name.clone()).or_insert(SentStats { kind: f.kind, reason: f.reason, requests: 0 });
+                if (f.kind, std::cmp::Reverse(f.reason)) > (s.kind, std::cmp::Reverse(s.reason)) {
+                    s.kind = f.kind;
+                    s.reason = f.reason;
+                }
                 s.requests += 1;
+                row_sent.push((f.name, f.kind));
             }
-            trim_sent(&mut e.sent);
+            if let Some(b) = sent.binary {
+                let tally = e.binary.entry(b.content_type).or_default();
+                tally.requests = tally.requests.saturating_add(1);
+                tally.bytes_sent = tally.bytes_sent.saturating_add(b.bytes);
+                binary_body = Some(b.bytes);
+            }
         }
         match req.ip {
             Some(ip) => {
-                e.ips.insert(ip);
+                if e.by_ip.contains_key(&ip) || e.by_ip.len() < MAX_IPS || e.by_ip.last_key_value().is_some_and(|(last, _)| ip < *last) {
+                    e.by_ip.entry(ip).or_default().count(req, verdict.as_ref());
+                } else {
+                    e.ips_overflow.count(req, verdict.as_ref());
+                }
             }
-            None => e.requests_without_ip += 1,
+            None => e.without_ip.count(req, verdict.as_ref()),
         }
-        if let Some(ev) = &tracker {
-            e.tracker_requests = e.tracker_requests.saturating_add(1);
-            if e.tracker.as_ref().is_none_or(|old| ev < old) {
-                e.tracker = Some(ev.clone());
+        if let Some(v) = &verdict {
+            e.by_kind.entry(v.kind()).or_default().count(req);
+            if let Some(n) = e.by_rule.get_mut(v) {
+                *n = n.saturating_add(1);
+            } else if e.by_rule.len() < MAX_RULES || e.by_rule.last_key_value().is_some_and(|(last, _)| v < last) {
+                e.by_rule.insert(v.clone(), 1);
+            } else {
+                e.rules_overflow = e.rules_overflow.saturating_add(1);
             }
         }
-        e.bytes_sent = e.bytes_sent.saturating_add(req.bytes_sent);
-        e.bytes_received = e.bytes_received.saturating_add(req.bytes_received);
         e.cookies_set = e.cookies_set.saturating_add(u64::from(req.cookies_set));
         e.first_seen_ms = e.first_seen_ms.min(t);
         e.last_seen_ms = e.last_seen_ms.max(t);
+        e.trim();
         if is_new {
             self.fold_queue.note(e);
         }
@@ -210,18 +447,24 @@ impl SiteReport {
             url.truncate(cut);
             url.push('…');
         }
-        self.log.push_back(RequestRow {
-            time_ms: t,
-            host: c.host.clone(),
-            url,
-            method: req.method.clone(),
-            resource_type: req.resource_type,
-            status: req.status,
-            ip: req.ip,
-            bytes_sent: req.bytes_sent,
-            bytes_received: req.bytes_received,
-            tracker: tracker.map(|t| t.category),
-        });
+        if self.log_cap > 0 {
+            self.log.push_back(RequestRow {
+                time_ms: t,
+                host: c.host.clone(),
+                url,
+                method: req.method.clone(),
+                resource_type: req.resource_type,
+                status: req.status,
+                ip: req.ip,
+                bytes_sent: req.bytes_sent,
+                bytes_received: req.bytes_received,
+                verdict,
+                sent: row_sent,
+                binary_body,
+            });
+        } else {
+            self.log_dropped += 1;
+        }
         self.trim_log();
     }
 
@@ -250,27 +493,7 @@ impl SiteReport {
                 None => {
                     self.endpoints.insert(host.clone(), o.clone());
                 }
-                Some(e) => {
-                    e.ips.extend(o.ips.iter().copied());
-                    e.requests = e.requests.saturating_add(o.requests);
-                    e.requests_without_ip = e.requests_without_ip.saturating_add(o.requests_without_ip);
-                    e.tracker_requests = e.tracker_requests.saturating_add(o.tracker_requests);
-                    e.tracker = match (e.tracker.take(), &o.tracker) {
-                        (Some(a), Some(b)) => Some(a.min(b.clone())),
-                        (a, b) => a.or_else(|| b.clone()),
-                    };
-                    e.bytes_sent = e.bytes_sent.saturating_add(o.bytes_sent);
-                    e.bytes_received = e.bytes_received.saturating_add(o.bytes_received);
-                    e.cookies_set = e.cookies_set.saturating_add(o.cookies_set);
-                    e.first_seen_ms = e.first_seen_ms.min(o.first_seen_ms);
-                    e.last_seen_ms = e.last_seen_ms.max(o.last_seen_ms);
-                    for (name, st) in &o.sent {
-                        let s = e.sent.entry(name.clone()).or_insert(SentStats { kind: st.kind, requests: 0 });
-                        s.kind = s.kind.max(st.kind);
-                        s.requests = s.requests.saturating_add(st.requests);
-                    }
-                    trim_sent(&mut e.sent);
-                }
+                Some(e) => e.merge(o),
             }
         }
         let (had_self, had_other) = (self.requests > 0, other.requests > 0);
@@ -284,24 +507,14 @@ impl SiteReport {
         self.skipped = self.skipped.saturating_add(other.skipped);
         self.log_dropped = self.log_dropped.saturating_add(other.log_dropped);
         self.log_cap = self.log_cap.min(other.log_cap);
-        let (f, o) = (&mut self.folded, &other.folded);
-        f.hosts_overflow = f.hosts_overflow.saturating_add(o.hosts_overflow);
-        f.hosts.extend(o.hosts.iter().copied());
-        if !f.hosts.is_empty() {
+        self.endpoint_cap = self.endpoint_cap.min(other.endpoint_cap);
+        self.folded.merge(&other.folded);
+        if !self.folded.hosts.is_empty() {
             let listed: BTreeSet<u64> = self.endpoints.keys().map(|k| host_hash(k)).collect();
-            f.hosts.retain(|h| !listed.contains(h));
+            self.folded.hosts.retain(|h| !listed.contains(h));
         }
-        while f.hosts.len() > MAX_FOLDED_HOSTS {
-            f.hosts.pop_last();
-            f.hosts_overflow = f.hosts_overflow.saturating_add(1);
-        }
-        f.requests = f.requests.saturating_add(o.requests);
-        f.tracker_requests = f.tracker_requests.saturating_add(o.tracker_requests);
-        f.third_party_requests = f.third_party_requests.saturating_add(o.third_party_requests);
-        f.third_party_cookies = f.third_party_cookies.saturating_add(o.third_party_cookies);
-        f.bytes_sent = f.bytes_sent.saturating_add(o.bytes_sent);
-        f.bytes_received = f.bytes_received.saturating_add(o.bytes_received);
-        while self.endpoints.len() > MAX_ENDPOINTS {
+        self.folded.trim_hosts();
+        while self.endpoints.len() as u64 > self.endpoint_cap {
             self.fold_one();
         }
         self.log.extend(other.log.iter().cloned());
@@ -311,7 +524,7 @@ impl SiteReport {
 
     /// Number of endpoints that received at least one tracker request.
     pub fn tracker_endpoints(&self) -> usize {
-        self.endpoints.values().filter(|e| e.tracker_requests > 0).count()
+        self.endpoints.values().filter(|e| !e.by_kind.is_empty()).count()
     }
 }
 

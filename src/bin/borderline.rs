@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use borderline::judge::Policy;
 use borderline::observe::{read_har, Request, ResourceType};
-use borderline::render::{json_schema, to_csv, to_html, to_json};
+use borderline::aggregate::Bounds;
+use borderline::render::{json_schema, to_html, to_json, CaptureView};
 use borderline::Analyzer;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -139,7 +140,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             drop(text);
             let analyzer = Analyzer::new();
-            let reports = analyzer.observe_capture(&har, u64::MAX);
+            let reports = analyzer.observe_capture(&har, Bounds::UNBOUNDED);
             let site_report = reports.pick(site.as_deref()).map_err(|e| format!("{}: {e}", capture.display()))?;
             let busiest = reports.busiest();
             if site.is_none() && busiest.len() > 1 {
@@ -149,17 +150,25 @@ fn run(cli: Cli) -> Result<(), String> {
             if har.skipped > 0 {
                 eprintln!("borderline: skipped {} unreadable entries, e.g. {}", har.skipped, har.skip_reasons.join("; "));
             }
-            let report = analyzer.report(&site_report, &policy);
+            let mut report = analyzer.report(&site_report, &policy);
+            report.capture = Some(CaptureView::of(&har));
             let out = match format {
                 Format::Json => to_json(&report),
-                Format::Csv => to_csv(&report, &site_report),
+                Format::Csv => analyzer.csv(&report, &site_report, &policy),
                 Format::Html => to_html(&report),
             };
             write_output(output.as_ref(), &out)?;
             let t = &report.totals;
             eprintln!(
-                "borderline: {}: grade {} — {} requests, {} tracker requests to {} endpoints of {} companies, {} requests to servers of concern",
-                report.site, report.grade.letter, t.requests, t.tracker_requests, t.tracker_endpoints, t.tracker_companies, t.server_of_concern_requests
+                "borderline: {}: grade {} — {} requests, {} tracker requests to {} endpoints of {} named companies and {} unidentified tracker domains, {} requests to servers of concern",
+                report.site,
+                report.grade.letter,
+                t.requests,
+                t.tracker_requests,
+                t.tracker_endpoints,
+                t.tracker_companies,
+                t.unidentified_tracker_domains,
+                t.server_of_concern_requests
             );
             Ok(())
         }

@@ -82,13 +82,30 @@ impl Page {
     }
 }
 
+/// What a host is, seen from a page: its Domain, Party, owning Entity and
+/// the Domain's category. The same for every request to the host, so the
+/// CSV can state it for a request whose endpoint was folded away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostFacts {
+    pub domain: String,
+    pub party: Party,
+    pub entity: Option<usize>,
+    pub domain_category: Option<Category>,
+}
+
+impl HostFacts {
+    pub fn of(host: &str, page: &Page) -> HostFacts {
+        let domain = domain::registrable_domain(host).to_string();
+        let owner = entity::entity_of_domain(&domain);
+        let party = Party::of(&domain, &page.site, owner.map(|o| entity::root(o.0)), page.owner_root);
+        HostFacts { domain, party, entity: owner.map(|o| o.0), domain_category: owner.map(|o| o.1) }
+    }
+}
+
 /// Classifies a request whose host and page are already worked out.
 pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, page: &Page, resource_type: ResourceType, method: &str) -> Classification {
-    let domain = domain::registrable_domain(&host).to_string();
+    let HostFacts { domain, party, entity: owner_entity, domain_category } = HostFacts::of(&host, page);
     let site = page.site.clone();
-    let owner = entity::entity_of_domain(&domain);
-    let party = Party::of(&domain, &site, owner.map(|o| entity::root(o.0)), page.owner_root);
-    let domain_category = owner.map(|o| o.1);
     let verdict = lists.check(&filters::ListQuery { url, host: &host, site_host: &page.host, resource_type, third_party: domain != site, method });
     let tracker = match verdict.matched {
         Some(rule) => Some(TrackerVerdict { category: category_for(rule.list, domain_category), rule: Some(rule) }),
@@ -96,7 +113,7 @@ pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, page: &Page,
             .filter(|c| c.is_tracking() && party != Party::FirstParty && verdict.exception.is_none())
             .map(|category| TrackerVerdict { category, rule: None }),
     };
-    Classification { host, domain, site, party, entity: owner.map(|o| o.0), domain_category, tracker, exception: verdict.exception }
+    Classification { host, domain, site, party, entity: owner_entity, domain_category, tracker, exception: verdict.exception }
 }
 
 /// The Category of a list match: the platform list is telemetry; for the

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Jurisdiction, Policy};
-use crate::observe::SentKind;
+use crate::observe::{SentKind, SentReason};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -45,77 +45,122 @@ pub struct Finding {
     pub evidence: Vec<String>,
 }
 
+/// One rule behind some of an endpoint's tracker requests.
+pub struct RuleFacts<'a> {
+    pub rule: &'a str,
+    pub list: &'a str,
+    pub line: u32,
+    pub requests: u64,
+}
+
+/// The tracker requests of one kind to an endpoint.
+pub struct KindFacts<'a> {
+    /// Category label.
+    pub category: &'a str,
+    /// List id, or `None` when the entity map classes the Domain as tracking.
+    pub list: Option<&'a str>,
+    pub requests: u64,
+    pub rules: Vec<RuleFacts<'a>>,
+}
+
 /// What the judge needs to know about one endpoint.
 pub struct EndpointFacts<'a> {
     pub host: &'a str,
-    pub requests: u64,
     pub third_party: bool,
-    pub server: Jurisdiction,
-    /// Countries the endpoint's IPs are registered in.
-    pub server_countries: &'a [String],
+    /// Requests whose own server IP is in a country of concern, and those countries.
+    pub of_concern_requests: u64,
+    pub of_concern_countries: &'a [String],
     /// Name of the controlling company.
     pub entity: Option<&'a str>,
-    /// (category, list id, rule) when it is a tracker.
-    pub tracker: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
+    /// Tracker requests per kind.
+    pub trackers: &'a [KindFacts<'a>],
     pub cookies_set: u64,
-    /// (field name, kind) of what it received.
-    pub sent: &'a [(&'a str, SentKind)],
+    /// (field name, kind, why) of what it received.
+    pub sent: &'a [(&'a str, SentKind, SentReason)],
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Ends a sentence with a full stop, unless it already ends with one (a name
+/// such as "Meta Platforms, Inc." ends the sentence's last word).
+pub fn sentence(mut text: String) -> String {
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+    text
+}
+
+/// Longest rule shown in a sentence or a table cell; the full rule stays in
+/// the JSON (`endpoints[].rules`) and in the HTML's disclosure.
+pub const SHOWN_RULE_CHARS: usize = 120;
+
+/// A rule as shown in running text: whole when short, else its start, an
+/// ellipsis and its length.
+pub fn short_rule(rule: &str) -> String {
+    let n = rule.chars().count();
+    if n <= SHOWN_RULE_CHARS {
+        rule.to_string()
+    } else {
+        format!("{}… ({n} characters)", rule.chars().take(SHOWN_RULE_CHARS - 20).collect::<String>())
+    }
+}
+
 /// The findings for one endpoint under a policy.
 pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
     let mut out = Vec::new();
-    let reqs = plural(f.requests, "request", "requests");
-    if f.server == Jurisdiction::OfConcern {
+    if f.of_concern_requests > 0 {
         out.push(Finding {
             kind: FindingKind::ServerOfConcern,
             severity: Severity::Alert,
             subject: f.host.into(),
-            message: format!(
-                "{reqs} went to {}, whose server is registered in {} — of concern under {}.",
+            message: sentence(format!(
+                "{} went to {} at servers registered in {} — of concern under {}",
+                plural(f.of_concern_requests, "request", "requests"),
                 f.host,
-                f.server_countries.join(", "),
+                f.of_concern_countries.join(", "),
                 policy.describe()
-            ),
-            evidence: f.server_countries.iter().map(|c| format!("server registered in {c}")).collect(),
+            )),
+            evidence: f.of_concern_countries.iter().map(|c| format!("server registered in {c}")).collect(),
         });
     }
-    if let Some((category, list, rule)) = f.tracker {
-        let owner = f.entity.unwrap_or("an unknown company");
-        let evidence = match (list, rule) {
-            (Some(l), Some(r)) => vec![format!("rule `{r}` in {l}")],
-            _ => vec!["the entity map classes this domain as tracking".to_string()],
+    for k in f.trackers {
+        let owner = f.entity.unwrap_or("an unidentified company");
+        let reqs = plural(k.requests, "request", "requests");
+        let evidence = match k.list {
+            Some(_) => k.rules.iter().map(|r| format!("rule `{}` in {} line {} ({})", short_rule(r.rule), r.list, r.line, plural(r.requests, "request", "requests"))).collect(),
+            None => vec!["the entity map classes this domain as tracking".to_string()],
         };
-        let (kind, message) = if list == Some("platform-telemetry") {
-            (FindingKind::PlatformTelemetry, format!("{reqs} to {}: {owner}'s own telemetry and logging.", f.host))
+        let (kind, message) = if k.list == Some("platform-telemetry") {
+            (FindingKind::PlatformTelemetry, format!("{reqs} to {}: the platform's own telemetry and logging, run by {owner}", f.host))
         } else {
-            (FindingKind::Tracker, format!("{reqs} to {}: {category} by {owner}.", f.host))
+            (FindingKind::Tracker, format!("{reqs} to {}: {} by {owner}", f.host, k.category))
         };
-        out.push(Finding { kind, severity: Severity::Warning, subject: f.host.into(), message, evidence });
+        out.push(Finding { kind, severity: Severity::Warning, subject: f.host.into(), message: sentence(message), evidence });
     }
-    let names = |pick: &dyn Fn(SentKind) -> bool| -> Vec<&str> { f.sent.iter().filter(|s| pick(s.1)).map(|s| s.0).collect() };
-    let ids = names(&|k| k == SentKind::Identifier);
+    let ids: Vec<&(&str, SentKind, SentReason)> = f.sent.iter().filter(|s| s.1 == SentKind::Identifier).collect();
     if !ids.is_empty() {
         out.push(Finding {
             kind: FindingKind::IdentifiersSent,
             severity: Severity::Warning,
             subject: f.host.into(),
-            message: format!("{} received identifier-like values: {}.", f.host, ids.join(", ")),
-            evidence: ids.iter().map(|n| format!("field `{n}`")).collect(),
+            message: sentence(format!("{} received identifier-like values: {}", f.host, ids.iter().map(|s| s.0).collect::<Vec<_>>().join(", "))),
+            evidence: ids.iter().map(|s| format!("field `{}`: {}", s.0, s.2.describe())).collect(),
         });
     }
-    let contact = names(&|k| k != SentKind::Identifier);
+    let contact: Vec<&(&str, SentKind, SentReason)> = f.sent.iter().filter(|s| s.1 != SentKind::Identifier).collect();
     if !contact.is_empty() {
         out.push(Finding {
             kind: FindingKind::ContactDetailsSent,
             severity: Severity::Alert,
             subject: f.host.into(),
-            message: format!("{} received e-mail addresses, phone numbers or their hashes in: {}.", f.host, contact.join(", ")),
-            evidence: f.sent.iter().filter(|s| s.1 != SentKind::Identifier).map(|s| format!("field `{}`: {:?}", s.0, s.1)).collect(),
+            message: sentence(format!(
+                "{} received e-mail addresses, phone numbers or their hashes in: {}",
+                f.host,
+                contact.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
+            )),
+            evidence: contact.iter().map(|s| format!("field `{}`: {}", s.0, s.2.describe())).collect(),
         });
     }
     if f.third_party && f.cookies_set > 0 {
@@ -123,7 +168,7 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
             kind: FindingKind::ThirdPartyCookies,
             severity: Severity::Info,
             subject: f.host.into(),
-            message: format!("{} set {}.", f.host, plural(f.cookies_set, "third-party cookie", "third-party cookies")),
+            message: sentence(format!("{} set {}", f.host, plural(f.cookies_set, "third-party cookie", "third-party cookies"))),
             evidence: vec![format!("{} Set-Cookie headers", f.cookies_set)],
         });
     }

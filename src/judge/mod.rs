@@ -3,5 +3,25 @@
 mod finding;
 mod policy;
 
-pub use finding::{company_finding, findings_for, CompanyFacts, EndpointFacts, Finding, FindingKind, Severity};
+pub use finding::{company_finding, findings_for, sentence, short_rule, CompanyFacts, EndpointFacts, Finding, FindingKind, KindFacts, RuleFacts, Severity, SHOWN_RULE_CHARS};
 pub use policy::{country_code, Jurisdiction, Policy, PolicyError, Preset, ADEQUATE, EEA, US_OF_CONCERN};
+
+use crate::classify::entity;
+use crate::locate::{Basis, Location};
+
+/// Where one request's server is, as the policy sees it: a local address is
+/// local, an address without a known country is unknown.
+pub fn server_jurisdiction(location: &Location, policy: &Policy) -> Jurisdiction {
+    if location.basis == Basis::Local {
+        Jurisdiction::Local
+    } else {
+        policy.judge(location.country.as_deref())
+    }
+}
+
+/// Judges the entity and its ultimate parent on both their countries: the worst of the four.
+pub fn entity_jurisdiction(index: usize, policy: &Policy) -> Jurisdiction {
+    let e = entity::entity(index);
+    let r = entity::entity(entity::root(index));
+    [e.domicile, e.headquarters, r.domicile, r.headquarters].iter().map(|c| policy.judge(Some(c))).fold(Jurisdiction::Local, Jurisdiction::max)
+}

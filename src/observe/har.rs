@@ -22,6 +22,10 @@ pub struct HarCapture {
     pub skip_reasons: Vec<String>,
     /// `log.creator.name` and version, e.g. "WebInspector 537.36".
     pub creator: String,
+    /// SHA-256 of the document as read (lower-case hex), and its size: who
+    /// reruns a report can check they have the same capture.
+    pub sha256: String,
+    pub bytes: u64,
 }
 
 /// Why a whole file could not be read.
@@ -104,6 +108,15 @@ struct Entry<'a> {
     resource_type: Option<Cow<'a, str>>,
     #[serde(default, rename = "_transferSize")]
     transfer_size: Option<f64>,
+    /// Chrome: what started the request (`type` "parser" or "script" for a frame the page made).
+    #[serde(default, rename = "_initiator", borrow)]
+    initiator: Option<Initiator<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Initiator<'a> {
+    #[serde(default, rename = "type", borrow)]
+    kind: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
@@ -134,6 +147,8 @@ struct HarResponse<'a> {
     body_size: Option<f64>,
     #[serde(default, borrow)]
     content: Option<Content<'a>>,
+    #[serde(default, rename = "redirectURL", borrow)]
+    redirect_url: Cow<'a, str>,
 }
 
 #[derive(Deserialize)]
@@ -148,6 +163,11 @@ struct Header<'a> {
 struct PostData<'a> {
     #[serde(default, borrow)]
     text: Option<Cow<'a, str>>,
+    #[serde(default, rename = "mimeType", borrow)]
+    mime_type: Option<Cow<'a, str>>,
+    /// "base64" when `text` holds the body base64-encoded (binary bodies).
+    #[serde(default, borrow)]
+    encoding: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
@@ -165,13 +185,20 @@ const MAX_REASONS: usize = 5;
 pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<HarCapture, HarError> {
     let har: Har = serde_json::from_str(text).map_err(classify_error)?;
     let log = har.log;
-    let mut capture =
-        HarCapture { creator: log.creator.map(|c| format!("{} {}", c.name, c.version).trim().to_string()).unwrap_or_default(), ..HarCapture::default() };
+    let mut capture = HarCapture {
+        creator: log.creator.map(|c| format!("{} {}", c.name, c.version).trim().to_string()).unwrap_or_default(),
+        sha256: sha256_hex(text.as_bytes()),
+        bytes: text.len() as u64,
+        ..HarCapture::default()
+    };
     let total = log.entries.len();
     // First pass over pages: a page's site is its title when that is a URL
     // (Chrome), else the URL of its first document entry (Firefox, Safari).
-    let mut page_site: HashMap<String, Option<String>> = log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect();
-    let mut current_site: Option<String> = None;
+    let mut pages: Pages = Pages {
+        site: log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect(),
+        top: HashMap::new(),
+        current: None,
+    };
     capture.requests.reserve(total);
     for (i, raw) in log.entries.iter().enumerate() {
         if i % 4096 == 0 {
@@ -184,13 +211,19 @@ pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<Ha
                 continue;
             }
         };
-        match to_request(&entry, &mut page_site, &mut current_site) {
+        match to_request(&entry, &mut pages) {
             Ok(r) => capture.requests.push(r),
             Err(reason) => skip(&mut capture, i, reason),
         }
     }
     progress(total, total);
     Ok(capture)
+}
+
+/// SHA-256 as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn skip(capture: &mut HarCapture, index: usize, reason: &str) {
@@ -206,20 +239,109 @@ fn is_web_url(s: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-fn to_request(e: &Entry, pages: &mut HashMap<String, Option<String>>, current: &mut Option<String>) -> Result<Request, &'static str> {
+/// What the reader knows of each page so far.
+struct Pages {
+    /// Page id → the URL that decides its Site (Chrome: the title; else its top-level document).
+    site: HashMap<String, Option<String>>,
+    /// Page id ("" without pages) → its top-level document so far: URL and where it redirected.
+    top: HashMap<String, (String, String)>,
+    /// Without pages: the top-level document of the visit in progress.
+    current: Option<String>,
+}
+
+/// The destination a browser declares in `Sec-Fetch-Dest`, in filter-list vocabulary.
+fn fetch_dest(dest: &str) -> Option<ResourceType> {
+    Some(match dest.trim().to_ascii_lowercase().as_str() {
+        "document" => ResourceType::Document,
+        "iframe" | "frame" | "fencedframe" => ResourceType::Subdocument,
+        "empty" => ResourceType::Xmlhttprequest,
+        "script" | "worker" | "sharedworker" | "serviceworker" | "audioworklet" | "paintworklet" => ResourceType::Script,
+        "style" => ResourceType::Stylesheet,
+        "image" => ResourceType::Image,
+        "font" => ResourceType::Font,
+        "audio" | "video" | "track" => ResourceType::Media,
+        "report" => ResourceType::Ping,
+        "object" | "embed" => ResourceType::Other,
+        _ => return None,
+    })
+}
+
+/// The type of an entry. A `document` (Chrome's `_resourceType` says so for
+/// every frame, and Firefox's HTML guessed from the MIME type) is the page's
+/// own top-level navigation only if nothing says otherwise; in order:
+/// 1. the browser's own `Sec-Fetch-Dest` request header (`iframe` is a frame);
+/// 2. Chrome's `_initiator`: a document the page's parser or a script started is a frame;
+/// 3. its place in the page: the page's first document, a document at the page's
+///    own URL, or the target of the top-level document's redirect is the
+///    top-level one; any other document of the same page is a frame.
+///
+/// A frame is a `subdocument`, as filter lists call it, so their rules apply to it.
+fn resource_type(e: &Entry, url: &str, mime: &str, pages: &mut Pages) -> ResourceType {
+    let declared = match e.resource_type.as_deref() {
+        Some(t) if !t.is_empty() => ResourceType::from_name(t),
+        _ => ResourceType::from_mime(mime),
+    };
+    if declared != ResourceType::Document {
+        return declared;
+    }
+    let dest = e.request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("sec-fetch-dest")).and_then(|h| fetch_dest(&h.value));
+    let kind = match dest {
+        Some(d) => d,
+        None if e.initiator.as_ref().is_some_and(|i| i.kind == "parser" || i.kind == "script") => ResourceType::Subdocument,
+        None => {
+            let page = e.pageref.as_deref().filter(|p| pages.site.contains_key(*p)).unwrap_or("");
+            let page_url = pages.site.get(page).cloned().flatten();
+            let top = match pages.top.get(page) {
+                None => true,
+                Some((_, redirect)) => !redirect.is_empty() && redirect == url,
+            };
+            // Without pages, every top-level navigation starts a visit: a document
+            // is a frame only if it came while a visit was in progress and the
+            // browser said it was started by that page (handled above).
+            if top || page.is_empty() || page_url.as_deref() == Some(url) {
+                ResourceType::Document
+            } else {
+                ResourceType::Subdocument
+            }
+        }
+    };
+    if kind == ResourceType::Document {
+        let page = e.pageref.as_deref().filter(|p| pages.site.contains_key(*p)).unwrap_or("");
+        let redirect = e.response.as_ref().map(|r| absolute(url, &r.redirect_url)).unwrap_or_default();
+        pages.top.insert(page.to_string(), (url.to_string(), redirect));
+    }
+    kind
+}
+
+/// A redirect target as a full URL (HAR's `redirectURL` may be relative).
+fn absolute(base: &str, target: &str) -> String {
+    let target = target.trim();
+    if target.is_empty() || is_web_url(target) {
+        return target.to_string();
+    }
+    let origin_end = base.find("://").map(|i| i + 3).and_then(|start| base[start..].find('/').map(|j| start + j)).unwrap_or(base.len());
+    if target.starts_with('/') {
+        format!("{}{target}", &base[..origin_end])
+    } else {
+        target.to_string()
+    }
+}
+
+fn to_request(e: &Entry, pages: &mut Pages) -> Result<Request, &'static str> {
     let url = e.request.url.trim();
     if !is_web_url(url) {
         return Err("not an http(s) URL");
     }
     let response = e.response.as_ref();
     let mime = response.and_then(|r| r.content.as_ref()).and_then(|c| c.mime_type.as_deref()).unwrap_or("");
-    let resource_type = match e.resource_type.as_deref() {
-        Some(t) if !t.is_empty() => ResourceType::from_name(t),
-        _ => ResourceType::from_mime(mime),
-    };
-    let site_url = site_for(e, url, resource_type, pages, current);
+    let resource_type = resource_type(e, url, mime, pages);
+    let site_url = site_for(e, url, resource_type, pages);
     let status = response.and_then(|r| r.status).filter(|s| (1.0..1000.0).contains(s)).map(|s| s as u16);
     let ip = e.server_ip.as_deref().and_then(parse_ip);
+    let post = e.request.post_data.as_ref();
+    let base64 = post.and_then(|p| p.encoding.as_deref()).is_some_and(|enc| enc.eq_ignore_ascii_case("base64"));
+    let header_type = e.request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("content-type")).map(|h| h.value.to_string());
+    let body_type = post.and_then(|p| p.mime_type.as_deref()).map(str::trim).filter(|m| !m.is_empty()).map(str::to_string).or(header_type);
     Ok(Request {
         url: url.to_string(),
         site_url,
@@ -234,20 +356,24 @@ fn to_request(e: &Entry, pages: &mut HashMap<String, Option<String>>, current: &
             .map(|r| r.headers.iter().filter(|h| h.name.eq_ignore_ascii_case("set-cookie")).map(|h| h.value.lines().count().max(1) as u32).sum())
             .unwrap_or(0),
         time_ms: parse_time_ms(&e.started).unwrap_or(0),
-        body: e.request.post_data.as_ref().and_then(|p| p.text.as_deref()).filter(|t| !t.is_empty()).map(|t| {
+        // A base64 body is binary by the capture's own word: its text is not
+        // kept; its declared type and size say what it was.
+        body: post.and_then(|p| p.text.as_deref()).filter(|t| !t.is_empty() && !base64).map(|t| {
             let mut end = t.len().min(super::sent::MAX_BODY);
             while !t.is_char_boundary(end) {
                 end -= 1;
             }
             t[..end].to_string()
         }),
+        body_type: if base64 { Some(body_type.unwrap_or_else(|| "application/octet-stream".into())) } else { body_type },
+        body_size: known(e.request.body_size).filter(|n| *n > 0).or_else(|| post.and_then(|p| p.text.as_ref()).map(|t| if base64 { (t.len() as u64 / 4) * 3 } else { t.len() as u64 })),
     })
 }
 
 /// Which top-level page an entry belongs to.
-fn site_for(e: &Entry, url: &str, kind: ResourceType, pages: &mut HashMap<String, Option<String>>, current: &mut Option<String>) -> String {
+fn site_for(e: &Entry, url: &str, kind: ResourceType, pages: &mut Pages) -> String {
     if let Some(pageref) = e.pageref.as_deref() {
-        if let Some(page) = pages.get_mut(pageref) {
+        if let Some(page) = pages.site.get_mut(pageref) {
             if page.is_none() && (kind == ResourceType::Document || kind == ResourceType::Other) {
                 *page = Some(url.to_string());
             }
@@ -259,11 +385,11 @@ fn site_for(e: &Entry, url: &str, kind: ResourceType, pages: &mut HashMap<String
     // No pages (mitmproxy, Charles): a top-level document starts a visit;
     // otherwise the Referer, then the visit in progress.
     if kind == ResourceType::Document {
-        *current = Some(url.to_string());
+        pages.current = Some(url.to_string());
         return url.to_string();
     }
     let referer = e.request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("referer")).map(|h| h.value.as_ref());
-    match (current.as_ref(), referer) {
+    match (pages.current.as_ref(), referer) {
         (Some(c), _) => c.clone(),
         (None, Some(r)) if is_web_url(r) => r.to_string(),
         _ => url.to_string(),

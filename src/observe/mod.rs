@@ -7,4 +7,4 @@ pub mod sent;
 
 pub use har::{read_har, HarCapture, HarError};
 pub use request::{Request, ResourceType};
-pub use sent::{SentField, SentKind};
+pub use sent::{BinaryBody, Sent, SentField, SentKind, SentReason};

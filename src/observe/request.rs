@@ -105,6 +105,11 @@ pub struct Request {
     pub time_ms: u64,
     /// The request body as text, when known (at most `sent::MAX_BODY` bytes are read).
     pub body: Option<String>,
+    /// The body's declared content type (`Content-Type`, or a HAR's
+    /// `postData.mimeType`), which decides how it is read.
+    pub body_type: Option<String>,
+    /// The body's size in bytes, when known apart from its text.
+    pub body_size: Option<u64>,
 }
 
 impl Request {
@@ -123,6 +128,8 @@ impl Request {
             cookies_set: 0,
             time_ms: 0,
             body: None,
+            body_type: None,
+            body_size: None,
         }
     }
 

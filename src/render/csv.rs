@@ -4,6 +4,9 @@
 use std::collections::HashMap;
 
 use crate::aggregate::SiteReport;
+use crate::classify::{entity, HostFacts, Page};
+use crate::judge::{entity_jurisdiction, server_jurisdiction, Jurisdiction, Policy};
+use crate::locate::Locator;
 
 use super::view::{EndpointView, Report};
 
@@ -16,7 +19,7 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-const HEADER: [&str; 24] = [
+const HEADER: [&str; 27] = [
     "time",
     "site",
     "method",
@@ -38,7 +41,10 @@ const HEADER: [&str; 24] = [
     "entity_jurisdiction",
     "tracker_category",
     "tracker_list",
+    "tracker_line",
     "tracker_rule",
+    "fields_sent",
+    "binary_body_bytes",
     "bytes_sent",
     "bytes_received",
 ];
@@ -52,43 +58,64 @@ pub fn iso_time(ms: u64) -> String {
     time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok().and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()).unwrap_or_default()
 }
 
-/// The request log of `site` as CSV, joined with the report's per-endpoint facts.
-pub fn to_csv(report: &Report, site: &SiteReport) -> String {
+/// The request log of `site` as CSV. Every cell is a fact of that request:
+/// its own verdict (category, list, line, rule), its own server IP and that
+/// IP's location and jurisdiction; the host's facts (domain, party, company)
+/// are the same for every request to the host, and are worked out from the
+/// host when its endpoint was folded out of the report.
+pub fn to_csv(report: &Report, site: &SiteReport, locator: &Locator, policy: &Policy) -> String {
     let by_host: HashMap<&str, &EndpointView> = report.endpoints.iter().map(|e| (e.host.as_str(), e)).collect();
+    let page = Page::of_host(site.site.clone());
+    let mut folded_hosts: HashMap<&str, HostFacts> = HashMap::new();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     w.write_record(HEADER).expect("writing to memory");
     for row in &site.log {
-        let e = by_host.get(row.host.as_str());
-        let loc = e.and_then(|e| row.ip.and_then(|ip| e.locations.iter().find(|l| l.ip == ip)));
-        let ent = e.and_then(|e| e.entity.as_ref());
-        let trk = e.and_then(|e| e.tracker.as_ref()).filter(|_| row.tracker.is_some());
-        let cells: [String; 24] = [
+        let (domain, party, entity) = match by_host.get(row.host.as_str()) {
+            Some(e) => (e.domain.clone(), e.party, e.entity.as_ref().and_then(|v| entity::by_id(&v.id))),
+            None => {
+                let f = folded_hosts.entry(row.host.as_str()).or_insert_with(|| HostFacts::of(&row.host, &page));
+                (f.domain.clone(), f.party, f.entity)
+            }
+        };
+        let loc = row.ip.map(|ip| locator.locate(ip));
+        let ent = entity.map(entity::entity);
+        let v = row.verdict.as_ref();
+        let cells: [String; 27] = [
             iso_time(row.time_ms),
             report.site.clone(),
             row.method.clone(),
             row.url.clone(),
             row.host.clone(),
-            e.map(|e| e.domain.clone()).unwrap_or_default(),
-            e.map(|e| e.party.label().to_string()).unwrap_or_default(),
+            domain,
+            party.label().to_string(),
             row.resource_type.filter_name().into(),
             row.status.map(|s| s.to_string()).unwrap_or_default(),
             row.ip.map(|ip| ip.to_string()).unwrap_or_default(),
-            loc.and_then(|l| l.country.clone()).unwrap_or_default(),
-            loc.map_or("unknown", |l| l.basis.label()).into(),
-            loc.and_then(|l| l.asn).map(|a| a.to_string()).unwrap_or_default(),
-            loc.and_then(|l| l.network.clone()).unwrap_or_default(),
-            e.map(|e| e.jurisdiction.server.label().to_string()).unwrap_or_default(),
-            ent.map(|v| v.name.clone()).unwrap_or_default(),
-            ent.map(|v| v.domicile.clone()).unwrap_or_default(),
-            ent.map(|v| v.headquarters.clone()).unwrap_or_default(),
-            e.map(|e| e.jurisdiction.entity.label().to_string()).unwrap_or_default(),
-            row.tracker.map(|c| c.label().to_string()).unwrap_or_default(),
-            trk.map(|t| t.list.clone()).unwrap_or_default(),
-            trk.and_then(|t| t.rule.clone()).unwrap_or_default(),
+            loc.as_ref().and_then(|l| l.country.clone()).unwrap_or_default(),
+            loc.as_ref().map_or("unknown", |l| l.basis.label()).into(),
+            loc.as_ref().and_then(|l| l.asn).map(|a| a.to_string()).unwrap_or_default(),
+            loc.as_ref().and_then(|l| l.network.clone()).unwrap_or_default(),
+            loc.as_ref().map_or(Jurisdiction::Unknown, |l| server_jurisdiction(l, policy)).label().to_string(),
+            ent.map(|e| e.name.to_string()).unwrap_or_default(),
+            ent.map(|e| e.domicile.to_string()).unwrap_or_default(),
+            ent.map(|e| e.headquarters.to_string()).unwrap_or_default(),
+            entity.map_or(Jurisdiction::Unknown, |i| entity_jurisdiction(i, policy)).label().to_string(),
+            v.map(|v| v.category.label().to_string()).unwrap_or_default(),
+            v.map(|v| v.kind().source().to_string()).unwrap_or_default(),
+            v.filter(|v| v.list.is_some()).map(|v| v.line.to_string()).unwrap_or_default(),
+            v.and_then(|v| v.rule.clone()).unwrap_or_default(),
+            row.sent.iter().map(|(name, kind)| format!("{name} ({})", super::popup::kind(*kind))).collect::<Vec<_>>().join("; "),
+            row.binary_body.map(|n| n.to_string()).unwrap_or_default(),
             row.bytes_sent.to_string(),
             row.bytes_received.to_string(),
         ];
         w.write_record(cells.iter().map(|c| neutralise(c).into_owned())).expect("writing to memory");
+    }
+    if site.log_dropped > 0 {
+        // Never silent: a bounded log says how many of the site's requests it lacks.
+        let mut note: [String; 27] = Default::default();
+        note[0] = format!("# {} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them", site.log_dropped, site.log_cap);
+        w.write_record(note.iter()).expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 strings is UTF-8")
 }

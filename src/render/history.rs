@@ -42,7 +42,7 @@ impl Novelty {
 
 /// The summary of a report, for history.
 pub fn summarize(r: &Report) -> VisitSummary {
-    let trackers: BTreeSet<String> = r.endpoints.iter().filter(|e| e.tracker.is_some()).map(|e| e.domain.clone()).collect();
+    let trackers: BTreeSet<String> = r.endpoints.iter().filter(|e| e.tracker_requests > 0).map(|e| e.domain.clone()).collect();
     let companies: BTreeSet<String> = r.entities.iter().map(|e| e.parent.as_ref().unwrap_or(&e.entity).name.clone()).collect();
     let countries: BTreeSet<String> = r.countries.iter().filter_map(|c| c.country.clone()).collect();
     VisitSummary {

@@ -59,7 +59,7 @@ pub fn to_country_chart(r: &Report) -> String {
     let rows: Vec<(String, u64, bool)> = r
         .countries
         .iter()
-        .map(|c| (c.country.clone().unwrap_or_else(|| "local/unknown".into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern))
+        .map(|c| (c.country.clone().unwrap_or_else(|| c.jurisdiction.label().into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern))
         .collect();
     bars(&rows).into_string()
 }
@@ -92,10 +92,13 @@ pub fn to_html(r: &Report) -> String {
                     div class="card" { b { (t.tracker_requests) } "tracker requests" }
                     div class="card" { b { (t.tracker_endpoints) } "tracker endpoints" }
                     div class="card" { b { (t.tracker_companies) } "tracker companies" }
+                    @if t.unidentified_tracker_domains > 0 { div class="card" { b { (t.unidentified_tracker_domains) } "unidentified tracker domains" } }
                     div class="card" { b { (bytes(t.bytes_sent)) } "sent" }
                     div class="card" { b { (t.server_of_concern_requests) } "requests to servers of concern" }
                 }
-                p class="muted" { "A tracker request is a request matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one." }
+                p class="muted" { "A tracker request is a request matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one; an unidentified tracker domain is one no company data names. Every count is a count of requests that have the property." }
+                @if let Some(c) = &r.capture { p class="muted" { "Capture: SHA-256 " code { (c.sha256) } ", " (bytes(c.bytes)) @if let Some(cr) = &c.creator { ", recorded by " (cr) } ". " (r.generator) ", data: " @for (i, d) in r.data_sources.iter().enumerate() { @if i > 0 { ", " } (d.id) " " (d.version) } "." } }
+                @if t.requests_without_ip > 0 { p class="muted" { (count(t.requests_without_ip, "request", "requests")) " reached no known server IP (failed, or served from cache): their server country is unknown." } }
                 @if t.skipped > 0 { p class="muted" { (count(t.skipped, "request", "requests")) " could not be read and are not counted above." } }
                 @if t.endpoints_folded > 0 { p class="muted" { (count(t.endpoints_folded, "endpoint", "endpoints")) " (" (count(t.requests_folded, "request", "requests")) ") folded to keep the report bounded: counted in the totals, not listed." } }
                 @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the request log; the counts above are complete." } }
@@ -120,8 +123,16 @@ pub fn to_html(r: &Report) -> String {
                         td { (jtag(e.jurisdiction)) } td class="num" { (e.requests) } td class="num" { (e.tracker_requests) } td class="num" { (bytes(e.bytes_sent)) }
                     } } }
                 }
+                @if !r.unidentified_trackers.is_empty() {
+                    h2 { "Unidentified tracker domains" }
+                    p class="muted" { "Domains that received tracker requests and that no company data names. They are counted as domains, not as companies." }
+                    table {
+                        thead { tr { th { "Domain" } th class="num" { "Endpoints" } th class="num" { "Requests" } th class="num" { "Tracker req." } } }
+                        tbody { @for u in &r.unidentified_trackers { tr { td { code { (u.domain) } } td class="num" { (u.endpoints) } td class="num" { (u.requests) } td class="num" { (u.tracker_requests) } } } }
+                    }
+                }
                 h2 { "Where requests went (server country, registered)" }
-                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| "local/unknown".into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>()))
+                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| c.jurisdiction.label().into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>()))
                 h2 { "Hosting networks" }
                 (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| "unknown".into()), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>()))
                 h2 { "Endpoints" }
@@ -131,10 +142,20 @@ pub fn to_html(r: &Report) -> String {
                         td { (super::popup::host(&e.host)) }
                         td { (e.party.label()) }
                         td { @if let Some(v) = &e.entity { (v.name) " (" (v.domicile) "/" (v.headquarters) ")" } }
-                        td { @if let Some(tr) = &e.tracker { (tr.category.label()) @if let Some(rule) = &tr.rule { br; code { (rule) } " " span class="muted" { (tr.list) ":" (tr.line) } } } }
-                        td { @for l in &e.locations { div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } } } }
+                        td {
+                            @for tr in &e.trackers { div { (tr.category.label()) " " span class="muted" { "(" (tr.requests) " of " (e.requests) " req.)" } } }
+                            @for rl in &e.rules { div class="muted" { (super::popup::rule(rl)) } }
+                            @if e.rules_not_listed > 0 { div class="muted" { (e.rules_not_listed) " more matched rules not listed" } }
+                        }
+                        td {
+                            @for sv in &e.servers { @let l = &sv.location; div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " req." } } }
+                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " req. with no server IP" } }
+                        }
                         td { (jtag(e.jurisdiction.server)) } td { (jtag(e.jurisdiction.entity)) }
-                        td { @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " " span class="muted" { (super::popup::kind(f.kind)) } } }
+                        td {
+                            @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " " span class="muted" { (super::popup::kind(f.kind)) ": " (f.reason.describe()) } }
+                            @for b in &e.binary_sent { div class="muted" { (b.requests) " binary (" (b.content_type) ", " (bytes(b.bytes)) "), not read for fields" } }
+                        }
                         td class="num" { (e.requests) } td class="num" { (bytes(e.bytes_sent)) }
                     } } }
                 }

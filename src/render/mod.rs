@@ -11,9 +11,10 @@ mod view;
 pub use self::csv::{neutralise, to_csv};
 pub use html::{to_country_chart, to_html};
 pub use popup::{to_popup_html, warning_text};
+pub use crate::judge::entity_jurisdiction;
 pub use view::{
-    entity_jurisdiction, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report,
-    Totals, TrackerView, SCHEMA_VERSION,
+    BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report,
+    RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
 };
 
 /// The report as pretty JSON.

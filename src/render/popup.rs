@@ -5,8 +5,8 @@
 
 use maud::{html, Markup};
 
-use super::view::{EndpointView, Report};
-use crate::judge::Jurisdiction;
+use super::view::{EndpointView, Report, RuleView};
+use crate::judge::{sentence, short_rule, Jurisdiction, SHOWN_RULE_CHARS};
 use crate::observe::SentKind;
 
 fn tag(j: Jurisdiction) -> Markup {
@@ -43,6 +43,22 @@ fn foreign(e: &EndpointView) -> bool {
     matches!(e.jurisdiction.server, Jurisdiction::Foreign | Jurisdiction::OfConcern) || e.jurisdiction.entity == Jurisdiction::OfConcern
 }
 
+/// A rule as evidence: shortened when long, the whole rule one disclosure away.
+pub(crate) fn rule(r: &RuleView) -> Markup {
+    html! {
+        @match &r.rule {
+            Some(text) => {
+                @if text.chars().count() > SHOWN_RULE_CHARS {
+                    details class="rule" { summary { code { (short_rule(text)) } } code { (text) } }
+                } @else { code { (text) } }
+                " in " (r.list) ", line " (r.line)
+            }
+            None => { "the entity map classes this domain as " (r.category.label()) }
+        }
+        " (" (r.requests) @if r.requests == 1 { " request" } @else { " requests" } ")"
+    }
+}
+
 /// A host as shown: internationalised names stay in their ASCII (punycode)
 /// form, which cannot imitate another name, with a note saying so.
 pub(crate) fn host(h: &str) -> Markup {
@@ -61,7 +77,7 @@ pub fn to_popup_html(r: &Report) -> String {
             div class={"grade g-" (r.grade.letter)} role="img" aria-label={"Grade " (r.grade.letter) ", " (r.grade.score) " of 100"} { (r.grade.letter) }
             div {
                 h1 id="bl-site" { (r.site) }
-                p class="muted" { (t.requests) " requests · " (t.tracker_requests) " tracker requests · " (t.tracker_endpoints) " tracker endpoints · " (t.tracker_companies) " tracker companies · " (kb(t.bytes_sent)) " sent" }
+                p class="muted" { (t.requests) " requests · " (t.tracker_requests) " tracker requests · " (t.tracker_endpoints) " tracker endpoints · " (t.tracker_companies) " tracker companies" @if t.unidentified_tracker_domains > 0 { " · " (t.unidentified_tracker_domains) " unidentified tracker domains" } " · " (kb(t.bytes_sent)) " sent" }
                 @if t.endpoints_folded > 0 { p class="muted" { (t.endpoints_folded) " endpoints (" (t.requests_folded) " requests) folded to keep the report bounded: counted above, not listed." } }
                 @if t.server_of_concern_requests > 0 { p class="alert" { (t.server_of_concern_requests) @if t.server_of_concern_requests == 1 { " request" } @else { " requests" } " to servers in a country of concern" } }
             }
@@ -106,32 +122,33 @@ pub fn to_popup_html(r: &Report) -> String {
             thead { tr { th scope="col" { "Host" } th scope="col" { "Company" } th scope="col" { "Server" } th scope="col" { "Req." } th scope="col" { "Sent" } } }
             tbody {
                 @for e in &r.endpoints {
-                    tr data-tracker=(if e.tracker.is_some() { "1" } else { "0" }) data-foreign=(if foreign(e) { "1" } else { "0" }) {
+                    tr data-tracker=(if e.tracker_requests > 0 { "1" } else { "0" }) data-foreign=(if foreign(e) { "1" } else { "0" }) {
                         td {
                             (host(&e.host))
-                            @if let Some(tr) = &e.tracker { " " span class={"cat " (tr.category.label())} { (tr.category.label()) } }
+                            @for tr in &e.trackers { " " span class={"cat " (tr.category.label())} { (tr.category.label()) " " span class="muted" { (tr.requests) "/" (e.requests) } } }
                             details class="why" {
                                 summary { "why" }
                                 p { (e.party.label()) " · domain " code { (e.domain) } }
-                                @match &e.tracker {
-                                    Some(tr) => p { @match &tr.rule { Some(rule) => { "Rule " code { (rule) } " in " (tr.list) ", line " (tr.line) } None => { "The entity map classes " (e.domain) " as " (tr.category.label()) } } },
-                                    None => p { "Not matched by a tracker list." },
-                                }
+                                @if e.trackers.is_empty() { p { "Not matched by a tracker list." } }
+                                @if !e.rules.is_empty() { ul class="rules" { @for r in &e.rules { li { (rule(r)) } } } }
+                                @if e.rules_not_listed > 0 { p class="muted" { (e.rules_not_listed) " more tracker requests matched rules not listed here." } }
                                 @if !e.sent.is_empty() {
-                                    p { "Sent: " @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind(f.kind)) ")" } }
+                                    p { "Sent: " @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind(f.kind)) ", " (f.reason.describe()) ")" } }
                                 }
+                                @for b in &e.binary_sent { p { (b.requests) " binary " @if b.requests == 1 { "body" } @else { "bodies" } " (" (b.content_type) ", " (kb(b.bytes)) "), not read for fields" } }
                                 @if let Some(v) = &e.entity {
-                                    p { (v.name) ": domiciled " (v.domicile) ", headquartered " (v.headquarters) @if let Some(n) = &v.note { ". " (n) } }
+                                    p { (sentence(format!("{}: domiciled {}, headquartered {}", v.name, v.domicile, v.headquarters))) @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
                                     p class="muted" { "Sources: " @for s in &v.sources { span class="src" { (s) } " " } }
                                 }
                             }
                         }
                         td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (v.domicile) "/" (v.headquarters) } " " (tag(e.jurisdiction.entity)) } @else { span class="muted" { "unknown" } } }
                         td {
-                            @for l in &e.locations {
-                                div { (l.ip) " · " (l.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (l.basis.label()) ")" } @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } }
+                            @for sv in &e.servers {
+                                @let l = &sv.location;
+                                div { (l.ip) " · " (l.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (l.basis.label()) ")" } @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " req." } }
                             }
-                            @if e.locations.is_empty() { span class="muted" { "no IP seen" } }
+                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " req. with no server IP (location unknown)" } }
                             " " (tag(e.jurisdiction.server))
                         }
                         td class="num" { (e.requests) }
@@ -156,16 +173,25 @@ pub fn warning_text(r: &Report, e: &EndpointView) -> String {
             Some(p) => format!("{} (part of {}, domiciled {}, headquartered {})", v.name, p.name, p.domicile, p.headquarters),
             None => format!("{} (domiciled {}, headquartered {})", v.name, v.domicile, v.headquarters),
         },
-        None => "an unknown company".into(),
+        None => "an unidentified company".into(),
     };
     let server_concern = e.jurisdiction.server == Jurisdiction::OfConcern;
-    if e.tracker.is_none() && !server_concern {
+    if e.trackers.is_empty() && !server_concern {
         return format!("{} talks to servers controlled by {who}: based in a country of concern under your policy.", r.site);
     }
-    let what = e.tracker.as_ref().map_or(String::new(), |t| format!("{} ", t.category.label()));
-    let countries: Vec<String> = e.locations.iter().filter_map(|l| l.country.clone()).collect();
-    let where_ = if countries.is_empty() { "an unknown location".to_string() } else { format!("a server registered in {}", countries.join(", ")) };
-    let mut text = format!("{} sent data to {} — {what}by {who}, {where_}.", r.site, e.host);
+    let what = if e.trackers.is_empty() {
+        String::new()
+    } else {
+        let kinds: Vec<&str> = e.trackers.iter().map(|t| t.category.label()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        format!("{} ", kinds.join(" and "))
+    };
+    let countries: Vec<String> = e.servers.iter().filter_map(|s| s.location.country.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let where_ = match countries.len() {
+        0 => "an unknown location".to_string(),
+        1 => format!("a server registered in {}", countries[0]),
+        _ => format!("servers registered in {}", countries.join(", ")),
+    };
+    let mut text = sentence(format!("{} sent data to {} — {what}by {who}, {where_}", r.site, e.host));
     if server_concern || e.jurisdiction.entity == Jurisdiction::OfConcern {
         text.push_str(" Of concern under your policy.");
     }

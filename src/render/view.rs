@@ -7,15 +7,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{grade, EndpointStats, Grade, GradeInput, SiteReport};
+use crate::aggregate::{grade, EndpointStats, Grade, GradeInput, ServerTally, SiteReport};
 use crate::classify::{entity, Category, Party};
 use crate::data::DATA_SOURCES;
-use crate::judge::{company_finding, findings_for, CompanyFacts, EndpointFacts, Finding, Jurisdiction, Policy};
+use crate::judge::{
+    company_finding, entity_jurisdiction, findings_for, server_jurisdiction, CompanyFacts, EndpointFacts, Finding, Jurisdiction, KindFacts, Policy, RuleFacts,
+};
 use crate::locate::{Location, Locator};
-use crate::observe::SentKind;
+use crate::observe::{SentKind, SentReason};
 
 /// Bumped on any incompatible change of the JSON shape.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
@@ -26,15 +28,19 @@ pub struct Report {
     pub site: String,
     pub policy: PolicyView,
     pub data_sources: Vec<DataSourceView>,
+    /// The capture file the report was made from (CLI and www/; null in the extension).
+    pub capture: Option<CaptureView>,
     pub totals: Totals,
     pub grade: Grade,
     /// One per Host, most requests first.
     pub endpoints: Vec<EndpointView>,
     /// One per company, most requests first.
     pub entities: Vec<EntityRollup>,
-    /// One per server country (null: local or unknown), most requests first.
+    /// Tracker domains no company data names, most tracker requests first.
+    pub unidentified_trackers: Vec<UnidentifiedTracker>,
+    /// Requests by server country, each request under the country of the IP it reached (null: local or unknown), most first.
     pub countries: Vec<CountryRollup>,
-    /// One per hosting network (AS), most requests first.
+    /// Requests by hosting network (AS) of the IP each reached, most first.
     pub networks: Vec<NetworkRollup>,
     /// The platform's own telemetry and logging endpoints (matched by the platform-telemetry list).
     pub telemetry: TelemetryView,
@@ -63,7 +69,8 @@ pub struct DataSourceView {
 /// Counts, with the words defined once: a *tracker request* is a request
 /// matched by a tracker list or to a Domain the entity map classes as
 /// tracking; a *tracker endpoint* is a Host that received one; a *tracker
-/// company* is an Entity behind a tracker endpoint.
+/// company* is a named Entity (counted by its ultimate parent) behind one; an
+/// *unidentified tracker domain* is a Domain behind one that no company data names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Totals {
     pub requests: u64,
@@ -73,12 +80,17 @@ pub struct Totals {
     pub tracker_requests: u64,
     pub tracker_endpoints: u64,
     pub tracker_companies: u64,
+    pub unidentified_tracker_domains: u64,
     pub third_party_requests: u64,
     pub bytes_sent: u64,
     pub bytes_received: u64,
     pub third_party_cookies: u64,
+    /// Requests whose own server IP is registered in a country of concern.
     pub server_of_concern_requests: u64,
+    /// Requests to endpoints whose controlling company (or its parent) is based in a country of concern.
     pub entity_of_concern_requests: u64,
+    /// Requests that reached no known server IP (failed, cache hits): their server is unknown.
+    pub requests_without_ip: u64,
     /// Distinct (endpoint, field) pairs that carried an identifier.
     pub identifiers_sent: u64,
     /// Distinct (endpoint, field) pairs that carried an e-mail, phone number or their hash.
@@ -99,18 +111,23 @@ pub struct Totals {
 pub struct SentView {
     pub name: String,
     pub kind: SentKind,
+    /// Why it was flagged: by its name, or by its value's shape.
+    pub reason: SentReason,
     pub requests: u64,
 }
 
 /// The platform's own telemetry: how much went there, and where those servers are.
+/// Counts only the requests the platform-telemetry list matched.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TelemetryView {
     pub endpoints: Vec<String>,
     pub requests: u64,
     pub bytes_sent: u64,
-    /// Server countries of those endpoints (registered).
+    /// Countries of the server IPs those requests reached (registered).
     pub countries: Vec<String>,
-    /// Field names that carried identifiers to them.
+    /// Of those requests, how many reached no known IP.
+    pub requests_without_ip: u64,
+    /// Field names that carried identifiers to those endpoints (in any of their requests).
     pub identifiers: Vec<String>,
 }
 
@@ -137,20 +154,63 @@ pub struct EntityView {
     pub sources: Vec<String>,
 }
 
+/// Tracker requests of one kind to an endpoint: a category and what said so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TrackerView {
     pub category: Category,
-    /// The rule as written, or null when the entity map alone classes the Domain.
-    pub rule: Option<String>,
     /// List id ("easyprivacy", "easylist", "platform-telemetry") or "entity-map".
     pub list: String,
-    /// 1-based line of the rule in its list (0 for the entity map).
+    /// Requests of this kind (each request has exactly one kind).
+    pub requests: u64,
+    pub bytes_sent: u64,
+}
+
+/// One rule that matched requests to an endpoint, and how many.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RuleView {
+    pub category: Category,
+    /// List id, or "entity-map" (then `rule` is null and `line` 0).
+    pub list: String,
+    /// 1-based line of the rule in its list.
     pub line: u32,
+    /// The rule exactly as written (in full, however long).
+    pub rule: Option<String>,
+    pub requests: u64,
+}
+
+/// One server IP of an endpoint: where it is, and the requests that reached it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ServerView {
+    pub location: Location,
+    /// The policy's view of this server's country.
+    pub jurisdiction: Jurisdiction,
+    pub requests: u64,
+    pub tracker_requests: u64,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+}
+
+/// Requests of an endpoint whose server is not known.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnlocatedView {
+    pub requests: u64,
+    pub tracker_requests: u64,
+    pub bytes_sent: u64,
+    pub bytes_received: u64,
+}
+
+/// A binary body type an endpoint received: reported by size, never read as fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BinaryView {
+    /// Declared content type, or "unknown" when sniffed.
+    pub content_type: String,
+    pub requests: u64,
+    pub bytes: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct JurisdictionView {
-    /// Where the servers are, judged by the policy (the worst of the endpoint's IPs).
+    /// Where the servers are, judged by the policy: the worst of the IPs that received requests.
     pub server: Jurisdiction,
     /// Where the controlling company and its parent are based (the worst of their countries).
     pub entity: Jurisdiction,
@@ -164,18 +224,31 @@ pub struct EndpointView {
     pub entity: Option<EntityView>,
     /// The Domain's category in the entity map.
     pub category: Option<Category>,
-    pub tracker: Option<TrackerView>,
-    pub ips: Vec<String>,
-    pub locations: Vec<Location>,
-    pub jurisdiction: JurisdictionView,
     pub requests: u64,
+    /// Requests with any tracker verdict (the sum of `trackers[].requests`).
     pub tracker_requests: u64,
+    /// Tracker requests per kind, most first: a host can be advertising *and* telemetry.
+    pub trackers: Vec<TrackerView>,
+    /// The rules that matched, most requests first (at most 32 kept per endpoint).
+    pub rules: Vec<RuleView>,
+    /// Tracker requests whose rule was past that bound (counted in `trackers`).
+    pub rules_not_listed: u64,
+    /// Server IPs, most requests first, each with its location and its requests.
+    pub servers: Vec<ServerView>,
+    /// Requests with no server IP (failed, cache hits, capture without one): location unknown.
     pub requests_without_ip: u64,
+    /// Requests to IPs past the per-endpoint bound (64): counted, location not kept.
+    pub requests_ip_not_kept: u64,
+    /// Those two together, with their bytes: the requests whose server is unknown.
+    pub unlocated: UnlocatedView,
+    pub jurisdiction: JurisdictionView,
     pub bytes_sent: u64,
     pub bytes_received: u64,
     pub cookies_set: u64,
-    /// Fields that carried identifiers or contact details (names only).
+    /// Fields that carried identifiers or contact details (names only), and why each was flagged.
     pub sent: Vec<SentView>,
+    /// Binary bodies it received, by content type (not read for fields).
+    pub binary_sent: Vec<BinaryView>,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
 }
@@ -193,17 +266,33 @@ pub struct EntityRollup {
     pub sent: Vec<String>,
 }
 
+/// A registrable domain that received tracker requests and that no company
+/// data names: counted and graded as a domain, never as a company.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct CountryRollup {
-    pub country: Option<String>,
-    pub jurisdiction: Jurisdiction,
+pub struct UnidentifiedTracker {
+    pub domain: String,
     pub endpoints: u64,
     pub requests: u64,
+    pub tracker_requests: u64,
+}
+
+/// Requests by the country of the server each one reached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CountryRollup {
+    /// ISO 3166-1 alpha-2; null when local (`jurisdiction` "local") or not known ("unknown").
+    pub country: Option<String>,
+    pub jurisdiction: Jurisdiction,
+    /// Endpoints with at least one request counted here.
+    pub endpoints: u64,
+    pub requests: u64,
+    pub tracker_requests: u64,
     pub bytes_sent: u64,
 }
 
+/// Requests by the network (AS) of the server each one reached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NetworkRollup {
+    /// Null: no IP, or no network known for it.
     pub asn: Option<u32>,
     pub network: Option<String>,
     /// The company the entity map says operates this AS, if any.
@@ -212,6 +301,16 @@ pub struct NetworkRollup {
     pub requests: u64,
     pub bytes_sent: u64,
     pub bytes_received: u64,
+}
+
+/// The capture a report was made from, so anyone can check they rerun it on the same bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CaptureView {
+    /// SHA-256 of the capture file, lower-case hex.
+    pub sha256: String,
+    pub bytes: u64,
+    /// The capture's own creator (e.g. "WebInspector 537.36"), if it names one.
+    pub creator: Option<String>,
 }
 
 fn entity_ref(i: usize) -> EntityRef {
@@ -233,31 +332,23 @@ fn entity_view(i: usize) -> EntityView {
     }
 }
 
-/// The worse of two jurisdictions (of concern > foreign > home > unknown > local).
-fn worst(a: Jurisdiction, b: Jurisdiction) -> Jurisdiction {
-    a.max(b)
-}
-
-/// Judges the entity and its ultimate parent on both their countries.
-pub fn entity_jurisdiction(index: usize, policy: &Policy) -> Jurisdiction {
-    let e = entity::entity(index);
-    let r = entity::entity(entity::root(index));
-    [e.domicile, e.headquarters, r.domicile, r.headquarters].iter().map(|c| policy.judge(Some(c))).fold(Jurisdiction::Local, worst)
-}
-
 impl Report {
     /// Derives the full report from what was observed.
     pub fn build(site: &SiteReport, policy: &Policy, locator: &Locator) -> Report {
         let mut endpoints: Vec<EndpointView> = site.endpoints.values().map(|e| endpoint_view(e, policy, locator)).collect();
         endpoints.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.host.cmp(&b.host)));
         let entities = entity_rollups(&endpoints, policy);
+        let unidentified_trackers = unidentified(&endpoints);
         let mut findings: Vec<Finding> = entities.iter().filter_map(|r| company(r, policy)).collect();
         findings.extend(endpoints.iter().flat_map(|e| endpoint_findings(e, policy)));
-        let totals = totals(site, &endpoints);
+        let folded = folded_servers(site, policy, locator);
+        let totals = totals(site, &endpoints, &folded, unidentified_trackers.len());
+        let has = |c: Category| endpoints.iter().any(|e| e.trackers.iter().any(|t| t.category == c));
         let grade = grade(&GradeInput {
             tracker_companies: totals.tracker_companies as usize,
-            session_replay: endpoints.iter().any(|e| e.tracker.as_ref().is_some_and(|t| t.category == Category::SessionReplay)),
-            fingerprinting: endpoints.iter().any(|e| e.tracker.as_ref().is_some_and(|t| t.category == Category::Fingerprinting)),
+            unidentified_tracker_domains: unidentified_trackers.len(),
+            session_replay: has(Category::SessionReplay),
+            fingerprinting: has(Category::Fingerprinting),
             server_of_concern_requests: totals.server_of_concern_requests,
             entity_of_concern_requests: totals.entity_of_concern_requests,
             third_party_cookies: totals.third_party_cookies,
@@ -285,63 +376,131 @@ impl Report {
                     attribution: d.attribution.into(),
                 })
                 .collect(),
+            capture: None,
             totals,
             grade,
             entities,
-            countries: country_rollups(&endpoints, policy),
-            networks: network_rollups(&endpoints),
-            telemetry: telemetry(&endpoints),
+            unidentified_trackers,
+            countries: country_rollups(&endpoints, &folded),
+            networks: network_rollups(&endpoints, &folded),
+            telemetry: telemetry(site, &endpoints, locator),
             endpoints,
             findings,
         }
     }
 }
 
+impl CaptureView {
+    /// What a report says of the capture it was made from.
+    pub fn of(capture: &crate::observe::HarCapture) -> CaptureView {
+        CaptureView { sha256: capture.sha256.clone(), bytes: capture.bytes, creator: Some(capture.creator.clone()).filter(|c| !c.is_empty()) }
+    }
+}
+
+fn server_view(loc: Location, t: &ServerTally, policy: &Policy) -> ServerView {
+    ServerView {
+        jurisdiction: server_jurisdiction(&loc, policy),
+        location: loc,
+        requests: t.all.requests,
+        tracker_requests: t.tracker_requests,
+        bytes_sent: t.all.bytes_sent,
+        bytes_received: t.all.bytes_received,
+    }
+}
+
+/// The servers of folded endpoints (extension only: exports of a capture fold
+/// nothing), and their requests whose server is not known.
+struct FoldedServers {
+    servers: Vec<ServerView>,
+    unlocated: UnlocatedView,
+}
+
+fn unlocated(a: &ServerTally, b: &ServerTally) -> UnlocatedView {
+    let mut t = *a;
+    t.add(b);
+    UnlocatedView { requests: t.all.requests, tracker_requests: t.tracker_requests, bytes_sent: t.all.bytes_sent, bytes_received: t.all.bytes_received }
+}
+
+fn folded_servers(site: &SiteReport, policy: &Policy, locator: &Locator) -> FoldedServers {
+    FoldedServers {
+        servers: site.folded.by_ip.iter().map(|(ip, t)| server_view(locator.locate(*ip), t, policy)).collect(),
+        unlocated: unlocated(&site.folded.without_ip, &site.folded.ips_overflow),
+    }
+}
+
 fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> EndpointView {
-    let locations: Vec<Location> = e.ips.iter().map(|ip| locator.locate(*ip)).collect();
-    let server = if locations.is_empty() {
-        Jurisdiction::Unknown
-    } else {
-        locations
-            .iter()
-            .map(|l| if l.country.is_none() && l.basis.label() == "local" { Jurisdiction::Local } else { policy.judge(l.country.as_deref()) })
-            .fold(Jurisdiction::Local, worst)
-    };
+    let mut servers: Vec<ServerView> = e.by_ip.iter().map(|(ip, t)| server_view(locator.locate(*ip), t, policy)).collect();
+    servers.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.location.ip.cmp(&b.location.ip)));
+    let unlocated = unlocated(&e.without_ip, &e.ips_overflow);
+    let mut server = servers.iter().map(|s| s.jurisdiction).fold(Jurisdiction::Local, Jurisdiction::max);
+    if servers.is_empty() || unlocated.requests > 0 {
+        server = server.max(Jurisdiction::Unknown);
+    }
     let index = e.entity.as_deref().and_then(entity::by_id);
+    let mut trackers: Vec<TrackerView> = e
+        .by_kind
+        .iter()
+        .map(|(k, t)| TrackerView { category: k.category, list: k.source().to_string(), requests: t.requests, bytes_sent: t.bytes_sent })
+        .collect();
+    trackers.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.category.cmp(&b.category)).then_with(|| a.list.cmp(&b.list)));
+    let mut rules: Vec<RuleView> = e
+        .by_rule
+        .iter()
+        .map(|(v, n)| RuleView { category: v.category, list: v.kind().source().to_string(), line: v.line, rule: v.rule.clone(), requests: *n })
+        .collect();
+    rules.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.list.cmp(&b.list)).then_with(|| a.line.cmp(&b.line)));
     EndpointView {
         host: e.host.clone(),
         domain: e.domain.clone(),
         party: e.party,
         entity: index.map(entity_view),
         category: e.domain_category,
-        tracker: e.tracker.as_ref().map(|t| TrackerView {
-            category: t.category,
-            rule: t.rule.clone(),
-            list: t.list.map_or("entity-map", |l| l.id()).to_string(),
-            line: t.line,
-        }),
-        ips: e.ips.iter().map(|ip| ip.to_string()).collect(),
-        locations,
+        requests: e.total.requests,
+        tracker_requests: e.tracker_requests(),
+        trackers,
+        rules,
+        rules_not_listed: e.rules_overflow,
+        servers,
+        requests_without_ip: e.without_ip.all.requests,
+        requests_ip_not_kept: e.ips_overflow.all.requests,
+        unlocated,
         jurisdiction: JurisdictionView { server, entity: index.map_or(Jurisdiction::Unknown, |i| entity_jurisdiction(i, policy)) },
-        requests: e.requests,
-        tracker_requests: e.tracker_requests,
-        requests_without_ip: e.requests_without_ip,
-        bytes_sent: e.bytes_sent,
-        bytes_received: e.bytes_received,
+        bytes_sent: e.total.bytes_sent,
+        bytes_received: e.total.bytes_received,
         cookies_set: e.cookies_set,
-        sent: e.sent.iter().map(|(name, s)| SentView { name: name.clone(), kind: s.kind, requests: s.requests }).collect(),
+        sent: e.sent.iter().map(|(name, s)| SentView { name: name.clone(), kind: s.kind, reason: s.reason, requests: s.requests }).collect(),
+        binary_sent: e.binary.iter().map(|(t, b)| BinaryView { content_type: t.clone(), requests: b.requests, bytes: b.bytes_sent }).collect(),
         first_seen_ms: e.first_seen_ms,
         last_seen_ms: e.last_seen_ms,
     }
 }
 
-fn telemetry(endpoints: &[EndpointView]) -> TelemetryView {
-    let tele: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker.as_ref().is_some_and(|t| t.list == "platform-telemetry")).collect();
+fn telemetry(site: &SiteReport, endpoints: &[EndpointView], locator: &Locator) -> TelemetryView {
+    let is_tele = |e: &EndpointView| e.trackers.iter().any(|t| t.list == "platform-telemetry");
+    let tele: Vec<&EndpointView> = endpoints.iter().filter(|e| is_tele(e)).collect();
+    let sum = |f: &dyn Fn(&TrackerView) -> u64| {
+        tele.iter().flat_map(|e| e.trackers.iter().filter(|t| t.list == "platform-telemetry")).map(f).fold(0u64, u64::saturating_add)
+    };
+    // Countries of the IPs that telemetry requests themselves reached.
+    let mut countries = BTreeSet::new();
+    let mut without_ip = 0u64;
+    for e in &tele {
+        let Some(stats) = site.endpoints.get(&e.host) else { continue };
+        for (ip, t) in &stats.by_ip {
+            if t.telemetry_requests > 0 {
+                if let Some(c) = locator.locate(*ip).country {
+                    countries.insert(c);
+                }
+            }
+        }
+        without_ip = without_ip.saturating_add(stats.without_ip.telemetry_requests).saturating_add(stats.ips_overflow.telemetry_requests);
+    }
     TelemetryView {
         endpoints: tele.iter().map(|e| e.host.clone()).collect(),
-        requests: tele.iter().map(|e| e.requests).fold(0u64, u64::saturating_add),
-        bytes_sent: tele.iter().map(|e| e.bytes_sent).fold(0u64, u64::saturating_add),
-        countries: tele.iter().flat_map(|e| e.locations.iter().filter_map(|l| l.country.clone())).collect::<BTreeSet<_>>().into_iter().collect(),
+        requests: sum(&|t| t.requests),
+        bytes_sent: sum(&|t| t.bytes_sent),
+        countries: countries.into_iter().collect(),
+        requests_without_ip: without_ip,
         identifiers: tele
             .iter()
             .flat_map(|e| e.sent.iter().filter(|s| s.kind == SentKind::Identifier).map(|s| s.name.clone()))
@@ -352,18 +511,33 @@ fn telemetry(endpoints: &[EndpointView]) -> TelemetryView {
 }
 
 fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
-    let countries: Vec<String> = e.locations.iter().filter_map(|l| l.country.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let concern: Vec<&ServerView> = e.servers.iter().filter(|s| s.jurisdiction == Jurisdiction::OfConcern).collect();
+    let concern_countries: Vec<String> = concern.iter().filter_map(|s| s.location.country.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let kinds: Vec<KindFacts> = e
+        .trackers
+        .iter()
+        .map(|t| KindFacts {
+            category: t.category.label(),
+            list: Some(t.list.as_str()).filter(|l| *l != "entity-map"),
+            requests: t.requests,
+            rules: e
+                .rules
+                .iter()
+                .filter(|r| r.category == t.category && r.list == t.list)
+                .filter_map(|r| r.rule.as_deref().map(|rule| RuleFacts { rule, list: r.list.as_str(), line: r.line, requests: r.requests }))
+                .collect(),
+        })
+        .collect();
     findings_for(
         &EndpointFacts {
             host: &e.host,
-            requests: e.requests,
             third_party: e.party == Party::ThirdParty,
-            server: e.jurisdiction.server,
-            server_countries: &countries,
+            of_concern_requests: concern.iter().map(|s| s.requests).fold(0u64, u64::saturating_add),
+            of_concern_countries: &concern_countries,
             entity: e.entity.as_ref().map(|v| v.name.as_str()),
-            tracker: e.tracker.as_ref().map(|t| (t.category.label(), Some(t.list.as_str()).filter(|l| *l != "entity-map"), t.rule.as_deref())),
+            trackers: &kinds,
             cookies_set: e.cookies_set,
-            sent: &e.sent.iter().map(|s| (s.name.as_str(), s.kind)).collect::<Vec<_>>(),
+            sent: &e.sent.iter().map(|s| (s.name.as_str(), s.kind, s.reason)).collect::<Vec<_>>(),
         },
         policy,
     )
@@ -385,13 +559,13 @@ fn company(r: &EntityRollup, policy: &Policy) -> Option<Finding> {
 
 /// Sums here saturate: counts come from the network, and a hostile
 /// Content-Length must not wrap totals into garbage or panic.
-fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
+fn totals(site: &SiteReport, endpoints: &[EndpointView], folded: &FoldedServers, unidentified: usize) -> Totals {
     let trackers: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker_requests > 0).collect();
-    let companies: BTreeSet<String> = trackers
-        .iter()
-        .map(|e| e.entity.as_ref().map_or_else(|| format!("domain:{}", e.domain), |v| v.parent.as_ref().map_or(v.id.clone(), |p| p.id.clone())))
-        .collect();
+    let companies: BTreeSet<&str> = trackers.iter().filter_map(|e| e.entity.as_ref().map(|v| v.parent.as_ref().map_or(v.id.as_str(), |p| p.id.as_str()))).collect();
     let sum = |f: fn(&EndpointView) -> u64| endpoints.iter().map(f).fold(0u64, u64::saturating_add);
+    let of_concern = |servers: &mut dyn Iterator<Item = &ServerView>| {
+        servers.filter(|s| s.jurisdiction == Jurisdiction::OfConcern).map(|s| s.requests).fold(0u64, u64::saturating_add)
+    };
     Totals {
         requests: site.requests,
         skipped: site.skipped,
@@ -399,6 +573,7 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
         tracker_requests: sum(|e| e.tracker_requests).saturating_add(site.folded.tracker_requests),
         tracker_endpoints: trackers.len() as u64,
         tracker_companies: companies.len() as u64,
+        unidentified_tracker_domains: unidentified as u64,
         third_party_requests: endpoints
             .iter()
             .filter(|e| e.party == Party::ThirdParty)
@@ -411,16 +586,13 @@ fn totals(site: &SiteReport, endpoints: &[EndpointView]) -> Totals {
             .filter(|e| e.party == Party::ThirdParty)
             .map(|e| e.cookies_set)
             .fold(site.folded.third_party_cookies, u64::saturating_add),
-        server_of_concern_requests: endpoints
-            .iter()
-            .filter(|e| e.jurisdiction.server == Jurisdiction::OfConcern)
-            .map(|e| e.requests)
-            .fold(0u64, u64::saturating_add),
+        server_of_concern_requests: of_concern(&mut endpoints.iter().flat_map(|e| &e.servers)).saturating_add(of_concern(&mut folded.servers.iter())),
         entity_of_concern_requests: endpoints
             .iter()
             .filter(|e| e.jurisdiction.entity == Jurisdiction::OfConcern)
             .map(|e| e.requests)
             .fold(0u64, u64::saturating_add),
+        requests_without_ip: sum(|e| e.requests_without_ip).saturating_add(site.folded.without_ip.all.requests),
         identifiers_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind == SentKind::Identifier).count() as u64,
         contact_details_sent: endpoints.iter().flat_map(|e| &e.sent).filter(|s| s.kind != SentKind::Identifier).count() as u64,
         first_seen_ms: site.first_seen_ms,
@@ -461,47 +633,109 @@ fn entity_rollups(endpoints: &[EndpointView], policy: &Policy) -> Vec<EntityRoll
     out
 }
 
-/// Splits an endpoint's requests across its IPs' countries, so each request
-/// counts once: whole requests to the first country seen, when there are several.
-fn country_rollups(endpoints: &[EndpointView], policy: &Policy) -> Vec<CountryRollup> {
-    let mut by: BTreeMap<Option<String>, CountryRollup> = BTreeMap::new();
-    for e in endpoints {
-        let country = e.locations.iter().find_map(|l| l.country.clone());
-        let jurisdiction = match &country {
-            Some(c) => policy.judge(Some(c)),
-            None if e.jurisdiction.server == Jurisdiction::Local => Jurisdiction::Local,
-            None => Jurisdiction::Unknown,
-        };
-        let r = by.entry(country.clone()).or_insert_with(|| CountryRollup { country, jurisdiction, endpoints: 0, requests: 0, bytes_sent: 0 });
+fn unidentified(endpoints: &[EndpointView]) -> Vec<UnidentifiedTracker> {
+    let mut by: BTreeMap<&str, UnidentifiedTracker> = BTreeMap::new();
+    for e in endpoints.iter().filter(|e| e.entity.is_none() && e.tracker_requests > 0) {
+        let r = by.entry(&e.domain).or_insert_with(|| UnidentifiedTracker { domain: e.domain.clone(), endpoints: 0, requests: 0, tracker_requests: 0 });
         r.endpoints += 1;
         r.requests = r.requests.saturating_add(e.requests);
-        r.bytes_sent = r.bytes_sent.saturating_add(e.bytes_sent);
+        r.tracker_requests = r.tracker_requests.saturating_add(e.tracker_requests);
     }
-    let mut out: Vec<CountryRollup> = by.into_values().collect();
-    out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.country.cmp(&b.country)));
+    let mut out: Vec<UnidentifiedTracker> = by.into_values().collect();
+    out.sort_by(|a, b| b.tracker_requests.cmp(&a.tracker_requests).then_with(|| a.domain.cmp(&b.domain)));
     out
 }
 
-fn network_rollups(endpoints: &[EndpointView]) -> Vec<NetworkRollup> {
-    let mut by: BTreeMap<Option<u32>, NetworkRollup> = BTreeMap::new();
-    for e in endpoints {
-        let loc = e.locations.first();
-        let asn = loc.and_then(|l| l.asn);
-        let r = by.entry(asn).or_insert_with(|| NetworkRollup {
-            asn,
-            network: loc.and_then(|l| l.network.clone()),
-            operator: asn.and_then(entity::entity_of_asn).map(|i| entity::entity(entity::root(i)).name.to_string()),
-            endpoints: 0,
-            requests: 0,
-            bytes_sent: 0,
-            bytes_received: 0,
+/// Each request counted once, under the country of the server IP it reached;
+/// requests with no IP (or whose IP was not kept) under "unknown".
+fn country_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<CountryRollup> {
+    let mut by: BTreeMap<(Option<String>, Jurisdiction), (BTreeSet<usize>, CountryRollup)> = BTreeMap::new();
+    let mut add = |key: (Option<String>, Jurisdiction), endpoint: usize, requests: u64, trackers: u64, bytes: u64| {
+        if requests == 0 {
+            return;
+        }
+        let (eps, r) = by.entry(key.clone()).or_insert_with(|| {
+            (BTreeSet::new(), CountryRollup { country: key.0, jurisdiction: key.1, endpoints: 0, requests: 0, tracker_requests: 0, bytes_sent: 0 })
         });
-        r.endpoints += 1;
-        r.requests = r.requests.saturating_add(e.requests);
-        r.bytes_sent = r.bytes_sent.saturating_add(e.bytes_sent);
-        r.bytes_received = r.bytes_received.saturating_add(e.bytes_received);
+        if endpoint != usize::MAX {
+            eps.insert(endpoint);
+        }
+        r.requests = r.requests.saturating_add(requests);
+        r.tracker_requests = r.tracker_requests.saturating_add(trackers);
+        r.bytes_sent = r.bytes_sent.saturating_add(bytes);
+    };
+    for (i, e) in endpoints.iter().enumerate() {
+        for s in &e.servers {
+            add((s.location.country.clone(), s.jurisdiction), i, s.requests, s.tracker_requests, s.bytes_sent);
+        }
     }
-    let mut out: Vec<NetworkRollup> = by.into_values().collect();
+    for (i, e) in endpoints.iter().enumerate() {
+        let u = &e.unlocated;
+        add((None, Jurisdiction::Unknown), i, u.requests, u.tracker_requests, u.bytes_sent);
+    }
+    for s in &folded.servers {
+        add((s.location.country.clone(), s.jurisdiction), usize::MAX, s.requests, s.tracker_requests, s.bytes_sent);
+    }
+    let u = &folded.unlocated;
+    add((None, Jurisdiction::Unknown), usize::MAX, u.requests, u.tracker_requests, u.bytes_sent);
+    let mut out: Vec<CountryRollup> = by
+        .into_values()
+        .map(|(eps, mut r)| {
+            r.endpoints = eps.len() as u64;
+            r
+        })
+        .collect();
+    out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.country.cmp(&b.country)).then_with(|| a.jurisdiction.cmp(&b.jurisdiction)));
+    out
+}
+
+/// Each request counted once, under the network of the server IP it reached.
+fn network_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<NetworkRollup> {
+    let mut by: BTreeMap<Option<u32>, (BTreeSet<usize>, NetworkRollup)> = BTreeMap::new();
+    let mut add = |asn: Option<u32>, network: Option<&String>, endpoint: usize, requests: u64, sent: u64, received: u64| {
+        if requests == 0 {
+            return;
+        }
+        let (eps, r) = by.entry(asn).or_insert_with(|| {
+            (
+                BTreeSet::new(),
+                NetworkRollup {
+                    asn,
+                    network: network.cloned(),
+                    operator: asn.and_then(entity::entity_of_asn).map(|i| entity::entity(entity::root(i)).name.to_string()),
+                    endpoints: 0,
+                    requests: 0,
+                    bytes_sent: 0,
+                    bytes_received: 0,
+                },
+            )
+        });
+        if endpoint != usize::MAX {
+            eps.insert(endpoint);
+        }
+        r.requests = r.requests.saturating_add(requests);
+        r.bytes_sent = r.bytes_sent.saturating_add(sent);
+        r.bytes_received = r.bytes_received.saturating_add(received);
+    };
+    for (i, e) in endpoints.iter().enumerate() {
+        for s in &e.servers {
+            add(s.location.asn, s.location.network.as_ref(), i, s.requests, s.bytes_sent, s.bytes_received);
+        }
+        let u = &e.unlocated;
+        add(None, None, i, u.requests, u.bytes_sent, u.bytes_received);
+    }
+    for s in &folded.servers {
+        add(s.location.asn, s.location.network.as_ref(), usize::MAX, s.requests, s.bytes_sent, s.bytes_received);
+    }
+    let u = &folded.unlocated;
+    add(None, None, usize::MAX, u.requests, u.bytes_sent, u.bytes_received);
+    let mut out: Vec<NetworkRollup> = by
+        .into_values()
+        .map(|(eps, mut r)| {
+            r.endpoints = eps.len() as u64;
+            r
+        })
+        .collect();
     out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.asn.cmp(&b.asn)));
     out
 }

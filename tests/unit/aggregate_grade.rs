@@ -47,6 +47,7 @@ fn letters_follow_the_documented_bands() {
     assert_eq!(score_of(6, true).letter, "F"); // 34
     let all = grade(&GradeInput {
         tracker_companies: 10,
+        unidentified_tracker_domains: 2,
         session_replay: true,
         fingerprinting: true,
         server_of_concern_requests: 1,
@@ -56,4 +57,11 @@ fn letters_follow_the_documented_bands() {
         contact_details_sent: 1,
     });
     assert_eq!((all.letter.as_str(), all.score, all.reasons.len()), ("F", 0, 8));
+}
+
+#[test]
+fn unidentified_tracker_domains_are_graded_as_domains_not_companies() {
+    let g = grade(&GradeInput { tracker_companies: 1, unidentified_tracker_domains: 2, ..Default::default() });
+    assert_eq!(g.score, 100 - 3 * PER_TRACKER_COMPANY);
+    assert_eq!(g.reasons[0].reason, format!("1 tracker company and 2 unidentified tracker domains received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})"));
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::classify::{Classification, Party, TrackerVerdict};
+use crate::classify::{Classification, ListId, Party, TrackerVerdict};
 
 fn classification(host: &str, tracker: bool) -> Classification {
     Classification {
@@ -33,10 +33,12 @@ fn record_counts_everything() {
     assert_eq!(s.requests, 3);
     assert_eq!((s.first_seen_ms, s.last_seen_ms), (20, 70));
     let t = &s.endpoints["t.example"];
-    assert_eq!((t.requests, t.tracker_requests, t.requests_without_ip), (2, 2, 1));
-    assert_eq!((t.bytes_sent, t.bytes_received, t.cookies_set), (20, 200, 2));
+    assert_eq!((t.requests(), t.tracker_requests(), t.without_ip.all.requests), (2, 2, 1));
+    assert_eq!((t.total.bytes_sent, t.total.bytes_received, t.cookies_set), (20, 200, 2));
     assert_eq!((t.first_seen_ms, t.last_seen_ms), (20, 50));
-    assert_eq!(t.ips.len(), 1);
+    assert_eq!(t.by_ip.len(), 1);
+    assert_eq!(t.by_ip[&"192.0.2.1".parse().unwrap()].all.requests, 1);
+    assert_eq!(t.without_ip.tracker_requests, 1, "the failed tracker request is counted where it went: nowhere known");
     assert_eq!(s.tracker_endpoints(), 1);
     assert_eq!(s.log.len(), 3);
 }
@@ -114,10 +116,10 @@ fn hostile_sizes_saturate_instead_of_wrapping() {
         s.record(&r, &classification("t.example", false));
     }
     let e = &s.endpoints["t.example"];
-    assert_eq!((e.bytes_received, e.bytes_sent), (u64::MAX, u64::MAX));
+    assert_eq!((e.total.bytes_received, e.total.bytes_sent), (u64::MAX, u64::MAX));
     let mut m = s.clone();
     m.merge(&s);
-    assert_eq!(m.endpoints["t.example"].bytes_received, u64::MAX);
+    assert_eq!(m.endpoints["t.example"].total.bytes_received, u64::MAX);
     let report = crate::Analyzer::new().report(&m, &crate::judge::Policy::parse("US", "us").unwrap());
     assert_eq!(report.totals.bytes_received, u64::MAX);
 }
@@ -143,9 +145,9 @@ fn ten_thousand_hosts_and_a_hundred_thousand_requests_stay_bounded() {
     assert_eq!(s.requests, 100_000);
     assert_eq!(s.endpoints.len(), MAX_ENDPOINTS);
     assert_eq!(s.folded.endpoints(), 10_000 - MAX_ENDPOINTS as u64, "distinct hosts, each counted once");
-    let kept: u64 = s.endpoints.values().map(|e| e.requests).sum();
+    let kept: u64 = s.endpoints.values().map(|e| e.requests()).sum();
     assert_eq!(kept + s.folded.requests, 100_000, "every request is counted, listed or folded");
-    assert_eq!(s.endpoints.values().filter(|e| e.tracker_requests > 0).count(), 1000, "all tracker endpoints are kept");
+    assert_eq!(s.endpoints.values().filter(|e| e.tracker_requests() > 0).count(), 1000, "all tracker endpoints are kept");
     assert_eq!(s.log.len(), 2000);
     assert_eq!(s.log_dropped, 98_000);
     let bytes = snapshot::encode(&s).len();
@@ -192,4 +194,80 @@ fn folding_picks_what_a_full_scan_would() {
     let listed: Vec<&String> = s.endpoints.keys().collect();
     let want: Vec<&String> = model.keys().collect();
     assert_eq!(listed, want, "the same endpoints are listed as with a full scan per fold");
+}
+
+fn verdict(category: Category, list: ListId, line: u32, rule: &str) -> crate::classify::TrackerVerdict {
+    crate::classify::TrackerVerdict { category, rule: Some(crate::classify::RuleMatch { list, rule: rule.into(), line }) }
+}
+
+/// A host that served advertising and telemetry, at two IPs, with a failed
+/// request: each request keeps its own verdict and IP, and the endpoint
+/// tallies them without merging them into one label.
+#[test]
+fn an_endpoint_tallies_each_requests_own_verdict_and_ip() {
+    let mut s = SiteReport::new("site.example", 100);
+    let mut c = classification("m.example", false);
+    let ads = verdict(Category::Advertising, ListId::Easylist, 10, "||m.example/pagead/");
+    let tele = verdict(Category::Telemetry, ListId::PlatformTelemetry, 20, "||m.example/log_event");
+    for (i, (v, ip)) in [(Some(&ads), Some("192.0.2.1")), (Some(&tele), Some("192.0.2.1")), (Some(&tele), Some("198.51.100.7")), (None, Some("198.51.100.7")), (Some(&tele), None)]
+        .into_iter()
+        .enumerate()
+    {
+        c.tracker = v.cloned();
+        s.record(&request(&format!("https://m.example/{i}"), i as u64, ip), &c);
+    }
+    let e = &s.endpoints["m.example"];
+    assert_eq!(e.requests(), 5);
+    assert_eq!(e.tracker_requests(), 4);
+    let kinds: Vec<(Category, u64)> = e.by_kind.iter().map(|(k, t)| (k.category, t.requests)).collect();
+    assert_eq!(kinds, vec![(Category::Advertising, 1), (Category::Telemetry, 3)]);
+    assert_eq!(e.by_rule.values().copied().collect::<Vec<_>>(), vec![1, 3]);
+    let a: std::net::IpAddr = "192.0.2.1".parse().unwrap();
+    let b: std::net::IpAddr = "198.51.100.7".parse().unwrap();
+    assert_eq!((e.by_ip[&a].all.requests, e.by_ip[&a].telemetry_requests), (2, 1));
+    assert_eq!((e.by_ip[&b].all.requests, e.by_ip[&b].tracker_requests), (2, 1));
+    assert_eq!((e.without_ip.all.requests, e.without_ip.telemetry_requests), (1, 1));
+    let rows: Vec<Option<Category>> = s.log.iter().map(|r| r.verdict.as_ref().map(|v| v.category)).collect();
+    assert_eq!(rows, vec![Some(Category::Advertising), Some(Category::Telemetry), Some(Category::Telemetry), None, Some(Category::Telemetry)]);
+    assert_eq!(s.log[0].verdict.as_ref().and_then(|v| v.rule.as_deref()), Some("||m.example/pagead/"), "each row cites its own rule");
+}
+
+/// Past the per-endpoint bounds, rules and IPs are counted, not lost, and a
+/// merge keeps the same ones whatever its order.
+#[test]
+fn rules_and_ips_past_their_bounds_are_counted() {
+    let mut s = SiteReport::new("site.example", 10);
+    let mut c = classification("m.example", false);
+    for i in 0..(MAX_RULES as u32 + 5) {
+        c.tracker = Some(verdict(Category::Analytics, ListId::Easyprivacy, 100 + i, &format!("/rule{i}")));
+        s.record(&request("https://m.example/", 1, Some(&format!("10.0.{}.{}", i / 200, i % 200))), &c);
+    }
+    for i in 0..(MAX_IPS as u32 + 3) {
+        c.tracker = None;
+        s.record(&request("https://m.example/", 1, Some(&format!("192.0.2.{}", i % 250))), &c);
+    }
+    let e = &s.endpoints["m.example"];
+    assert_eq!(e.by_rule.len(), MAX_RULES);
+    assert_eq!(e.rules_overflow, 5);
+    assert_eq!(e.by_rule.values().sum::<u64>() + e.rules_overflow, e.tracker_requests());
+    assert_eq!(e.by_ip.len(), MAX_IPS);
+    let listed: u64 = e.by_ip.values().map(|t| t.all.requests).sum();
+    assert_eq!(listed + e.ips_overflow.all.requests + e.without_ip.all.requests, e.requests());
+}
+
+/// A binary body is reported by type and size, and its bytes never become field names.
+#[test]
+fn binary_bodies_are_counted_not_read() {
+    let mut s = SiteReport::new("site.example", 10);
+    let mut r = request("https://log.example/x", 1, None);
+    r.method = "POST".into();
+    r.body = Some("\u{8}\u{1}\u{12}\u{4}uid=\u{fffd}\u{fffd}device_id=123456789012345678".into());
+    r.body_type = Some("application/x-protobuf".into());
+    r.body_size = Some(37);
+    s.record(&r, &classification("log.example", true));
+    let e = &s.endpoints["log.example"];
+    assert!(e.sent.is_empty(), "{:?}", e.sent);
+    assert_eq!(e.binary["application/x-protobuf"].requests, 1);
+    assert_eq!(e.binary["application/x-protobuf"].bytes_sent, 37);
+    assert_eq!(s.log[0].binary_body, Some(37));
 }

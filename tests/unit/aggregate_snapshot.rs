@@ -3,9 +3,9 @@ use std::collections::BTreeSet;
 use sha2::{Digest, Sha256};
 
 use super::*;
-use crate::aggregate::{EndpointStats, Folded, RequestRow, SentStats, SiteReport, TrackerEvidence};
+use crate::aggregate::{EndpointStats, Folded, RequestRow, SentStats, ServerTally, SiteReport, Tally, Verdict};
 use crate::classify::{Category, ListId, Party};
-use crate::observe::{ResourceType, SentKind};
+use crate::observe::{ResourceType, SentKind, SentReason};
 
 /// A report with every field set, so any layout change shows in its bytes.
 fn full() -> SiteReport {
@@ -15,6 +15,8 @@ fn full() -> SiteReport {
     s.first_seen_ms = 1_700_000_000_000;
     s.last_seen_ms = 1_700_000_001_000;
     s.log_dropped = 2;
+    let tally = |n: u64| Tally { requests: n, bytes_sent: 10 * n, bytes_received: 100 * n };
+    let server = |n: u64| ServerTally { all: tally(n), tracker_requests: n, telemetry_requests: n / 2 };
     s.folded = Folded {
         hosts: BTreeSet::from([1, 2]),
         hosts_overflow: 1,
@@ -24,7 +26,11 @@ fn full() -> SiteReport {
         third_party_cookies: 5,
         bytes_sent: 6,
         bytes_received: 7,
+        by_ip: [("203.0.113.4".parse().unwrap(), server(2))].into_iter().collect(),
+        without_ip: server(1),
+        ips_overflow: server(0),
     };
+    let verdict = Verdict { category: Category::Telemetry, list: Some(ListId::PlatformTelemetry), line: 44, rule: Some("||mon.tiktokv.com^".into()) };
     s.endpoints.insert(
         "mon.tiktokv.com".into(),
         EndpointStats {
@@ -33,22 +39,18 @@ fn full() -> SiteReport {
             party: Party::SameEntity,
             entity: Some("bytedance".into()),
             domain_category: Some(Category::Api),
-            ips: BTreeSet::from(["71.18.1.3".parse().unwrap(), "2001:db8::1".parse().unwrap()]),
-            requests: 3,
-            requests_without_ip: 1,
-            tracker_requests: 3,
-            tracker: Some(TrackerEvidence {
-                category: Category::Telemetry,
-                list: Some(ListId::PlatformTelemetry),
-                rule: Some("||mon.tiktokv.com^".into()),
-                line: 44,
-            }),
-            bytes_sent: 300,
-            bytes_received: 30,
+            total: tally(3),
+            by_ip: [("71.18.1.3".parse().unwrap(), server(1)), ("2001:db8::1".parse().unwrap(), server(1))].into_iter().collect(),
+            without_ip: server(1),
+            ips_overflow: server(0),
+            by_kind: [(verdict.kind(), tally(3))].into_iter().collect(),
+            by_rule: [(verdict.clone(), 3)].into_iter().collect(),
+            rules_overflow: 1,
             cookies_set: 0,
             first_seen_ms: 1_700_000_000_000,
             last_seen_ms: 1_700_000_001_000,
-            sent: [("device_id".to_string(), SentStats { kind: SentKind::Identifier, requests: 3 })].into_iter().collect(),
+            sent: [("device_id".to_string(), SentStats { kind: SentKind::Identifier, reason: SentReason::IdentifierName, requests: 3 })].into_iter().collect(),
+            binary: [("application/x-protobuf".to_string(), tally(1))].into_iter().collect(),
         },
     );
     s.log.push_back(RequestRow {
@@ -61,7 +63,9 @@ fn full() -> SiteReport {
         ip: Some("71.18.1.3".parse().unwrap()),
         bytes_sent: 100,
         bytes_received: 10,
-        tracker: Some(Category::Telemetry),
+        verdict: Some(verdict),
+        sent: vec![("device_id".into(), SentKind::Identifier)],
+        binary_body: Some(12),
     });
     s
 }
@@ -84,10 +88,10 @@ fn round_trip() {
 fn layout_is_pinned_to_the_version() {
     let digest = Sha256::digest(encode(&full()));
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (3, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
+    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (4, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
 }
 
-const PINNED_LAYOUT: &str = "85b24023509c050240316368774b091c57e629954f256404b00cabdff6802567";
+const PINNED_LAYOUT: &str = "a309a2ec8338928f0fc5599ba4ef376cff54bea2a18095bc31dbb2e03b690fc9";
 
 #[test]
 fn bad_snapshots_are_errors() {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use borderline::judge::Policy;
 use borderline::observe::read_har;
 use borderline::render;
+use borderline::aggregate::Bounds;
 use borderline::{Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
@@ -37,11 +38,11 @@ impl HarReader {
             }
         })
         .map_err(err)?;
-        let reports = self.analyzer.observe_capture(&capture, u64::MAX);
+        let reports = self.analyzer.observe_capture(&capture, Bounds::UNBOUNDED);
         if reports.sites.is_empty() {
             return Err(err(format!("the capture has no usable requests ({} entries could not be read)", capture.skipped)));
         }
-        Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, skip_reasons: capture.skip_reasons })
+        Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, info: render::CaptureView::of(&capture), skip_reasons: capture.skip_reasons })
     }
 }
 
@@ -50,6 +51,7 @@ impl HarReader {
 pub struct HarSession {
     analyzer: Rc<Analyzer>,
     reports: Reports,
+    info: render::CaptureView,
     skip_reasons: Vec<String>,
 }
 
@@ -78,10 +80,11 @@ impl HarSession {
     pub fn render(&self, site: Option<String>, home: &str, preset: &str, format: &str) -> Result<String, JsError> {
         let policy = Policy::parse(home, preset).map_err(err)?;
         let site = self.reports.pick(site.as_deref()).map_err(err)?;
-        let report = self.analyzer.report(&site, &policy);
+        let mut report = self.analyzer.report(&site, &policy);
+        report.capture = Some(self.info.clone());
         match format {
             "json" => Ok(render::to_json(&report)),
-            "csv" => Ok(render::to_csv(&report, &site)),
+            "csv" => Ok(self.analyzer.csv(&report, &site, &policy)),
             "html" => Ok(render::to_html(&report)),
             "view" => Ok(render::to_popup_html(&report)),
             "chart" => Ok(render::to_country_chart(&report)),

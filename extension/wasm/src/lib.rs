@@ -184,7 +184,7 @@ impl Core {
         let report = self.analyzer.report(site, &self.policy);
         match format {
             "json" => Ok(render::to_json(&report)),
-            "csv" => Ok(render::to_csv(&report, site)),
+            "csv" => Ok(self.analyzer.csv(&report, site, &self.policy)),
             "html" => Ok(render::to_html(&report)),
             other => Err(err(format!("unknown export format `{other}`"))),
         }
