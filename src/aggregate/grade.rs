@@ -61,6 +61,14 @@ fn requests(n: u64) -> String {
     }
 }
 
+fn fields(n: u64) -> String {
+    if n == 1 {
+        "1 field".into()
+    } else {
+        format!("{n} fields")
+    }
+}
+
 pub fn grade(input: &GradeInput) -> Grade {
     let mut reasons = Vec::new();
     let (named, unnamed) = (input.tracker_companies as u32, input.unidentified_tracker_domains as u32);
@@ -106,13 +114,13 @@ pub fn grade(input: &GradeInput) -> Grade {
     if input.identifiers_sent > 0 {
         reasons.push(GradeReason {
             points: IDENTIFIERS_SENT,
-            reason: format!("identifier-like values were sent outside the site or to trackers ({} fields)", input.identifiers_sent),
+            reason: format!("identifier-like values were sent outside the site or to trackers ({})", fields(input.identifiers_sent)),
         });
     }
     if input.contact_details_sent > 0 {
         reasons.push(GradeReason {
             points: CONTACT_DETAILS_SENT,
-            reason: format!("e-mail addresses, phone numbers or their hashes were sent ({} fields)", input.contact_details_sent),
+            reason: format!("e-mail addresses, phone numbers or their hashes were sent ({})", fields(input.contact_details_sent)),
         });
     }
     let lost: u32 = reasons.iter().map(|r| r.points).sum();

@@ -265,6 +265,11 @@ fn is_token(v: &str) -> bool {
     (hex && v.len() >= 16 && letters > 0 && digits > 0) || (all_digits && v.len() >= 16) || (digits > 0 && letters > 0 && entropy(v) >= 3.5)
 }
 
+/// An ad publisher's account id (`ca-pub-…`): it names the site, not the person.
+fn publisher_id(v: &str) -> bool {
+    v.strip_prefix("ca-pub-").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Placeholder values that identify no one, even under an identifier's name.
 fn placeholder(v: &str) -> bool {
     v.len() < 2 || ["null", "undefined", "none", "false", "true", "nan", "-1", "00", "000"].iter().any(|p| p.eq_ignore_ascii_case(v)) || v.bytes().all(|b| b == b'0')
@@ -288,7 +293,7 @@ pub fn classify_field(name: &str, value: &str) -> Option<(SentKind, SentReason)>
     if named(ID_NAMES, name) && !placeholder(value) {
         return Some((SentKind::Identifier, SentReason::IdentifierName));
     }
-    if !not_personal(name) && is_token(value) {
+    if !not_personal(name) && !publisher_id(value) && is_token(value) {
         return Some((SentKind::Identifier, SentReason::TokenValue));
     }
     None
@@ -351,7 +356,9 @@ fn media_type(content_type: &str) -> String {
 
 /// Declared binary formats: protobuf, gRPC, Thrift, octet streams, archives, media.
 fn declared_binary(m: &str) -> bool {
-    m.contains("protobuf")
+    // `application/json+protobuf` (Google's JSPB) is JSON text.
+    !m.ends_with("+json") && !m.starts_with("application/json")
+        && (m.contains("protobuf")
         || m.starts_with("application/grpc")
         || m.contains("thrift")
         || m == "application/octet-stream"
@@ -360,7 +367,7 @@ fn declared_binary(m: &str) -> bool {
         || m.starts_with("video/")
         || m.starts_with("font/")
         || ["application/zip", "application/gzip", "application/x-gzip", "application/zstd", "application/x-brotli", "application/cbor", "application/msgpack", "application/x-msgpack", "application/vnd.google.protobuf", "application/x-bplist"]
-            .contains(&m)
+                .contains(&m))
 }
 
 /// Text that no textual format produces: NUL and other C0 controls (tabs and
@@ -395,7 +402,9 @@ pub fn body_format(content_type: Option<&str>, text: &str) -> BodyFormat {
     let json_shaped = trimmed.starts_with('{') || trimmed.starts_with('[');
     match declared.as_deref() {
         Some("application/x-www-form-urlencoded") => BodyFormat::Form,
-        Some(m) if m == "application/json" || m.ends_with("+json") || m == "text/json" || m == "application/x-ndjson" => BodyFormat::Json,
+        Some(m) if m == "application/json" || m.ends_with("+json") || m.ends_with("+protobuf") && json_shaped || m == "text/json" || m == "application/x-ndjson" => {
+            BodyFormat::Json
+        }
         Some("multipart/form-data") => match content_type.and_then(boundary) {
             Some(b) => BodyFormat::Multipart(b),
             None => BodyFormat::Text,
