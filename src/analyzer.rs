@@ -10,9 +10,9 @@ use std::fmt::Write;
 use crate::aggregate::{Bounds, SiteReport};
 use crate::classify::{self, entity, Classification, ClassifyError, FilterLists};
 use crate::data::pack::{self, PackSource};
+use crate::judge::{entity_jurisdiction, server_jurisdiction, Policy};
 use crate::locate::{Locator, OverlayEntry};
 use crate::observe::{HarCapture, Request};
-use crate::judge::{entity_jurisdiction, server_jurisdiction, Policy};
 use crate::render::Report;
 
 /// Loaded lists and tables; cheap to query, built once.

@@ -187,3 +187,26 @@ fn schema_command_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/report.schema.json")).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), committed, "regenerate with `cargo run --bin borderline -- schema > schema/report.schema.json`");
 }
+
+/// Anyone can rerun a report on the same capture and data and get the same
+/// bytes; the report names the capture by its SHA-256 and the data by version.
+#[test]
+fn reports_are_reproducible_and_name_their_capture() {
+    use sha2::Digest;
+    let capture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/youtube/mixed-chrome/capture.har");
+    for format in ["json", "html", "csv"] {
+        let a = run(&["report", capture.to_str().unwrap(), "--format", format, "--home", "US", "--policy", "us"]);
+        let b = run(&["report", capture.to_str().unwrap(), "--format", format, "--home", "US", "--policy", "us"]);
+        assert!(a.status.success());
+        assert_eq!(a.stdout, b.stdout, "{format}: the same bytes twice");
+    }
+    let out = run(&["report", capture.to_str().unwrap(), "--home", "US", "--policy", "us"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sha: String = sha2::Sha256::digest(std::fs::read(&capture).unwrap()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(r["capture"]["sha256"], sha.as_str());
+    assert_eq!(r["capture"]["creator"], "WebInspector 537.36");
+    assert!(r["generator"].as_str().unwrap().starts_with("borderline "));
+    assert!(r["data_sources"].as_array().unwrap().iter().all(|d| !d["version"].as_str().unwrap_or("").is_empty()));
+    let html = String::from_utf8(run(&["report", capture.to_str().unwrap(), "--format", "html", "--home", "US"]).stdout).unwrap();
+    assert!(html.contains(&sha), "the HTML names the capture too");
+}

@@ -311,7 +311,9 @@ fn folded_endpoints_keep_complete_rows_and_counts() {
         assert_eq!(t.server_of_concern_requests, count(&rows, |x| x["server_jurisdiction"] == "of-concern"));
         assert_eq!(report.countries.iter().map(|c| c.requests).sum::<u64>(), t.requests);
         for c in &report.countries {
-            let n = count(&rows, |x| x["country"] == c.country.clone().unwrap_or_default() && (c.country.is_some() || x["server_jurisdiction"] == c.jurisdiction.label()));
+            let n = count(&rows, |x| {
+                x["country"] == c.country.clone().unwrap_or_default() && (c.country.is_some() || x["server_jurisdiction"] == c.jurisdiction.label())
+            });
             assert_eq!(c.requests, n, "{:?}", c.country);
         }
     });

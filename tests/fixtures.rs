@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
 use borderline::observe::read_har;
-use borderline::aggregate::Bounds;
 use borderline::render::{to_json, CaptureView};
 use borderline::Analyzer;
 

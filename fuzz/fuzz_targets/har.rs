@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(capture) = read_har(text, |_, _| {}) else { return };
     assert!(capture.skip_reasons.len() as u64 <= capture.skipped);
     ANALYZER.with(|a| {
-        let reports = a.observe_capture(&capture, 100);
+        let reports = a.observe_capture(&capture, borderline::aggregate::Bounds::log(100));
         let filed: u64 = reports.sites.values().map(|s| s.requests + s.skipped).sum();
         assert_eq!(filed + reports.unattributed, capture.requests.len() as u64, "every request is filed or counted");
     });

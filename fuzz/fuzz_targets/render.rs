@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use borderline::judge::Policy;
 use borderline::observe::{Request, ResourceType};
-use borderline::render::{to_country_chart, to_csv, to_html, to_json, to_popup_html, warning_text};
+use borderline::render::{to_country_chart, to_html, to_json, to_popup_html, warning_text};
 use borderline::{Analyzer, Reports};
 use libfuzzer_sys::fuzz_target;
 
@@ -104,10 +104,11 @@ fuzz_target!(|data: &[u8]| {
             a.observe(r, &mut reports);
         }
         let Ok(site) = reports.pick(None) else { return };
-        let report = a.report(&site, &Policy::for_home("DE").expect("DE is a country"));
+        let policy = Policy::for_home("DE").expect("DE is a country");
+        let report = a.report(&site, &policy);
         let json = to_json(&report);
         serde_json::from_str::<serde_json::Value>(&json).expect("JSON export parses");
-        let csv = to_csv(&report, &site);
+        let csv = a.csv(&report, &site, &policy);
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(csv.as_bytes());
         let width = reader.headers().expect("CSV header").len();
         for row in reader.records() {

@@ -22,8 +22,15 @@ fuzz_target!(|data: &[u8]| {
         assert!(!host.is_empty());
         assert!(!host.bytes().any(|b| b.is_ascii_uppercase()), "hosts are lower case: {host:?}");
     }
-    let fields = sent::detect(url, body);
-    assert!(fields.windows(2).all(|w| w[0] != w[1]), "fields are listed once");
+    for content_type in [None, Some("application/json"), Some("application/x-www-form-urlencoded"), Some("multipart/form-data; boundary=b"), Some("application/x-protobuf")] {
+        let sent = sent::detect(url, body, content_type, None);
+        assert!(sent.fields.windows(2).all(|w| w[0].name != w[1].name), "fields are listed once");
+        if sent.binary.is_some() {
+            // A binary body is never read for fields: only the URL's query can have given any.
+            let from_url = sent::detect(url, None, None, None);
+            assert_eq!(sent.fields, from_url.fields, "a binary body gave fields");
+        }
+    }
     let mut req = Request::new(url, site_url, ResourceType::from_name(kind));
     req.body = body.map(str::to_string);
     ANALYZER.with(|a| {

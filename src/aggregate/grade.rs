@@ -81,7 +81,10 @@ pub fn grade(input: &GradeInput) -> Grade {
         if unnamed > 0 {
             who.push(format!("{unnamed} unidentified tracker {}", if unnamed == 1 { "domain" } else { "domains" }));
         }
-        reasons.push(GradeReason { points, reason: format!("{} received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})", who.join(" and ")) });
+        reasons.push(GradeReason {
+            points,
+            reason: format!("{} received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})", who.join(" and ")),
+        });
     }
     if input.session_replay {
         reasons.push(GradeReason { points: SESSION_REPLAY, reason: "a session-replay service can record what you do on the page".into() });

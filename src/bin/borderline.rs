@@ -6,9 +6,9 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
 use borderline::observe::{read_har, Request, ResourceType};
-use borderline::aggregate::Bounds;
 use borderline::render::{json_schema, to_html, to_json, CaptureView};
 use borderline::Analyzer;
 use clap::{Parser, Subcommand, ValueEnum};

@@ -129,7 +129,11 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
         let owner = f.entity.unwrap_or("an unidentified company");
         let reqs = plural(k.requests, "request", "requests");
         let evidence = match k.list {
-            Some(_) => k.rules.iter().map(|r| format!("rule `{}` in {} line {} ({})", short_rule(r.rule), r.list, r.line, plural(r.requests, "request", "requests"))).collect(),
+            Some(_) => k
+                .rules
+                .iter()
+                .map(|r| format!("rule `{}` in {} line {} ({})", short_rule(r.rule), r.list, r.line, plural(r.requests, "request", "requests")))
+                .collect(),
             None => vec!["the entity map classes this domain as tracking".to_string()],
         };
         let (kind, message) = if k.list == Some("platform-telemetry") {

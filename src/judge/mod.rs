@@ -3,7 +3,9 @@
 mod finding;
 mod policy;
 
-pub use finding::{company_finding, findings_for, sentence, short_rule, CompanyFacts, EndpointFacts, Finding, FindingKind, KindFacts, RuleFacts, Severity, SHOWN_RULE_CHARS};
+pub use finding::{
+    company_finding, findings_for, sentence, short_rule, CompanyFacts, EndpointFacts, Finding, FindingKind, KindFacts, RuleFacts, Severity, SHOWN_RULE_CHARS,
+};
 pub use policy::{country_code, Jurisdiction, Policy, PolicyError, Preset, ADEQUATE, EEA, US_OF_CONCERN};
 
 use crate::classify::entity;

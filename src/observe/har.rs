@@ -194,11 +194,8 @@ pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<Ha
     let total = log.entries.len();
     // First pass over pages: a page's site is its title when that is a URL
     // (Chrome), else the URL of its first document entry (Firefox, Safari).
-    let mut pages: Pages = Pages {
-        site: log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect(),
-        top: HashMap::new(),
-        current: None,
-    };
+    let mut pages: Pages =
+        Pages { site: log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect(), top: HashMap::new(), current: None };
     capture.requests.reserve(total);
     for (i, raw) in log.entries.iter().enumerate() {
         if i % 4096 == 0 {
@@ -366,7 +363,9 @@ fn to_request(e: &Entry, pages: &mut Pages) -> Result<Request, &'static str> {
             t[..end].to_string()
         }),
         body_type: if base64 { Some(body_type.unwrap_or_else(|| "application/octet-stream".into())) } else { body_type },
-        body_size: known(e.request.body_size).filter(|n| *n > 0).or_else(|| post.and_then(|p| p.text.as_ref()).map(|t| if base64 { (t.len() as u64 / 4) * 3 } else { t.len() as u64 })),
+        body_size: known(e.request.body_size)
+            .filter(|n| *n > 0)
+            .or_else(|| post.and_then(|p| p.text.as_ref()).map(|t| if base64 { (t.len() as u64 / 4) * 3 } else { t.len() as u64 })),
     })
 }
 

@@ -202,7 +202,8 @@ const NOT_PERSONAL_PREFIXES: &[&str] = &["_nc_", "x-amz-", "x-goog-"];
 /// Whether a field name is on the documented list of names that are about
 /// the request rather than the person.
 pub fn not_personal(name: &str) -> bool {
-    named(NOT_PERSONAL_NAMES, name) || NOT_PERSONAL_PREFIXES.iter().any(|p| name.len() >= p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    named(NOT_PERSONAL_NAMES, name)
+        || NOT_PERSONAL_PREFIXES.iter().any(|p| name.len() >= p.len() && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Whether `name` is one of `list` (written in lower case), in any case.
@@ -272,7 +273,9 @@ fn publisher_id(v: &str) -> bool {
 
 /// Placeholder values that identify no one, even under an identifier's name.
 fn placeholder(v: &str) -> bool {
-    v.len() < 2 || ["null", "undefined", "none", "false", "true", "nan", "-1", "00", "000"].iter().any(|p| p.eq_ignore_ascii_case(v)) || v.bytes().all(|b| b == b'0')
+    v.len() < 2
+        || ["null", "undefined", "none", "false", "true", "nan", "-1", "00", "000"].iter().any(|p| p.eq_ignore_ascii_case(v))
+        || v.bytes().all(|b| b == b'0')
 }
 
 /// Classifies one name/value pair: what it carried and why it was flagged.
@@ -357,17 +360,29 @@ fn media_type(content_type: &str) -> String {
 /// Declared binary formats: protobuf, gRPC, Thrift, octet streams, archives, media.
 fn declared_binary(m: &str) -> bool {
     // `application/json+protobuf` (Google's JSPB) is JSON text.
-    !m.ends_with("+json") && !m.starts_with("application/json")
+    !m.ends_with("+json")
+        && !m.starts_with("application/json")
         && (m.contains("protobuf")
-        || m.starts_with("application/grpc")
-        || m.contains("thrift")
-        || m == "application/octet-stream"
-        || m.starts_with("image/")
-        || m.starts_with("audio/")
-        || m.starts_with("video/")
-        || m.starts_with("font/")
-        || ["application/zip", "application/gzip", "application/x-gzip", "application/zstd", "application/x-brotli", "application/cbor", "application/msgpack", "application/x-msgpack", "application/vnd.google.protobuf", "application/x-bplist"]
-                .contains(&m))
+            || m.starts_with("application/grpc")
+            || m.contains("thrift")
+            || m == "application/octet-stream"
+            || m.starts_with("image/")
+            || m.starts_with("audio/")
+            || m.starts_with("video/")
+            || m.starts_with("font/")
+            || [
+                "application/zip",
+                "application/gzip",
+                "application/x-gzip",
+                "application/zstd",
+                "application/x-brotli",
+                "application/cbor",
+                "application/msgpack",
+                "application/x-msgpack",
+                "application/vnd.google.protobuf",
+                "application/x-bplist",
+            ]
+            .contains(&m))
 }
 
 /// Text that no textual format produces: NUL and other C0 controls (tabs and
@@ -402,7 +417,13 @@ pub fn body_format(content_type: Option<&str>, text: &str) -> BodyFormat {
     let json_shaped = trimmed.starts_with('{') || trimmed.starts_with('[');
     match declared.as_deref() {
         Some("application/x-www-form-urlencoded") => BodyFormat::Form,
-        Some(m) if m == "application/json" || m.ends_with("+json") || m.ends_with("+protobuf") && json_shaped || m == "text/json" || m == "application/x-ndjson" => {
+        Some(m)
+            if m == "application/json"
+                || m.ends_with("+json")
+                || m.ends_with("+protobuf") && json_shaped
+                || m == "text/json"
+                || m == "application/x-ndjson" =>
+        {
             BodyFormat::Json
         }
         Some("multipart/form-data") => match content_type.and_then(boundary) {

@@ -114,7 +114,10 @@ pub fn to_csv(report: &Report, site: &SiteReport, locator: &Locator, policy: &Po
     if site.log_dropped > 0 {
         // Never silent: a bounded log says how many of the site's requests it lacks.
         let mut note: [String; 27] = Default::default();
-        note[0] = format!("# {} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them", site.log_dropped, site.log_cap);
+        note[0] = format!(
+            "# {} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
+            site.log_dropped, site.log_cap
+        );
         w.write_record(note.iter()).expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 strings is UTF-8")

@@ -9,12 +9,12 @@ mod popup;
 mod view;
 
 pub use self::csv::{neutralise, to_csv};
+pub use crate::judge::entity_jurisdiction;
 pub use html::{to_country_chart, to_html};
 pub use popup::{to_popup_html, warning_text};
-pub use crate::judge::entity_jurisdiction;
 pub use view::{
-    BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView, Report,
-    RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
+    BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView,
+    Report, RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
 };
 
 /// The report as pretty JSON.

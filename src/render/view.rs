@@ -561,7 +561,8 @@ fn company(r: &EntityRollup, policy: &Policy) -> Option<Finding> {
 /// Content-Length must not wrap totals into garbage or panic.
 fn totals(site: &SiteReport, endpoints: &[EndpointView], folded: &FoldedServers, unidentified: usize) -> Totals {
     let trackers: Vec<&EndpointView> = endpoints.iter().filter(|e| e.tracker_requests > 0).collect();
-    let companies: BTreeSet<&str> = trackers.iter().filter_map(|e| e.entity.as_ref().map(|v| v.parent.as_ref().map_or(v.id.as_str(), |p| p.id.as_str()))).collect();
+    let companies: BTreeSet<&str> =
+        trackers.iter().filter_map(|e| e.entity.as_ref().map(|v| v.parent.as_ref().map_or(v.id.as_str(), |p| p.id.as_str()))).collect();
     let sum = |f: fn(&EndpointView) -> u64| endpoints.iter().map(f).fold(0u64, u64::saturating_add);
     let of_concern = |servers: &mut dyn Iterator<Item = &ServerView>| {
         servers.filter(|s| s.jurisdiction == Jurisdiction::OfConcern).map(|s| s.requests).fold(0u64, u64::saturating_add)

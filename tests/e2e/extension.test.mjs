@@ -57,11 +57,11 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   }
   const report = JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json);
   const ep = (h) => report.endpoints.find((e) => e.host === h);
-  assert.equal(ep('mon.tiktokv.com').tracker.list, 'platform-telemetry');
+  assert.equal(ep('mon.tiktokv.com').trackers[0].list, 'platform-telemetry');
   assert.equal(ep('mon.tiktokv.com').entity.name, 'ByteDance Ltd.');
-  assert.ok(ep('analytics.tiktok.com').tracker.rule.length > 0);
+  assert.ok(ep('analytics.tiktok.com').rules[0].rule.length > 0);
   assert.equal(ep('analytics.tiktok.com').jurisdiction.server, 'of-concern');
-  assert.equal(ep('mcs.tiktokw.us').locations[0].network, 'Oracle Corporation');
+  assert.equal(ep('mcs.tiktokw.us').servers[0].location.network, 'Oracle Corporation');
   assert.deepEqual(ep('mon.tiktokv.com').sent.map((f) => f.name), ['device_id', 'odin_id'], 'identifier names read from the request body');
   assert.ok(!JSON.stringify(report).includes('7301234567890123456'), 'never the values');
   assert.deepEqual(report.telemetry.identifiers, ['device_id', 'odin_id']);
@@ -171,7 +171,7 @@ for (const [name, url, domains, company] of [
     const { page, ext, tab } = await visit(url, domains);
     const report = JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json);
     assert.ok(report.entities.some((e) => e.entity.name.includes(company) || e.parent?.name.includes(company)), `${company} among ${report.entities.map((e) => e.entity.name)}`);
-    assert.ok(report.endpoints.some((e) => e.tracker && e.tracker.list === 'platform-telemetry'), 'platform telemetry found');
+    assert.ok(report.endpoints.some((e) => e.trackers.some((t) => t.list === 'platform-telemetry')), 'platform telemetry found');
     await page.close();
     await ext.close();
   });

@@ -63,5 +63,8 @@ fn letters_follow_the_documented_bands() {
 fn unidentified_tracker_domains_are_graded_as_domains_not_companies() {
     let g = grade(&GradeInput { tracker_companies: 1, unidentified_tracker_domains: 2, ..Default::default() });
     assert_eq!(g.score, 100 - 3 * PER_TRACKER_COMPANY);
-    assert_eq!(g.reasons[0].reason, format!("1 tracker company and 2 unidentified tracker domains received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})"));
+    assert_eq!(
+        g.reasons[0].reason,
+        format!("1 tracker company and 2 unidentified tracker domains received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})")
+    );
 }

@@ -209,9 +209,15 @@ fn an_endpoint_tallies_each_requests_own_verdict_and_ip() {
     let mut c = classification("m.example", false);
     let ads = verdict(Category::Advertising, ListId::Easylist, 10, "||m.example/pagead/");
     let tele = verdict(Category::Telemetry, ListId::PlatformTelemetry, 20, "||m.example/log_event");
-    for (i, (v, ip)) in [(Some(&ads), Some("192.0.2.1")), (Some(&tele), Some("192.0.2.1")), (Some(&tele), Some("198.51.100.7")), (None, Some("198.51.100.7")), (Some(&tele), None)]
-        .into_iter()
-        .enumerate()
+    for (i, (v, ip)) in [
+        (Some(&ads), Some("192.0.2.1")),
+        (Some(&tele), Some("192.0.2.1")),
+        (Some(&tele), Some("198.51.100.7")),
+        (None, Some("198.51.100.7")),
+        (Some(&tele), None),
+    ]
+    .into_iter()
+    .enumerate()
     {
         c.tracker = v.cloned();
         s.record(&request(&format!("https://m.example/{i}"), i as u64, ip), &c);

@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
+use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
 use borderline::observe::read_har;
 use borderline::render;
-use borderline::aggregate::Bounds;
 use borderline::{Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 

@@ -53,7 +53,7 @@ pub fn flags_report_and_exports() {
     let json: serde_json::Value = serde_json::from_str(&core.report_json(7)).unwrap();
     assert_eq!(json["site"], "tiktok.com");
     let mon = json["endpoints"].as_array().unwrap().iter().find(|e| e["host"] == "mon.tiktokv.com").unwrap();
-    assert_eq!(mon["locations"][0]["basis"], "overlay");
+    assert_eq!(mon["servers"][0]["location"]["basis"], "overlay");
     assert_eq!(mon["entity"]["domicile"], "KY");
     assert_eq!(mon["sent"][0]["name"], "device_id", "names of identifiers sent, from the body");
     assert!(!core.report_json(7).contains("7301234567890123456"), "never the values");
@@ -114,6 +114,10 @@ pub fn one_reader_opens_many_captures() {
     assert!(!bilibili.sites_json().contains("tiktok.com\""), "captures are reported apart");
     let csv = tiktok.render(None, "US", "us", "csv").unwrap();
     assert!(csv.lines().count() > 5 && csv.contains("tiktokv.com"), "{csv}");
+    // The wasm build states the same per-request facts and counts as the
+    // native one: byte for byte the fixture's expected exports.
+    assert_eq!(csv, include_str!("../../../../tests/fixtures/tiktok/foryou/expected.csv"));
+    assert_eq!(tiktok.render(None, "US", "us", "json").unwrap(), include_str!("../../../../tests/fixtures/tiktok/foryou/expected.json").trim_end());
 }
 
 /// IP tables from outside the module are checked before use, but a lookup
