@@ -27,6 +27,8 @@ pub struct Observed {
     pub classification: Classification,
     /// The first request of this Site's report to this host.
     pub new_endpoint: bool,
+    /// What it sent, as counted: names, kinds and reasons, never values.
+    pub sent: crate::observe::Sent,
 }
 
 /// Reports for every Site seen, keyed by Site.
@@ -176,8 +178,8 @@ impl Analyzer {
             Some(host) => {
                 let classification = classify::classify_hosts(&self.lists, &req.url, host, page, req.resource_type, &req.method);
                 let new_endpoint = !report.endpoints.contains_key(&classification.host);
-                report.record(req, &classification);
-                Some(Observed { classification, new_endpoint })
+                let sent = report.record(req, &classification);
+                Some(Observed { classification, new_endpoint, sent })
             }
             None => {
                 report.record_skipped();
@@ -201,9 +203,28 @@ impl Analyzer {
         Report::build(site, policy, &self.locator)
     }
 
+    /// Whether any request of the site reached a server, or an endpoint
+    /// controlled by a company, of concern under `policy` (the badge's
+    /// colour): worked out from the stored tallies, so it holds after a
+    /// restart and follows a change of policy.
+    pub fn of_concern(&self, site: &SiteReport, policy: &Policy) -> bool {
+        let server = |ip: &std::net::IpAddr| server_jurisdiction(&self.locator.locate(*ip), policy) == crate::judge::Jurisdiction::OfConcern;
+        site.endpoints.values().any(|e| {
+            e.by_ip.keys().any(server)
+                || e.entity.as_deref().and_then(entity::by_id).is_some_and(|i| entity_jurisdiction(i, policy) == crate::judge::Jurisdiction::OfConcern)
+        }) || site.folded.by_ip.keys().any(server)
+    }
+
     /// The site's request log as CSV, one row per request with that request's own facts.
     pub fn csv(&self, report: &Report, site: &SiteReport, policy: &Policy) -> String {
         crate::render::to_csv(report, site, &self.locator, policy)
+    }
+
+    /// The CSV with rows the shell spilled out of the log's ring read back in
+    /// (each row once, in order), and a line for any request in neither.
+    pub fn csv_with(&self, report: &Report, site: &SiteReport, spilled: Vec<crate::aggregate::RequestRow>, policy: &Policy) -> String {
+        let (rows, missing) = site.log_with(spilled);
+        crate::render::rows_to_csv(report, site, rows.iter(), missing, &self.locator, policy)
     }
 
     /// Each stage's decision for one request, in plain text.

@@ -97,14 +97,14 @@ async function borderline() {
   const note = `wasm ${mb(wasmBytes)} MB, compiled in ${ms(compileNs)} ms (not in init); init = instantiate (${ms(instantiateNs)} ms) + new Core() over the data packs in memory (${mb(listsPack.length + locationsPack.length)} MB: filter engines deserialised, IP tables validated in full; PSL and entities are in the module); heap = wasm memory ${mb(wasmMemory)} MB, JS heap + external ${mb(after.js - before.js)} MB`;
   let visit = 0;
   return [
-    { engine: 'borderline (matching only)', init_ns: readyNs, heap_bytes: heap, note, match: (r) => core.check(r.url, r.page, r.type) & 2 },
+    { engine: 'borderline (matching only)', init_ns: readyNs, heap_bytes: heap, note, match: (r) => core.check(r.url, r.page, r.type) & 2, detail: (r) => core.check(r.url, r.page, r.type) },
     {
       engine: 'borderline (full pipeline)',
       init_ns: readyNs,
       heap_bytes: heap,
       note: 'observe(): parse, PSL, lists, entity, IP location, aggregate into the tab\'s visit (reset each round)',
       startRound: () => core.resetTab(++visit),
-      match: (r) => core.observe(visit, r.url, r.page, r.type, 'GET', r.ip, 200, 500, 5000, 0, 1.7e12, undefined) & 2,
+      match: (r) => core.observe(visit, r.url, r.page, r.type, 'GET', r.ip, 200, 500, 5000, 0, 1.7e12, undefined, undefined, undefined) & 2,
     },
   ];
 }
@@ -172,10 +172,12 @@ for (const e of engines) {
   e.matched = 0;
 }
 
-// Warm-up pass (JIT, lazily compiled regexes), then the timed rounds.
+// Warm-up pass (JIT, lazily compiled regexes), keeping each engine's verdict
+// per request for the agreement table; then the timed rounds.
 for (const e of engines) {
   e.startRound?.();
-  for (const r of requests) e.match(r);
+  e.verdicts = new Uint8Array(requests.length);
+  requests.forEach((r, i) => { e.verdicts[i] = e.match(r) ? 1 : 0; });
 }
 for (let round = 0; round < ROUNDS; round++) {
   const order = engines.map((_, i) => engines[(i + round) % engines.length]);
@@ -216,11 +218,37 @@ const rows = engines.map((e) => {
   };
 });
 
+// Per-request agreement of Borderline's verdict (matching only) with each
+// peer's, and every difference by kind: what decided Borderline's verdict
+// (its platform-telemetry list, the entity map, EasyPrivacy/EasyList, or
+// nothing) and the request's type.
+const ours = engines.find((e) => e.engine.startsWith('borderline (matching'));
+const why = (r) => {
+  const f = ours.detail(r);
+  if (!(f & 2)) return 'not flagged by Borderline';
+  if (f & 32) return 'Borderline: platform-telemetry list';
+  if (f & 64) return 'Borderline: entity map only';
+  return 'Borderline: EasyPrivacy/EasyList rule';
+};
+const agreement = engines.filter((e) => !e.engine.startsWith('borderline')).map((peer) => {
+  const kinds = {};
+  let agree = 0;
+  requests.forEach((r, i) => {
+    if (ours.verdicts[i] === peer.verdicts[i]) {
+      agree += 1;
+      return;
+    }
+    const k = `${why(r)} · ${peer.engine.split(' ')[0]} ${peer.verdicts[i] ? 'flags' : 'does not flag'} · ${r.type}`;
+    kinds[k] = (kinds[k] || 0) + 1;
+  });
+  return { peer: peer.engine, requests: requests.length, agree, differ: requests.length - agree, kinds: Object.entries(kinds).sort((a, b) => b[1] - a[1]) };
+});
+
 const out = join(root, 'target/bench');
 mkdirSync(out, { recursive: true });
 const meta = { requests: requests.length, rounds: ROUNDS, timer_overhead_ns: overhead, node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, quick };
 writeFileSync(join(out, quick ? 'peers-quick.json' : 'peers.json'), JSON.stringify(rows.map(({ engine, median_ns, p99_ns, init_ms, heap_mb }) => ({ engine, median_ns, p99_ns, init_ms, heap_mb })), null, 2) + '\n');
-writeFileSync(join(out, quick ? 'peers-quick.meta.json' : 'peers.meta.json'), JSON.stringify({ ...meta, rows }, null, 2) + '\n');
+writeFileSync(join(out, quick ? 'peers-quick.meta.json' : 'peers.meta.json'), JSON.stringify({ ...meta, rows, agreement }, null, 2) + '\n');
 
 const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns} ns`);
 const full = rows.find((r) => r.engine.startsWith('borderline (full'));
@@ -233,6 +261,14 @@ const lines = [
   ...rows.map((r) => `| ${r.engine} | ${fmt(r.median_ns)} | ${fmt(r.p99_ns)} | ${r.init_ms} ms | ${r.heap_mb == null ? 'n/a' : `${r.heap_mb} MB`} | ${r.matched} | ${(full.median_ns / r.median_ns).toFixed(2)}× |`),
   '',
   ...rows.map((r) => `- ${r.engine}: ${r.notes}`),
+  '',
+  '### Per-request agreement with Borderline (matching only)',
+  '',
+  '| peer | requests | same verdict | different |',
+  '|---|---|---|---|',
+  ...agreement.map((a) => `| ${a.peer} | ${a.requests} | ${a.agree} (${((100 * a.agree) / a.requests).toFixed(1)}%) | ${a.differ} |`),
+  '',
+  ...agreement.flatMap((a) => [`Differences with ${a.peer}, by kind:`, '', ...a.kinds.map(([k, n]) => `- ${k}: ${n}`), '']),
 ];
 console.log(lines.join('\n'));
 writeFileSync(join(out, quick ? 'peers-quick.md' : 'peers.md'), lines.join('\n') + '\n');

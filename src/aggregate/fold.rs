@@ -110,12 +110,14 @@ impl Folded {
         self.trim_ips();
     }
 
+    /// Keeps the hash as `trim_hosts` would after inserting it: the set
+    /// holds the smallest hashes ever folded and not listed again, so
+    /// recording and merging keep the same ones. (`hosts_overflow` counts
+    /// hashes dropped, so a host folded again after its hash was dropped is
+    /// counted again: past 16,384 folded hosts the count is an upper bound.)
     fn note_host(&mut self, hash: u64) {
-        if self.hosts.len() < MAX_FOLDED_HOSTS {
-            self.hosts.insert(hash);
-        } else if !self.hosts.contains(&hash) {
-            self.hosts_overflow = self.hosts_overflow.saturating_add(1);
-        }
+        self.hosts.insert(hash);
+        self.trim_hosts();
     }
 }
 

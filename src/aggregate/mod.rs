@@ -7,6 +7,6 @@ pub mod snapshot;
 
 pub use grade::{grade, Grade, GradeInput, GradeReason};
 pub use site_report::{
-    Bounds, EndpointStats, Folded, RequestRow, SentStats, ServerTally, SiteReport, Tally, TrackerKind, Verdict, MAX_ENDPOINTS, MAX_IPS, MAX_LOGGED_URL,
-    MAX_RULES, MAX_SENT_NAMES,
+    Bounds, EndpointStats, Evicted, Folded, RequestRow, SentStats, ServerTally, SiteReport, Tally, TrackerKind, Verdict, MAX_ENDPOINTS, MAX_EVICTED, MAX_IPS,
+    MAX_LOGGED_URL, MAX_RULES, MAX_SENT_NAMES,
 };

@@ -12,7 +12,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{entity, Category, Classification, ListId, Party};
-use crate::observe::{sent, Request, ResourceType, SentKind, SentReason};
+use crate::observe::{sent, Request, ResourceType, Sent, SentKind, SentReason};
 
 use super::fold::{host_hash, FoldQueue};
 pub use super::fold::{Folded, MAX_ENDPOINTS};
@@ -245,8 +245,13 @@ impl EndpointStats {
     /// last, so merges agree whatever their order (a key kept in a union was
     /// kept in each part, with all its counts).
     fn trim(&mut self) {
+        // Identifier names go first, last by name: e-mail addresses, phone
+        // numbers and their hashes are kept whenever there is room.
         while self.sent.len() > MAX_SENT_NAMES {
-            self.sent.pop_last();
+            let victim = self.sent.iter().rev().find(|(_, s)| s.kind == SentKind::Identifier).or_else(|| self.sent.last_key_value()).map(|(k, _)| k.clone());
+            if let Some(k) = victim {
+                self.sent.remove(&k);
+            }
         }
         while self.by_rule.len() > MAX_RULES {
             if let Some((_, n)) = self.by_rule.pop_last() {
@@ -282,7 +287,26 @@ pub struct RequestRow {
     pub sent: Vec<(String, SentKind)>,
     /// Size of a binary body this request sent (not read for fields).
     pub binary_body: Option<u64>,
+    /// The request's place in its Site's report (0, 1, 2, …): rows spilled
+    /// out of the ring and read back are put in order and counted once by it.
+    pub seq: u64,
 }
+
+/// Rows evicted from the log's ring since the shell last took them (the
+/// extension keeps them in IndexedDB, so its CSV has every request). A
+/// hand-off buffer, never stored or compared.
+#[derive(Debug, Clone, Default)]
+pub struct Evicted(pub Vec<RequestRow>);
+
+/// Most evicted rows held for the shell; past it the oldest go (counted in `log_dropped`).
+pub const MAX_EVICTED: usize = 8_192;
+
+impl PartialEq for Evicted {
+    fn eq(&self, _: &Evicted) -> bool {
+        true
+    }
+}
+impl Eq for Evicted {}
 
 /// How much a report keeps: rows in the request log, endpoints in detail.
 /// The CLI and www/ keep everything; the extension bounds a tab's visit.
@@ -326,11 +350,16 @@ pub struct SiteReport {
     pub endpoint_cap: u64,
     /// Rows evicted from the log (their counts stay in the endpoints).
     pub log_dropped: u64,
+    /// The next request's `seq`.
+    pub next_seq: u64,
     /// Endpoints folded away to keep the report bounded (see [`MAX_ENDPOINTS`]).
     pub folded: Folded,
     /// Which endpoints to fold next: a cache, never stored or compared.
     #[serde(skip)]
     fold_queue: FoldQueue,
+    /// Rows evicted from the ring and not yet taken by the shell.
+    #[serde(skip)]
+    pub evicted: Evicted,
 }
 
 impl SiteReport {
@@ -351,8 +380,10 @@ impl SiteReport {
             log_cap: bounds.log_rows,
             endpoint_cap: bounds.endpoints,
             log_dropped: 0,
+            next_seq: 0,
             folded: Folded::default(),
             fold_queue: FoldQueue::default(),
+            evicted: Evicted::default(),
         }
     }
 
@@ -367,8 +398,9 @@ impl SiteReport {
         self.folded.add(&e);
     }
 
-    /// Adds one classified request.
-    pub fn record(&mut self, req: &Request, c: &Classification) {
+    /// Adds one classified request; returns what it sent, as counted (the
+    /// names the extension journals, so a replay counts the same).
+    pub fn record(&mut self, req: &Request, c: &Classification) -> Sent {
         let t = req.time_ms;
         let verdict = Verdict::of(c);
         let is_new = !self.endpoints.contains_key(&c.host);
@@ -387,8 +419,13 @@ impl SiteReport {
         // What was sent matters where it leaves the site, or goes to a tracker.
         let mut row_sent = Vec::new();
         let mut binary_body = None;
+        let mut counted = Sent::default();
         if c.party != Party::FirstParty || verdict.is_some() {
-            let sent = sent::detect(&req.url, req.body.as_deref(), req.body_type.as_deref(), req.body_size);
+            let sent = match &req.sent {
+                Some(s) => s.clone(),
+                None => sent::detect(&req.url, req.body.as_deref(), req.body_type.as_deref(), req.body_size),
+            };
+            counted = sent.clone();
             for f in sent.fields {
                 let s = e.sent.entry(f.name.clone()).or_insert(SentStats { kind: f.kind, reason: f.reason, requests: 0 });
                 if (f.kind, std::cmp::Reverse(f.reason)) > (s.kind, std::cmp::Reverse(s.reason)) {
@@ -461,11 +498,14 @@ impl SiteReport {
                 verdict,
                 sent: row_sent,
                 binary_body,
+                seq: self.next_seq,
             });
         } else {
             self.log_dropped += 1;
         }
+        self.next_seq += 1;
         self.trim_log();
+        counted
     }
 
     /// Counts a request that could not be used.
@@ -477,14 +517,21 @@ impl SiteReport {
         let cap = usize::try_from(self.log_cap).unwrap_or(usize::MAX);
         // A ring: evicting the oldest row is O(1), not a shift of the whole log.
         while self.log.len() > cap {
-            self.log.pop_front();
+            if let Some(row) = self.log.pop_front() {
+                if self.evicted.0.len() >= MAX_EVICTED {
+                    self.evicted.0.remove(0);
+                }
+                self.evicted.0.push(row);
+            }
             self.log_dropped += 1;
         }
     }
 
     /// Folds another report of the same Site into this one. Commutative and
     /// associative (tested with proptest), so partial reports can be combined
-    /// in any order.
+    /// in any order, as long as the endpoints stay within `endpoint_cap`
+    /// (always, for exports of a capture). Past it, which endpoint is folded
+    /// depends on what was merged first; every total stays exact.
     pub fn merge(&mut self, other: &SiteReport) {
         debug_assert_eq!(self.site, other.site);
         self.fold_queue.clear();
@@ -506,6 +553,7 @@ impl SiteReport {
         self.requests = self.requests.saturating_add(other.requests);
         self.skipped = self.skipped.saturating_add(other.skipped);
         self.log_dropped = self.log_dropped.saturating_add(other.log_dropped);
+        self.next_seq = self.next_seq.max(other.next_seq);
         self.log_cap = self.log_cap.min(other.log_cap);
         self.endpoint_cap = self.endpoint_cap.min(other.endpoint_cap);
         self.folded.merge(&other.folded);
@@ -520,6 +568,29 @@ impl SiteReport {
         self.log.extend(other.log.iter().cloned());
         self.log.make_contiguous().sort();
         self.trim_log();
+    }
+
+    /// Takes the rows evicted from the ring since the last call, oldest first.
+    pub fn take_evicted(&mut self) -> Vec<RequestRow> {
+        std::mem::take(&mut self.evicted.0)
+    }
+
+    /// The log with rows read back from the shell's spill store put in
+    /// place: every row once (by `seq`), in the order recorded. Returns the
+    /// rows and how many of the visit's requests are in neither.
+    pub fn log_with(&self, spilled: Vec<RequestRow>) -> (Vec<RequestRow>, u64) {
+        // A row from before this visit (left behind if the shell stopped
+        // between a navigation and deleting what it kept) is older than the
+        // visit's first request: never taken for one of this visit's.
+        let mut rows: BTreeMap<u64, RequestRow> =
+            spilled.into_iter().filter(|r| r.seq < self.next_seq && r.time_ms >= self.first_seen_ms).map(|r| (r.seq, r)).collect();
+        // Rows evicted but not yet taken by the shell (say, evicted while a
+        // journal was replayed) are the visit's too.
+        for r in self.evicted.0.iter().chain(&self.log) {
+            rows.insert(r.seq, r.clone());
+        }
+        let missing = self.requests.saturating_sub(rows.len() as u64);
+        (rows.into_values().collect(), missing)
     }
 
     /// Number of endpoints that received at least one tracker request.

@@ -274,27 +274,30 @@ fn fetch_dest(dest: &str) -> Option<ResourceType> {
 ///
 /// A frame is a `subdocument`, as filter lists call it, so their rules apply to it.
 fn resource_type(e: &Entry, url: &str, mime: &str, pages: &mut Pages) -> ResourceType {
+    let dest = || e.request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("sec-fetch-dest")).and_then(|h| fetch_dest(&h.value));
     let declared = match e.resource_type.as_deref() {
         Some(t) if !t.is_empty() => ResourceType::from_name(t),
-        _ => ResourceType::from_mime(mime),
+        // No type from the browser (Firefox, Safari, proxies): its own
+        // `Sec-Fetch-Dest` says more than the response's MIME type.
+        _ => dest().unwrap_or_else(|| ResourceType::from_mime(mime)),
     };
     if declared != ResourceType::Document {
         return declared;
     }
-    let dest = e.request.headers.iter().find(|h| h.name.eq_ignore_ascii_case("sec-fetch-dest")).and_then(|h| fetch_dest(&h.value));
-    let kind = match dest {
+    let page = e.pageref.as_deref().filter(|p| pages.site.contains_key(*p)).unwrap_or("");
+    let has_top = pages.top.contains_key(page);
+    let kind = match dest() {
         Some(d) => d,
-        None if e.initiator.as_ref().is_some_and(|i| i.kind == "parser" || i.kind == "script") => ResourceType::Subdocument,
+        // A document the page's parser or a script started, once the page has its top-level one.
+        None if has_top && e.initiator.as_ref().is_some_and(|i| i.kind == "parser" || i.kind == "script") => ResourceType::Subdocument,
         None => {
-            let page = e.pageref.as_deref().filter(|p| pages.site.contains_key(*p)).unwrap_or("");
             let page_url = pages.site.get(page).cloned().flatten();
             let top = match pages.top.get(page) {
                 None => true,
                 Some((_, redirect)) => !redirect.is_empty() && redirect == url,
             };
-            // Without pages, every top-level navigation starts a visit: a document
-            // is a frame only if it came while a visit was in progress and the
-            // browser said it was started by that page (handled above).
+            // Without pages, every top-level navigation starts a visit: a
+            // document is a frame there only when the browser said so (above).
             if top || page.is_empty() || page_url.as_deref() == Some(url) {
                 ResourceType::Document
             } else {
@@ -303,7 +306,6 @@ fn resource_type(e: &Entry, url: &str, mime: &str, pages: &mut Pages) -> Resourc
         }
     };
     if kind == ResourceType::Document {
-        let page = e.pageref.as_deref().filter(|p| pages.site.contains_key(*p)).unwrap_or("");
         let redirect = e.response.as_ref().map(|r| absolute(url, &r.redirect_url)).unwrap_or_default();
         pages.top.insert(page.to_string(), (url.to_string(), redirect));
     }
@@ -316,12 +318,19 @@ fn absolute(base: &str, target: &str) -> String {
     if target.is_empty() || is_web_url(target) {
         return target.to_string();
     }
-    let origin_end = base.find("://").map(|i| i + 3).and_then(|start| base[start..].find('/').map(|j| start + j)).unwrap_or(base.len());
-    if target.starts_with('/') {
-        format!("{}{target}", &base[..origin_end])
-    } else {
-        target.to_string()
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let rest = &base[scheme_end..];
+    let origin_end = scheme_end + rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if let Some(host_and_path) = target.strip_prefix("//") {
+        return format!("{}//{host_and_path}", &base[..scheme_end.saturating_sub(2)]);
     }
+    if target.starts_with('/') {
+        return format!("{}{target}", &base[..origin_end]);
+    }
+    // Relative to the base's directory (its path up to the last `/`).
+    let path_end = origin_end + base[origin_end..].find(['?', '#']).unwrap_or(base.len() - origin_end);
+    let dir_end = base[origin_end..path_end].rfind('/').map_or(origin_end, |i| origin_end + i);
+    format!("{}/{}", &base[..dir_end], target.trim_start_matches("./"))
 }
 
 fn to_request(e: &Entry, pages: &mut Pages) -> Result<Request, &'static str> {
@@ -362,7 +371,21 @@ fn to_request(e: &Entry, pages: &mut Pages) -> Result<Request, &'static str> {
             }
             t[..end].to_string()
         }),
-        body_type: if base64 { Some(body_type.unwrap_or_else(|| "application/octet-stream".into())) } else { body_type },
+        body_type,
+        // A base64 body is binary by the capture's own word: counted by its
+        // declared type and size; the URL's query is still read for fields.
+        sent: base64.then(|| {
+            let mut sent = super::sent::detect(url, None, None, None);
+            let bytes =
+                known(e.request.body_size).filter(|n| *n > 0).or_else(|| post.and_then(|p| p.text.as_ref()).map(|t| (t.len() as u64 / 4) * 3)).unwrap_or(0);
+            let content_type =
+                post.and_then(|p| p.mime_type.as_deref()).map(|m| m.split(';').next().unwrap_or("").trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
+            sent.binary = Some(super::BinaryBody {
+                content_type: super::sent::visible(&content_type.unwrap_or_else(|| "unknown".into()).chars().take(64).collect::<String>()),
+                bytes,
+            });
+            sent
+        }),
         body_size: known(e.request.body_size)
             .filter(|n| *n > 0)
             .or_else(|| post.and_then(|p| p.text.as_ref()).map(|t| if base64 { (t.len() as u64 / 4) * 3 } else { t.len() as u64 })),

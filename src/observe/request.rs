@@ -110,6 +110,9 @@ pub struct Request {
     pub body_type: Option<String>,
     /// The body's size in bytes, when known apart from its text.
     pub body_size: Option<u64>,
+    /// What the request sent, when it was already read (a request replayed
+    /// from the extension's journal carries the names, never the body).
+    pub sent: Option<super::Sent>,
 }
 
 impl Request {
@@ -130,6 +133,7 @@ impl Request {
             body: None,
             body_type: None,
             body_size: None,
+            sent: None,
         }
     }
 

@@ -52,7 +52,7 @@ impl SentReason {
 }
 
 /// One field that was sent.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SentField {
     /// The field's name (query parameter, form field or JSON key), at most `MAX_NAME` bytes.
     pub name: String,
@@ -63,20 +63,41 @@ pub struct SentField {
 /// A request body that was not read for fields: its declared or sniffed
 /// content type and its size. Binary data (protobuf, compressed, images)
 /// carries no field names we could honestly report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BinaryBody {
     /// The declared content type (parameters dropped), or "unknown".
     pub content_type: String,
     pub bytes: u64,
 }
 
-/// What one request sent, as far as can be told from its URL and body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What one request sent, as far as can be told from its URL and body:
+/// names, kinds and reasons, never values. This is what the extension
+/// journals for a request, so a request replayed after a restart counts the
+/// same fields it did the first time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sent {
     /// Flagged fields, one per name (sorted), with their most sensitive kind.
     pub fields: Vec<SentField>,
     /// Set when the body was binary and so not read for fields.
     pub binary: Option<BinaryBody>,
+}
+
+impl Sent {
+    /// Reads a journaled `Sent` (JSON), bounded like a detection: at most
+    /// the fields one request can yield, names cut and made visible.
+    pub fn from_journal(json: &str) -> Result<Sent, String> {
+        let mut s: Sent = serde_json::from_str(json).map_err(|e| format!("journaled fields: {e}"))?;
+        s.fields.truncate(MAX_FIELDS);
+        for f in &mut s.fields {
+            f.name = visible(cut(&f.name, MAX_NAME));
+        }
+        if let Some(b) = &mut s.binary {
+            b.content_type = visible(cut(&b.content_type, MAX_NAME));
+        }
+        s.fields.sort_by(|a, b| a.name.cmp(&b.name).then(b.kind.cmp(&a.kind)));
+        s.fields.dedup_by(|a, b| a.name == b.name);
+        Ok(s)
+    }
 }
 
 /// Longest field name kept.
@@ -307,8 +328,9 @@ fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(&s).decode_utf8_lossy().into_owned()
 }
 
+/// `name=value` pairs joined by `&` (and, in batched beacons such as GA4's, by line breaks).
 fn pairs(form: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    form.split('&').filter(|p| !p.is_empty()).map(|p| {
+    form.split(['&', '\r', '\n']).filter(|p| !p.is_empty()).map(|p| {
         let (k, v) = p.split_once('=').unwrap_or((p, ""));
         (percent_decode(k), percent_decode(v))
     })
@@ -395,8 +417,8 @@ fn looks_binary(text: &str) -> bool {
 /// A form body: `name=value` pairs joined by `&`, names of URL-safe characters.
 fn looks_like_form(text: &str) -> bool {
     text.contains('=')
-        && !text.contains(char::is_whitespace)
-        && text.split('&').filter(|p| !p.is_empty()).all(|p| {
+        && !text.contains([' ', '\t'])
+        && text.split(['&', '\r', '\n']).filter(|p| !p.is_empty()).all(|p| {
             let name = p.split_once('=').map_or(p, |(k, _)| k);
             !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.%[]*+:".contains(&b))
         })
@@ -405,24 +427,23 @@ fn looks_like_form(text: &str) -> bool {
 /// How a body with this content type (if any) and text is to be read.
 pub fn body_format(content_type: Option<&str>, text: &str) -> BodyFormat {
     let declared = content_type.map(media_type).filter(|m| !m.is_empty());
-    if let Some(m) = &declared {
-        if declared_binary(m) {
-            return BodyFormat::Binary;
-        }
-    }
-    if looks_binary(text) {
+    if declared.as_deref().is_some_and(declared_binary) {
         return BodyFormat::Binary;
     }
     let trimmed = text.trim_start();
     let json_shaped = trimmed.starts_with('{') || trimmed.starts_with('[');
+    let parses = || json_values(trimmed).is_some();
     match declared.as_deref() {
+        // A beacon sent as a form to avoid a CORS preflight often holds JSON.
+        Some("application/x-www-form-urlencoded") if json_shaped && parses() => BodyFormat::Json,
         Some("application/x-www-form-urlencoded") => BodyFormat::Form,
         Some(m)
             if m == "application/json"
                 || m.ends_with("+json")
                 || m.ends_with("+protobuf") && json_shaped
                 || m == "text/json"
-                || m == "application/x-ndjson" =>
+                || m == "application/x-ndjson"
+                || m == "application/jsonl" =>
         {
             BodyFormat::Json
         }
@@ -430,17 +451,32 @@ pub fn body_format(content_type: Option<&str>, text: &str) -> BodyFormat {
             Some(b) => BodyFormat::Multipart(b),
             None => BodyFormat::Text,
         },
-        // Beacons are sent as text/plain (no preflight), whatever they hold: sniffed.
-        Some(m) if m.starts_with("text/plain") || m.is_empty() => sniff(trimmed, json_shaped),
+        // Beacons are sent as text/plain (no preflight), whatever they hold:
+        // sniffed, and binary if they hold bytes no text has.
+        Some(m) if m.starts_with("text/plain") => sniff(text, json_shaped),
         Some(_) => BodyFormat::Text,
-        None => sniff(trimmed, json_shaped),
+        None => sniff(text, json_shaped),
     }
 }
 
+/// The JSON values of a body: one document, or one per line (NDJSON).
+fn json_values(text: &str) -> Option<Vec<serde_json::Value>> {
+    let text = text.trim();
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+        return Some(vec![v]);
+    }
+    let values: Result<Vec<serde_json::Value>, _> = serde_json::Deserializer::from_str(text).into_iter().collect();
+    values.ok().filter(|v| v.len() > 1)
+}
+
 fn sniff(text: &str, json_shaped: bool) -> BodyFormat {
-    if json_shaped && serde_json::from_str::<serde::de::IgnoredAny>(text.trim_end()).is_ok() {
+    if looks_binary(text) {
+        return BodyFormat::Binary;
+    }
+    let text = text.trim();
+    if json_shaped && json_values(text).is_some() {
         BodyFormat::Json
-    } else if looks_like_form(text.trim_end()) {
+    } else if looks_like_form(text) {
         BodyFormat::Form
     } else {
         BodyFormat::Text
@@ -465,7 +501,7 @@ fn multipart_fields(body: &str, boundary: &str, out: &mut Vec<(String, String)>)
         let part = part.trim_start_matches(['\r', '\n']);
         let Some((head, value)) = part.split_once("\r\n\r\n").or_else(|| part.split_once("\n\n")) else { continue };
         let disposition = head.lines().find(|l| l.to_ascii_lowercase().starts_with("content-disposition:")).unwrap_or("");
-        if disposition.contains("filename=") {
+        if disposition.to_ascii_lowercase().contains("filename") {
             continue;
         }
         let Some(name) = disposition.split(';').find_map(|p| p.trim().strip_prefix("name=")).map(|n| n.trim_matches('"').to_string()) else { continue };
@@ -486,7 +522,7 @@ pub fn detect(url: &str, body: Option<&str>, content_type: Option<&str>, body_by
         match body_format(content_type, body) {
             // serde_json's own depth limit keeps hostile nesting from overflowing the stack.
             BodyFormat::Json => {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(body.trim()) {
+                for v in json_values(body).unwrap_or_default() {
                     walk_json(&v, "", 0, &mut raw);
                 }
             }

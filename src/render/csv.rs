@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::aggregate::SiteReport;
+use crate::aggregate::{RequestRow, SiteReport};
 use crate::classify::{entity, HostFacts, Page};
 use crate::judge::{entity_jurisdiction, server_jurisdiction, Jurisdiction, Policy};
 use crate::locate::Locator;
@@ -64,12 +64,26 @@ pub fn iso_time(ms: u64) -> String {
 /// are the same for every request to the host, and are worked out from the
 /// host when its endpoint was folded out of the report.
 pub fn to_csv(report: &Report, site: &SiteReport, locator: &Locator, policy: &Policy) -> String {
+    rows_to_csv(report, site, site.log.iter(), site.log_dropped, locator, policy)
+}
+
+/// The CSV of `rows` (the site's log, or the log with the rows the shell
+/// spilled put back); `missing` requests of the visit are in neither, and
+/// a line of its own says so.
+pub fn rows_to_csv<'a>(
+    report: &Report,
+    site: &SiteReport,
+    rows: impl Iterator<Item = &'a RequestRow>,
+    missing: u64,
+    locator: &Locator,
+    policy: &Policy,
+) -> String {
     let by_host: HashMap<&str, &EndpointView> = report.endpoints.iter().map(|e| (e.host.as_str(), e)).collect();
     let page = Page::of_host(site.site.clone());
     let mut folded_hosts: HashMap<&str, HostFacts> = HashMap::new();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     w.write_record(HEADER).expect("writing to memory");
-    for row in &site.log {
+    for row in rows {
         let (domain, party, entity) = match by_host.get(row.host.as_str()) {
             Some(e) => (e.domain.clone(), e.party, e.entity.as_ref().and_then(|v| entity::by_id(&v.id))),
             None => {
@@ -111,12 +125,12 @@ pub fn to_csv(report: &Report, site: &SiteReport, locator: &Locator, policy: &Po
         ];
         w.write_record(cells.iter().map(|c| neutralise(c).into_owned())).expect("writing to memory");
     }
-    if site.log_dropped > 0 {
+    if missing > 0 {
         // Never silent: a bounded log says how many of the site's requests it lacks.
         let mut note: [String; 27] = Default::default();
         note[0] = format!(
-            "# {} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
-            site.log_dropped, site.log_cap
+            "# {missing} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
+            site.log_cap
         );
         w.write_record(note.iter()).expect("writing to memory");
     }

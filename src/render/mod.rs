@@ -8,7 +8,7 @@ mod html;
 mod popup;
 mod view;
 
-pub use self::csv::{neutralise, to_csv};
+pub use self::csv::{neutralise, rows_to_csv, to_csv};
 pub use crate::judge::entity_jurisdiction;
 pub use html::{to_country_chart, to_html};
 pub use popup::{to_popup_html, warning_text};

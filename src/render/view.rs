@@ -493,7 +493,7 @@ fn telemetry(site: &SiteReport, endpoints: &[EndpointView], locator: &Locator) -
                 }
             }
         }
-        without_ip = without_ip.saturating_add(stats.without_ip.telemetry_requests).saturating_add(stats.ips_overflow.telemetry_requests);
+        without_ip = without_ip.saturating_add(stats.without_ip.telemetry_requests);
     }
     TelemetryView {
         endpoints: tele.iter().map(|e| e.host.clone()).collect(),
@@ -702,7 +702,8 @@ fn network_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<Ne
                 BTreeSet::new(),
                 NetworkRollup {
                     asn,
-                    network: network.cloned(),
+                    // Keyed by ASN: a name without one is not given to the "unknown network" row.
+                    network: asn.and(network.cloned()),
                     operator: asn.and_then(entity::entity_of_asn).map(|i| entity::entity(entity::root(i)).name.to_string()),
                     endpoints: 0,
                     requests: 0,

@@ -50,7 +50,8 @@ async function visitWithControl(browser) {
 test(`${BURSTS} bursts of ${PER_BURST} requests, each waking a stopped worker: none lost, none counted twice`, async () => {
   const browser = await launch(profile);
   try {
-    const { since, control, counted, burst } = await visitWithControl(browser);
+    const { since, ext, control, counted, burst } = await visitWithControl(browser);
+    const tab = await tabIdFor(browser.context, 'https://www.tiktok.com/*');
     const started = Date.now();
     let last;
     for (let b = 0; b < BURSTS; b++) {
@@ -66,6 +67,13 @@ test(`${BURSTS} bursts of ${PER_BURST} requests, each waking a stopped worker: n
     assert.equal(last, served(since), 'the report counts exactly what the server served');
     assert.ok(served(since) >= BURSTS * PER_BURST, 'every burst request reached the server');
     assert.equal(figures.bursts.worker_stops, BURSTS, 'the worker really stopped once per burst');
+    // More requests than the in-memory log keeps (2,000): the CSV still has
+    // every one of them once, the evicted rows read back from IndexedDB.
+    const csv = (await ask(ext, { type: 'borderline:export', tab, format: 'csv' })).text;
+    const rows = csv.trim().split('\r\n').slice(1);
+    assert.ok(last > 2000, `${last} requests, past the in-memory log`);
+    assert.deepEqual(rows.filter((r) => r.startsWith('#')), [], 'no line saying rows are missing');
+    assert.equal(rows.length, last, 'one CSV row per request of the visit');
     // The state the journal and snapshots keep stays within storage.session's quota.
     figures.bursts.session_bytes = await inWorker(browser.context, () => chrome.storage.session.getBytesInUse(null));
     assert.ok(figures.bursts.session_bytes < 10 * 1024 * 1024, `storage.session holds ${figures.bursts.session_bytes} bytes`);
@@ -103,6 +111,46 @@ test(`${BURSTS} bursts with the worker killed in the middle of each: nothing cou
     figures.killed_mid_burst = { bursts: BURSTS, per_burst: PER_BURST, served: served(since), recorded: last, lost: served(since) - last };
     assert.ok(last <= served(since), `nothing is counted twice (${last} recorded, ${served(since)} served)`);
     assert.ok(last >= served(since) - BURSTS * PER_BURST, 'what was recorded before each kill survives it');
+    await control.detach();
+  } finally {
+    await browser.context.close();
+  }
+});
+
+// What a restart must not change: the report (field names of a request still
+// in the journal are replayed, never its values) and the badge's colour, which
+// also follows a change of policy.
+test('the same report and badge after a worker restart; the badge follows the policy', async () => {
+  const browser = await launch();
+  try {
+    const { page, ext, control, counted } = await visitWithControl(browser);
+    const tab = await tabIdFor(browser.context, 'https://www.tiktok.com/*');
+    const report = async () => JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json);
+    const colour = () => inWorker(browser.context, (t) => chrome.action.getBadgeBackgroundColor({ tabId: t }), tab);
+    const [RED, BLUE] = [[164, 0, 42, 255], [59, 91, 219, 255]];
+    const n = await counted();
+    // A request whose body names a field no other request sends; stopped right
+    // after it is counted, before the quiet-time compaction, so it is replayed from the journal.
+    await page.evaluate(() => fetch('https://mon.tiktokv.com/monitor_browser/collect/batch/?restart=1', {
+      method: 'POST', body: JSON.stringify({ advertising_id: '6d1c2f4e-9a7b-4c3d-8e2f-1a2b3c4d5e6f' }), headers: { 'content-type': 'application/json' },
+    }));
+    await until(async () => (await counted()) === n + 1, 10_000);
+    const before = await report();
+    await control.stop();
+    const after = await report();
+    assert.deepEqual(after, before, 'the same report after the restart');
+    const mon = after.endpoints.find((e) => e.host === 'mon.tiktokv.com');
+    assert.ok(mon.sent.some((f) => f.name === 'advertising_id'), 'the journaled field name survived');
+    assert.ok(!JSON.stringify(after).includes('6d1c2f4e'), 'never the value');
+    assert.deepEqual(await colour(), RED, 'ByteDance is of concern under the US preset');
+    // A request with nothing of concern after the restart leaves the colour as it was.
+    await page.evaluate(() => fetch('https://www.tiktok.com/foryou?after=restart'));
+    await until(async () => (await counted()) === n + 2, 10_000);
+    assert.deepEqual(await colour(), RED, 'not repainted blue by the next request');
+    await ask(ext, { type: 'borderline:settings', home: 'US', preset: 'RU' });
+    assert.deepEqual(await colour(), BLUE, 'nothing here is of concern under a policy naming only RU');
+    await ask(ext, { type: 'borderline:settings', home: 'US', preset: 'us' });
+    assert.deepEqual(await colour(), RED);
     await control.detach();
   } finally {
     await browser.context.close();

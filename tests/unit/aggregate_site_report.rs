@@ -79,9 +79,9 @@ fn merge_equals_recording_everything_in_one_report() {
     for (i, (r, c)) in reqs.iter().enumerate() {
         whole.record(r, c);
         if i < 3 {
-            a.record(r, c)
+            a.record(r, c);
         } else {
-            b.record(r, c)
+            b.record(r, c);
         }
     }
     let mut ab = a.clone();
@@ -276,4 +276,68 @@ fn binary_bodies_are_counted_not_read() {
     assert_eq!(e.binary["application/x-protobuf"].requests, 1);
     assert_eq!(e.binary["application/x-protobuf"].bytes_sent, 37);
     assert_eq!(s.log[0].binary_body, Some(37));
+}
+
+/// Rows evicted from the ring are handed to the shell once; read back, they
+/// and the ring give every request once, in order, however often a replay
+/// evicted them again.
+#[test]
+fn evicted_rows_come_back_whole_and_once() {
+    let mut s = SiteReport::new("site.example", 3);
+    for t in 0..10 {
+        s.record(&request(&format!("https://t.example/{t}"), t, None), &classification("t.example", false));
+    }
+    let first = s.take_evicted();
+    assert_eq!(first.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4, 5, 6]);
+    assert!(s.take_evicted().is_empty(), "taken once");
+    let mut spilled = first.clone();
+    spilled.extend(first[2..4].iter().cloned()); // stored twice by a replay
+    let (rows, missing) = s.log_with(spilled);
+    assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), (0..10).collect::<Vec<_>>());
+    assert_eq!(missing, 0);
+    let (_, missing) = s.log_with(first[3..].to_vec());
+    assert_eq!(missing, 3, "rows neither spilled nor in the ring are counted");
+}
+
+mod bounded_merge {
+    use super::*;
+    use proptest::prelude::*;
+
+    type Obs = (u8, Option<u32>, Option<u8>, u8);
+
+    /// Requests to 3 hosts, with up to 60 distinct rules and 100 distinct
+    /// IPs: past MAX_RULES and MAX_IPS, so the bounded tallies are exercised.
+    fn report(obs: &[Obs]) -> SiteReport {
+        let mut s = SiteReport::new("site.example", 1000);
+        for (i, &(h, line, ip, sent)) in obs.iter().enumerate() {
+            let host = format!("h{h}.example");
+            let mut c = classification(&host, false);
+            c.tracker = line.map(|l| verdict(if l % 2 == 0 { Category::Advertising } else { Category::Telemetry }, ListId::Easylist, l, &format!("/r{l}")));
+            let mut r = request(&format!("https://{host}/?n={i}"), i as u64, None);
+            r.ip = ip.map(|x| std::net::IpAddr::from([192, 0, 2, x]));
+            r.bytes_sent = u64::from(sent);
+            s.record(&r, &c);
+        }
+        s
+    }
+
+    fn obs() -> impl Strategy<Value = Vec<Obs>> {
+        prop::collection::vec((0u8..3, prop::option::of(0u32..60), prop::option::of(0u8..100), 0u8..255), 0..120)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn bounded_tallies_merge_in_any_order(a in obs(), b in obs(), c in obs()) {
+            let (ra, rb, rc) = (report(&a), report(&b), report(&c));
+            let m = |x: &SiteReport, y: &SiteReport| { let mut z = x.clone(); z.merge(y); z };
+            prop_assert_eq!(&m(&ra, &rb).endpoints, &m(&rb, &ra).endpoints);
+            prop_assert_eq!(&m(&m(&ra, &rb), &rc).endpoints, &m(&ra, &m(&rb, &rc)).endpoints);
+            for e in m(&m(&ra, &rb), &rc).endpoints.values() {
+                prop_assert_eq!(e.by_rule.values().sum::<u64>() + e.rules_overflow, e.tracker_requests());
+                let at_ips: u64 = e.by_ip.values().map(|t| t.all.requests).sum();
+                prop_assert_eq!(at_ips + e.ips_overflow.all.requests + e.without_ip.all.requests, e.requests());
+            }
+        }
+    }
 }

@@ -110,3 +110,60 @@ fn progress_reports_the_total() {
     read_har(&text, |d, t| last = (d, t)).unwrap();
     assert_eq!(last, (2, 2));
 }
+
+/// A document that is not the page's own top-level navigation is a frame.
+#[test]
+fn frames_are_subdocuments_not_pages() {
+    let page = r#"{"id":"page_1","title":"https://www.youtube.com/watch?v=x"}"#;
+    let text = har(
+        page,
+        &[
+            // An http→https redirect, then the page itself.
+            entry("http://youtube.com/watch?v=x", r#","pageref":"page_1","_resourceType":"document","_initiator":{"type":"other"}"#)
+                .replace(r#""status":200"#, r#""status":301,"redirectURL":"https://www.youtube.com/watch?v=x""#),
+            entry("https://www.youtube.com/watch?v=x", r#","pageref":"page_1","_resourceType":"document","_initiator":{"type":"other"}"#),
+            // Chrome: an ad iframe the page's parser started.
+            entry("https://googleads.g.doubleclick.net/pagead/ads?x=1", r#","pageref":"page_1","_resourceType":"document","_initiator":{"type":"parser"}"#),
+            // Firefox: no type; the browser's own Sec-Fetch-Dest says iframe.
+            entry("https://www.youtube.com/embed/y", r#","pageref":"page_1""#).replacen(
+                r#""headers":[]"#,
+                r#""headers":[{"name":"Sec-Fetch-Dest","value":"iframe"}]"#,
+                1,
+            ),
+            // Firefox: no type, no header: a second HTML document of the page.
+            entry("https://accounts.google.com/RotateCookiesPage", r#","pageref":"page_1""#),
+        ],
+    );
+    let cap = read_har(&text, |_, _| {}).unwrap();
+    let kinds: Vec<ResourceType> = cap.requests.iter().map(|r| r.resource_type).collect();
+    assert_eq!(
+        kinds,
+        vec![ResourceType::Document, ResourceType::Document, ResourceType::Subdocument, ResourceType::Subdocument, ResourceType::Subdocument],
+        "{:?}",
+        cap.requests.iter().map(|r| &r.url).collect::<Vec<_>>()
+    );
+    assert!(cap.requests.iter().all(|r| r.site_url == "https://www.youtube.com/watch?v=x"), "frames do not change the page");
+}
+
+#[test]
+fn redirect_targets_are_resolved_against_the_document() {
+    assert_eq!(absolute("http://a.example/x/y?q=1", "/z"), "http://a.example/z");
+    assert_eq!(absolute("http://a.example/x/y?q=1", "//b.example/p"), "http://b.example/p");
+    assert_eq!(absolute("http://a.example/x/y?q=1", "next"), "http://a.example/x/next");
+    assert_eq!(absolute("http://a.example?q=1", "/z"), "http://a.example/z");
+    assert_eq!(absolute("http://a.example/", "https://c.example/"), "https://c.example/");
+    assert_eq!(absolute("http://a.example/", ""), "");
+}
+
+/// A base64 body is binary by the capture's word: sized under its declared
+/// type, never read as fields; the URL's query still is.
+#[test]
+fn base64_bodies_are_binary() {
+    let e = r#"{"request":{"method":"POST","url":"https://data.bilibili.com/log/web?device_id=7301234567890123456","headers":[],"bodySize":24,"postData":{"mimeType":"application/x-protobuf","text":"CgZ3ZWJfdjESDGJ1dmlkMz1YWTExGOiH","encoding":"base64"}},"response":{"status":200,"headers":[]}}"#;
+    let cap = read_har(&har("", &[e.to_string()]), |_, _| {}).unwrap();
+    let r = &cap.requests[0];
+    assert_eq!(r.body, None);
+    let sent = r.sent.as_ref().expect("read when the capture was read");
+    assert_eq!(sent.binary.as_ref().map(|b| (b.content_type.as_str(), b.bytes)), Some(("application/x-protobuf", 24)));
+    assert_eq!(sent.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["device_id"]);
+}

@@ -144,3 +144,25 @@ fn bodies_are_read_by_their_content_type() {
     let got = detect("https://x.example/", Some(multipart), Some("multipart/form-data; boundary=XyZ"), None);
     assert_eq!(got.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["device_id"]);
 }
+
+/// Bodies as real beacons send them: JSON declared as a form, GA4's
+/// line-separated batches, NDJSON, and a file part named with `filename*`.
+#[test]
+fn beacon_shapes_are_read() {
+    let json_as_form = detect("https://x.example/", Some(r#"{"device_id":"7301234567890123456"}"#), Some("application/x-www-form-urlencoded"), None);
+    assert_eq!(json_as_form.fields.len(), 1, "{json_as_form:?}");
+    let ga4 = detect(
+        "https://www.google-analytics.com/g/collect?v=2",
+        Some("en=page_view&_et=12\r\nen=scroll&cid=1234567890.1764000000"),
+        Some("text/plain;charset=UTF-8"),
+        None,
+    );
+    assert_eq!(ga4.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["cid"]);
+    let ndjson = detect("https://x.example/", Some("{\"a\":1}\n{\"uid\":\"7301234567890123456\"}\n"), Some("application/x-ndjson"), None);
+    assert_eq!(ndjson.fields.len(), 1, "{ndjson:?}");
+    let multipart = "--B\r\nContent-Disposition: form-data; name=\"f\"; filename*=UTF-8''a.bin\r\n\r\n550e8400-e29b-41d4-a716-446655440000\r\n--B--\r\n";
+    assert!(detect("https://x.example/", Some(multipart), Some("multipart/form-data; boundary=B"), None).fields.is_empty(), "a file part is not a field");
+    // Declared JSON is read as JSON even with a replacement character in a value.
+    let json = detect("https://x.example/", Some("{\"device_id\":\"7301234567890123456\",\"t\":\"caf\u{fffd}\"}"), Some("application/json"), None);
+    assert_eq!(json.fields.len(), 1);
+}

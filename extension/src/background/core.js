@@ -6,8 +6,8 @@ import { api, loadSettings } from '../platform.js';
 import { forgetPacks, loadPacks, packSource } from './packs.js';
 import { readSaved, restoreInto } from './persist.js';
 import { timing } from './timing.js';
-
-export const FLAGS = { RECORDED: 1, TRACKER: 2, SERVER_OF_CONCERN: 4, ENTITY_OF_CONCERN: 8, NEW_ENDPOINT: 16, TELEMETRY: 32 };
+import { redrawBadges } from './warnings.js';
+import { pruneSpill, spillAll } from './spill.js';
 
 const overlay = OVERLAY ? JSON.stringify(OVERLAY) : undefined;
 
@@ -40,6 +40,11 @@ export const ready = (async () => {
   const s = await settings;
   try { core.setPolicy(s.home, s.preset); } catch (e) { console.warn('Borderline: bad saved policy, using the default', e); }
   await restoreInto(core);
+  // The badges of restored tabs, under the policy now in force.
+  redrawBadges(core);
+  // Rows the replayed journal evicted from the ring: kept like live ones.
+  spillAll(core);
+  pruneSpill(core);
   timing.coreReady = performance.now();
   return core;
 })();

@@ -76,7 +76,8 @@ async function save(summary) {
   return id;
 }
 
-async function isPrivate(tab) {
+/** Whether the tab is in a private window (unknown tabs count as private). */
+export async function isPrivate(tab) {
   if (!incognito.has(tab)) {
     try {
       incognito.set(tab, (await api.tabs.get(tab)).incognito === true);

@@ -1,8 +1,9 @@
 // Messages from the popup, the options page and the content script.
 import { api } from '../platform.js';
 import { ready } from './core.js';
-import { bannerRemoved, takeQueued, wasBannerRemoved } from './warnings.js';
+import { bannerRemoved, redrawBadges, takeQueued, wasBannerRemoved } from './warnings.js';
 import { allVisits, clearHistory, historySettings } from './history.js';
+import { spilled } from './spill.js';
 
 /** Messages only the extension's own pages (popup, options, history) may send. */
 const PRIVILEGED = new Set(['borderline:report', 'borderline:report-json', 'borderline:export', 'borderline:settings', 'borderline:sources', 'borderline:history', 'borderline:history-clear']);
@@ -23,9 +24,12 @@ async function handle(msg, sender) {
     case 'borderline:report-json':
       return { json: core.reportJson(msg.tab) };
     case 'borderline:export':
+      // The CSV reads back the rows the in-memory log evicted (spill.js).
+      if (msg.format === 'csv') return { text: core.exportWithLog(msg.tab, 'csv', await spilled(msg.tab)), site: core.site(msg.tab) };
       return { text: core.export(msg.tab, msg.format), site: core.site(msg.tab) };
     case 'borderline:settings':
       core.setPolicy(msg.home, msg.preset);
+      redrawBadges(core);
       return { ok: true };
     case 'borderline:sources':
       return { json: core.dataSourcesJson() };

@@ -9,6 +9,7 @@
 // them twice. Snapshots and pages are only written after the saved state has
 // been read back, so a woken worker cannot overwrite what its predecessor left.
 import { api } from '../platform.js';
+import { spillAll, spillsSettled } from './spill.js';
 
 const COMPACT_QUIET_MS = 1000;
 const COMPACT_AT_MOST_EVERY_MS = 5000;
@@ -46,22 +47,37 @@ export function markDirty(tab) {
  * Journals one event, [n, kind, tab, ...args], as it arrives: the write is
  * started at once, not batched, so the event is on its way to the browser
  * before this task ends. Call it before handing the event to the core, in
- * arrival order.
+ * arrival order. Returns a handle for `amend`.
  */
 export function journal(kind, tab, args) {
   n += 1;
-  batch.push([n, kind, tab, ...args]);
+  const entry = [n, kind, tab, ...args];
+  batch.push(entry);
   dirtyTabs.add(tab);
-  flush();
+  return { key: flush(), entry };
+}
+
+/**
+ * Completes a journaled request with what the core read from it (field names,
+ * never values) and writes its key again, so a replay counts the same fields.
+ * Call it in the same task as the core's `observe`: a compaction, which
+ * deletes covered keys, always runs in a later task.
+ */
+export function amend(handle, fields) {
+  if (!handle.key || !known.has(handle.key) || !fields) return;
+  const record = handle.entry[3];
+  if (record && typeof record === 'object') record.fields = fields;
+  api.storage.session.set({ [handle.key]: [handle.entry] }).catch(reportQuota);
 }
 
 function flush() {
   const entries = batch;
   batch = [];
-  if (!entries.length) return;
+  if (!entries.length) return null;
   const key = `${BOOT}${String(entries[0][0]).padStart(9, '0')}`;
   known.add(key);
   api.storage.session.set({ [key]: entries }).catch(reportQuota);
+  return key;
 }
 
 /** Schedules a compaction of the journal into snapshots. */
@@ -81,6 +97,11 @@ async function compact(core) {
   const before = await api.storage.session.get(null);
   const covered = new Set(before.snapCovers || []);
   adopt(core, Object.keys(before).filter((k) => k.startsWith('j:') && !k.startsWith(BOOT) && !known.has(k) && !covered.has(k)).sort(), before);
+  spillAll(core);
+  // Rows the ring evicted are in IndexedDB before a snapshot without them
+  // replaces the journal that would evict them again (spill.js). No await
+  // from here to the snapshots: nothing is evicted in between.
+  await spillsSettled();
   // Every known key's events are in the core by now: each arrival is applied
   // on the microtask after it is journaled, and this runs in a later task.
   const covers = [...known];
@@ -155,11 +176,15 @@ export function pageFor(tab, hint, initiator) {
   return hint || (tab >= 0 && pages.get(tab)) || initiator || '';
 }
 
+/** The journal's request record, version 2: named fields, and the field names the core read (never values). */
+export const REQUEST_RECORD = 2;
+
 export function replayEvent(core, [, kind, tab, ...args]) {
   if (kind === 'reset') core.resetTab(tab);
   else if (kind === 'request') {
-    const [url, hint, initiator, ...rest] = args;
-    core.observe(tab, url, pageFor(tab, hint, initiator), ...rest);
+    const r = args[0];
+    if (!r || typeof r !== 'object' || r.v !== REQUEST_RECORD) throw new Error(`unknown request record (version ${r && r.v})`);
+    core.observe(tab, r.url, pageFor(tab, r.hint, r.initiator), r.type, r.method, r.ip, r.status, r.sent, r.received, r.cookies, r.time, undefined, r.fields || undefined, undefined);
   }
 }
 

@@ -3,24 +3,29 @@
 import { api, responseExtraInfo } from '../platform.js';
 import { ready } from './core.js';
 import { timing } from './timing.js';
-import { journal, markDirty, pageFor, scheduleCompaction } from './persist.js';
+import { amend, journal, markDirty, pageFor, REQUEST_RECORD, scheduleCompaction } from './persist.js';
 import { newVisit } from './tabs.js';
 import { onObserved } from './warnings.js';
+import { FLAGS } from './flags.js';
+import { spill } from './spill.js';
 
-/** requestId → [bytes sent (URL + body), body text], from onBeforeRequest; lost in a restart, then estimated. */
+/** requestId → [bytes sent (URL + body), body text, body size], from onBeforeRequest; lost in a restart, then estimated. */
 const bodies = new Map();
 /** Body text handed to the core to find identifier names in (never stored). */
 const MAX_BODY_TEXT = 8192;
 /** Larger byte counts than this are not believed. */
 const MAX_BYTES = 2 ** 40;
-const decoder = new TextDecoder('utf-8', { fatal: false });
+/** The start of a body as text; a character cut at the limit is left out, not turned into U+FFFD (which reads as binary). */
+function textOf(bytes) {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes.slice(0, MAX_BODY_TEXT), { stream: bytes.byteLength > MAX_BODY_TEXT });
+}
 
 function bodyOf(body) {
   if (!body) return [0, ''];
   if (body.raw) {
     const size = body.raw.reduce((n, part) => n + (part.bytes ? part.bytes.byteLength : 0), 0);
     const first = body.raw.find((part) => part.bytes);
-    return [size, first ? decoder.decode(first.bytes.slice(0, MAX_BODY_TEXT)) : ''];
+    return [size, first ? textOf(new Uint8Array(first.bytes)) : ''];
   }
   if (body.formData) {
     const text = Object.entries(body.formData).flatMap(([k, vs]) => vs.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)).join('&');
@@ -45,7 +50,7 @@ function onBefore(d) {
   if (!usable(d)) return;
   if (d.type === 'main_frame' && d.tabId >= 0) newVisit(d.tabId, d.url);
   const [size, text] = bodyOf(d.requestBody);
-  bodies.set(d.requestId, [d.url.length + size, text]);
+  bodies.set(d.requestId, [d.url.length + size, text, size]);
 }
 
 function header(headers, name) {
@@ -54,7 +59,7 @@ function header(headers, name) {
 
 function onDone(d, failed) {
   if (!usable(d)) return;
-  const [sent, body] = bodies.get(d.requestId) ?? [d.url.length, ''];
+  const [sent, body, bodySize] = bodies.get(d.requestId) ?? [d.url.length, '', 0];
   bodies.delete(d.requestId);
   // Header values come from the site: clamp them to sane numbers before the core sees them.
   const length = Number(header(d.responseHeaders, 'content-length')[0]?.value);
@@ -68,12 +73,19 @@ function onDone(d, failed) {
   // tab's page when the event is applied (after a wake, once restored), else
   // the initiator (worker requests, tab -1, are filed under the matching tab).
   const hint = tab >= 0 && d.type === 'main_frame' ? d.url : '';
-  const rest = [text(d.type, 'other'), text(d.method, 'GET'), ip, status, sent, received, cookies, Math.round(number(d.timeStamp) || Date.now())];
+  const record = {
+    v: REQUEST_RECORD, url: d.url, hint, initiator: text(d.initiator), type: text(d.type, 'other'), method: text(d.method, 'GET'),
+    ip, status, sent, received, cookies, time: Math.round(number(d.timeStamp) || Date.now()),
+  };
   // Journaled as it arrives, before the core is ready: a worker stopped now loses nothing.
-  // The body is read for field names and never stored: the journal keeps the request without it.
-  journal('request', tab, [d.url, hint, text(d.initiator), ...rest]);
+  // The body is read for field names and never stored: once the core has read
+  // it, the journal's record is completed with the names it found.
+  const handle = journal('request', tab, [record]);
   ready.then((core) => {
-    const flags = core.observe(tab, d.url, pageFor(tab, hint, text(d.initiator)), ...rest, body || undefined);
+    const r = record;
+    const flags = core.observe(tab, r.url, pageFor(tab, hint, r.initiator), r.type, r.method, r.ip, r.status, r.sent, r.received, r.cookies, r.time, body || undefined, undefined, bodySize || undefined);
+    if (body) amend(handle, core.lastFields());
+    if (flags & FLAGS.EVICTED && tab >= 0) spill(core, tab);
     // The first verdict of this worker's life: how long the request waited for it.
     if (timing.firstVerdictDelay === null && d.timeStamp) timing.firstVerdictDelay = Date.now() - d.timeStamp;
     // A worker's request (tab -1) is filed under the tab of its site: that tab's snapshot changed.

@@ -4,6 +4,7 @@ import { ready } from './core.js';
 import { journal, setPage, scheduleCompaction } from './persist.js';
 import { forgetTab } from './warnings.js';
 import { endVisit } from './history.js';
+import { forgetSpill } from './spill.js';
 
 /** Ends the tab's visit: journaled at once, in arrival order with the requests, then applied. */
 function reset(tab) {
@@ -14,6 +15,7 @@ function reset(tab) {
       endVisit(core, tab);
     } finally {
       core.resetTab(tab);
+      forgetSpill(tab);
       scheduleCompaction(core);
     }
   });

@@ -1,7 +1,7 @@
 // The badge (tracker endpoints of the tab's visit, red once a jurisdiction of
 // concern was contacted) and the in-page warning banner's messages.
 import { api, loadSettings, VIDEO_SITES } from '../platform.js';
-import { FLAGS } from './core.js';
+import { FLAGS } from './flags.js';
 import { recordVisit } from './history.js';
 
 const badges = new Map(); // tab → last badge "count|concern"
@@ -35,16 +35,34 @@ export function takeQueued(tab) {
   return list;
 }
 
+function drawBadge(tab, count) {
+  const key = `${count}|${concern.has(tab)}`;
+  if (badges.get(tab) === key) return;
+  badges.set(tab, key);
+  api.action.setBadgeText({ tabId: tab, text: count ? String(count) : '' }).catch(() => {});
+  api.action.setBadgeBackgroundColor({ tabId: tab, color: concern.has(tab) ? '#a4002a' : '#3b5bdb' }).catch(() => {});
+}
+
+/**
+ * Every tab's badge from the core's report under the policy in force: after
+ * a restart (the flags of replayed requests are not seen here) and after a
+ * change of policy (what is of concern changed).
+ */
+export function redrawBadges(core) {
+  for (const tab of core.tabs()) {
+    if (tab < 0) continue;
+    const bits = core.badge(tab);
+    if (bits & 1) concern.add(tab);
+    else concern.delete(tab);
+    drawBadge(tab, bits >> 1);
+  }
+}
+
 export function onObserved(core, tab, flags, url) {
   if (tab < 0 || !(flags & FLAGS.RECORDED)) return;
+  // Between redraws the colour only ever turns red: a new request can add a concern, never remove one.
   if (flags & (FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN)) concern.add(tab);
-  const count = core.trackerEndpoints(tab);
-  const key = `${count}|${concern.has(tab)}`;
-  if (badges.get(tab) !== key) {
-    badges.set(tab, key);
-    api.action.setBadgeText({ tabId: tab, text: count ? String(count) : '' }).catch(() => {});
-    api.action.setBadgeBackgroundColor({ tabId: tab, color: concern.has(tab) ? '#a4002a' : '#3b5bdb' }).catch(() => {});
-  }
+  drawBadge(tab, core.trackerEndpoints(tab));
   const worth = FLAGS.TRACKER | FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN;
   if (flags & FLAGS.NEW_ENDPOINT && flags & worth) warn(core, tab, () => core.warningText(tab, url));
   // A new endpoint may be new since the last visit: check at once. Any request

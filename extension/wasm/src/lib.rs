@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use borderline::aggregate::{snapshot, SiteReport};
-use borderline::judge::{Jurisdiction, Policy};
+use borderline::aggregate::{snapshot, RequestRow, SiteReport};
+use borderline::judge::{self, Jurisdiction, Policy};
 use borderline::locate::OverlayEntry;
 use borderline::observe::{Request, ResourceType};
 use borderline::render::{self, entity_jurisdiction, Report};
@@ -34,6 +34,10 @@ pub mod flags {
     pub const NEW_ENDPOINT: u32 = 16;
     /// Platform telemetry (the platform-telemetry list matched).
     pub const TELEMETRY: u32 = 32;
+    /// A tracker by the entity map alone: no list rule matched ([`Core::check`] only).
+    pub const ENTITY_MAP: u32 = 64;
+    /// Rows left the tab's in-memory log: take them with [`Core::take_evicted`](super::Core::take_evicted).
+    pub const EVICTED: u32 = 128;
 }
 
 /// How many request rows a tab keeps for the CSV export (counts stay complete).
@@ -44,6 +48,8 @@ pub struct Core {
     analyzer: Analyzer,
     policy: Policy,
     tabs: HashMap<i32, Reports>,
+    /// What the last observed request sent (JSON: names, never values), for the journal.
+    last_fields: String,
 }
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -63,7 +69,7 @@ impl Core {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);
         }
-        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new() })
+        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new() })
     }
 
     /// Sets the home country and preset (`us`, `eu`, or `CC,CC`).
@@ -75,6 +81,9 @@ impl Core {
 
     /// Records one request of a tab; returns [`flags`]. `body` is the request body as
     /// text, when known: the core reads field names from it and keeps no values.
+    /// `fields`: instead of a body, what the request sent as [`Core::last_fields`]
+    /// gave it when it was first observed (a request replayed from the journal).
+    /// `body_bytes`: the body's size, when the text handed over is only its start.
     #[allow(clippy::too_many_arguments)]
     pub fn observe(
         &mut self,
@@ -90,6 +99,8 @@ impl Core {
         cookies_set: u32,
         time_ms: f64,
         body: Option<String>,
+        fields: Option<String>,
+        body_bytes: Option<f64>,
     ) -> u32 {
         let mut req = Request::new(url, page_url, ResourceType::from_name(kind));
         req.method = if method.is_empty() { "GET".into() } else { method.to_ascii_uppercase() };
@@ -100,9 +111,15 @@ impl Core {
         req.cookies_set = cookies_set;
         req.time_ms = time_ms.max(0.0) as u64;
         req.body = body.filter(|b| !b.is_empty());
+        req.body_size = body_bytes.filter(|n| n.is_finite() && *n > 0.0).map(|n| n.min(1e15) as u64);
+        req.sent = fields.as_deref().filter(|f| !f.is_empty()).and_then(|f| borderline::observe::Sent::from_journal(f).ok());
+        self.last_fields.clear();
         let tab = if tab < 0 { self.tab_of_site(page_url).unwrap_or(tab) } else { tab };
         let reports = self.tabs.entry(tab).or_insert_with(|| Reports::new(TAB_LOG_CAP));
         let Some(observed) = self.analyzer.observe(&req, reports) else { return 0 };
+        if observed.sent != borderline::observe::Sent::default() {
+            self.last_fields = serde_json::to_string(&observed.sent).unwrap_or_default();
+        }
         let c = observed.classification;
         let mut f = flags::RECORDED;
         if observed.new_endpoint {
@@ -114,26 +131,79 @@ impl Core {
                 f |= flags::TELEMETRY;
             }
         }
-        if let Some(ip) = req.ip {
-            let loc = self.analyzer.locator().locate(ip);
-            if loc.country.is_some() && self.policy.judge(loc.country.as_deref()) == Jurisdiction::OfConcern {
-                f |= flags::SERVER_OF_CONCERN;
-            }
+        if req.ip.is_some_and(|ip| judge::server_jurisdiction(&self.analyzer.locator().locate(ip), &self.policy) == Jurisdiction::OfConcern) {
+            f |= flags::SERVER_OF_CONCERN;
         }
         if c.entity.is_some_and(|e| entity_jurisdiction(e, &self.policy) == Jurisdiction::OfConcern) {
             f |= flags::ENTITY_OF_CONCERN;
         }
+        if self.tabs.get(&tab).is_some_and(|r| r.sites.get(&c.site).is_some_and(|s| !s.evicted.0.is_empty())) {
+            f |= flags::EVICTED;
+        }
         f
     }
 
+    /// The rows evicted from the tab's in-memory log since the last call, in
+    /// the snapshot format (`[(site, rows)]`), for the shell to keep: the
+    /// CSV export reads them back ([`Core::export_with_log`]).
+    #[wasm_bindgen(js_name = takeEvicted)]
+    pub fn take_evicted(&mut self, tab: i32) -> Vec<u8> {
+        let taken: Vec<(String, Vec<RequestRow>)> = self
+            .tabs
+            .get_mut(&tab)
+            .map(|r| r.sites.values_mut().map(|s| (s.site.clone(), s.take_evicted())).filter(|(_, rows)| !rows.is_empty()).collect())
+            .unwrap_or_default();
+        snapshot::encode(&taken)
+    }
+
+    /// Like [`Core::export`], with the rows the shell kept (chunks from
+    /// [`Core::take_evicted`]) read back into the CSV: every request of the
+    /// visit once, in order. A chunk that cannot be read is skipped; its
+    /// requests are then counted in the export's line for missing rows.
+    #[wasm_bindgen(js_name = exportWithLog)]
+    pub fn export_with_log(&self, tab: i32, format: &str, chunks: js_sys::Array) -> Result<String, JsError> {
+        if format != "csv" {
+            return self.export(tab, format);
+        }
+        let site = self.visit(tab).ok_or_else(|| err("no requests recorded for this tab yet"))?;
+        let mut spilled = Vec::new();
+        for chunk in chunks.iter() {
+            let bytes = js_sys::Uint8Array::new(&chunk).to_vec();
+            if let Ok(parts) = snapshot::decode::<Vec<(String, Vec<RequestRow>)>>(&bytes) {
+                spilled.extend(parts.into_iter().filter(|(s, _)| *s == site.site).flat_map(|(_, rows)| rows));
+            }
+        }
+        let report = self.analyzer.report(site, &self.policy);
+        Ok(self.analyzer.csv_with(&report, site, spilled, &self.policy))
+    }
+
+    /// What the last request given to [`Core::observe`] sent, as counted:
+    /// JSON of names, kinds and reasons (never values), or "" when nothing.
+    /// The extension journals it, so the request replays the same after a restart.
+    #[wasm_bindgen(js_name = lastFields)]
+    pub fn last_fields(&self) -> String {
+        self.last_fields.clone()
+    }
+
+    /// The badge of a tab under the current policy: its tracker endpoints
+    /// times two, plus one when any request reached a server or a company of
+    /// concern. Worked out from the tab's report, so it is right after a
+    /// restart and after a change of policy.
+    pub fn badge(&self, tab: i32) -> u32 {
+        self.visit(tab).map_or(0, |s| (s.tracker_endpoints() as u32) << 1 | u32::from(self.analyzer.of_concern(s, &self.policy)))
+    }
+
     /// The lists' verdict alone (host parsing, PSL, both filter engines), with
-    /// nothing recorded: [`flags::TRACKER`] and [`flags::TELEMETRY`]. The
-    /// comparative benchmark uses it to time matching apart from the pipeline.
+    /// nothing recorded: [`flags::TRACKER`], [`flags::TELEMETRY`] and
+    /// [`flags::ENTITY_MAP`]. The comparative benchmark uses it to time
+    /// matching apart from the pipeline, and to explain where its verdicts
+    /// differ from the peers'.
     pub fn check(&self, url: &str, page_url: &str, kind: &str) -> u32 {
         let req = Request::new(url, page_url, ResourceType::from_name(kind));
         let Ok(c) = self.analyzer.classify(&req) else { return 0 };
         match c.tracker {
             Some(t) if t.rule.as_ref().is_some_and(|r| r.list == classify::ListId::PlatformTelemetry) => flags::TRACKER | flags::TELEMETRY,
+            Some(t) if t.rule.is_none() => flags::TRACKER | flags::ENTITY_MAP,
             Some(_) => flags::TRACKER,
             None => 0,
         }

@@ -30,6 +30,8 @@ fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
         0,
         1_767_225_600_000.0,
         Some(r#"{"device_id":"7301234567890123456"}"#.into()),
+        None,
+        None,
     )
 }
 
@@ -81,7 +83,7 @@ pub fn snapshots_restore_and_merge() {
 pub fn workers_are_filed_under_the_tab_of_their_site() {
     let mut core = core(None).unwrap();
     observe(&mut core, 5, "https://www.tiktok.com/", "23.45.12.4");
-    core.observe(-1, "https://mon.tiktokv.com/sw", "https://www.tiktok.com", "other", "GET", "", 200, 1.0, 1.0, 0, 0.0, None);
+    core.observe(-1, "https://mon.tiktokv.com/sw", "https://www.tiktok.com", "other", "GET", "", 200, 1.0, 1.0, 0, 0.0, None, None, None);
     assert_eq!(core.requests(5), 2.0);
     assert_eq!(core.requests(-1), 0.0);
 }
@@ -96,8 +98,11 @@ pub fn bad_input_is_an_error_or_counted_never_a_panic() {
     assert!(core.set_policy("USA", "us").is_err());
     assert!(core.restore(1, b"garbage").is_err());
     assert!(core.export(1, "pdf").is_err());
-    assert_eq!(core.observe(2, "not a url", "https://www.tiktok.com/", "", "", "", 0, -5.0, f64::NAN, 0, -1.0, None), 0);
-    assert_eq!(core.observe(2, "https://a.example/", "", "weird-type", "", "999.1.1.1", 0, 0.0, 0.0, 0, 0.0, Some("{{{".into())), 0);
+    assert_eq!(core.observe(2, "not a url", "https://www.tiktok.com/", "", "", "", 0, -5.0, f64::NAN, 0, -1.0, None, None, Some(f64::NAN)), 0);
+    assert_eq!(
+        core.observe(2, "https://a.example/", "", "weird-type", "", "999.1.1.1", 0, 0.0, 0.0, 0, 0.0, Some("{{{".into()), Some("not json".into()), Some(-1.0)),
+        0
+    );
     assert_eq!(core.requests(2), 2.0, "counted as skipped and unattributed");
 }
 
@@ -144,8 +149,49 @@ pub fn hostile_tables_never_panic_on_a_32_bit_target() {
 
 /// The test functions, declared once for both runners.
 #[macro_export]
+/// A request replayed from the journal with the field names the core gave
+/// for it (never its body) counts exactly as it did: the same report before
+/// and after a restart. The badge is worked out under the current policy.
+pub fn journaled_fields_replay_the_same_and_the_badge_follows_the_policy() {
+    let mut live = core(Some(OVERLAY)).unwrap();
+    live.set_policy("US", "us").unwrap();
+    observe(&mut live, 4, "https://mon.tiktokv.com/monitor_browser/collect/batch/", "127.0.0.4");
+    let fields = live.last_fields();
+    assert!(fields.contains("device_id") && !fields.contains("7301234567890123456"), "names, never values: {fields}");
+    let mut replayed = core(Some(OVERLAY)).unwrap();
+    replayed.set_policy("US", "us").unwrap();
+    let f = replayed.observe(
+        4,
+        "https://mon.tiktokv.com/monitor_browser/collect/batch/",
+        "https://www.tiktok.com/foryou",
+        "xmlhttprequest",
+        "post",
+        "127.0.0.4",
+        200,
+        100.0,
+        10.0,
+        0,
+        1_767_225_600_000.0,
+        None,
+        Some(fields),
+        None,
+    );
+    assert_ne!(f & flags::RECORDED, 0);
+    assert_eq!(replayed.report_json(4), live.report_json(4), "the same report from the journal as from the request");
+    // mon.tiktokv.com is ByteDance's: of concern under the US preset (CN), not under a custom list without CN.
+    assert_eq!(live.badge(4), 1 << 1 | 1);
+    live.set_policy("US", "RU").unwrap();
+    assert_eq!(live.badge(4), 1 << 1, "the badge follows a change of policy");
+    assert_eq!(live.badge(99), 0, "no visit, no badge");
+}
+
 macro_rules! binding_tests {
     () => {
+        #[wasm_bindgen_test]
+        fn journaled_fields_replay_the_same_and_the_badge_follows_the_policy() {
+            common::journaled_fields_replay_the_same_and_the_badge_follows_the_policy();
+        }
+
         #[wasm_bindgen_test]
         fn flags_report_and_exports() {
             common::flags_report_and_exports();
