@@ -127,3 +127,9 @@ bench-check: peers-deps
 
 data:
 	bash data/refresh.sh
+
+# docs/coverage.md: how much of the shared corpus, the bundled captures and
+# EasyPrivacy's third-party sections Borderline can name.
+coverage:
+	{ sed -n '1,/^<!-- generated -->/p' docs/coverage.md; cargo run -q --release --example coverage; } > target/coverage.md
+	mv target/coverage.md docs/coverage.md

@@ -24,13 +24,13 @@ fn main() {
     for f in ["src/data/pack.rs", "src/locate/encode.rs"] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
-    for f in ["sources.toml", "entities.toml", "jurisdictions.toml", "lists", "geo"] {
+    for f in ["sources.toml", "entities.toml", "entities-listed.toml", "jurisdictions.toml", "lists", "geo"] {
         println!("cargo:rerun-if-changed={}", data.join(f).display());
     }
 
     let sources = codegen::read_sources(&data);
     codegen::write_sources(&sources, &out);
-    codegen::write_entities(&data.join("entities.toml"), &out);
+    codegen::write_entities(&data.join("entities.toml"), &data.join("entities-listed.toml"), &sources, &out);
     codegen::write_jurisdictions(&data.join("jurisdictions.toml"), &out);
     filters::write_engine(&data.join("lists"), &out);
     psl::write_psl(&data.join("psl/public_suffix_list.dat"), &out);

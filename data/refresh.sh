@@ -56,6 +56,62 @@ licence_files = ["licences/GPL-3.0.txt"]
 attribution = "Borderline"
 ONE
 }
+echo "== company data for the listed tier (data/upstream/, pinned commits)"
+# GitHub files at pinned commits cannot change: each is fetched when GitHub is
+# reachable and checked against its pinned SHA-256; where it is not (only the
+# package registries are, on some machines), the vendored copy is checked.
+fetch_pinned() { # repo commit path dest sha256
+  local tmp="$work/pinned"
+  if curl -fsSL --max-time 30 "https://raw.githubusercontent.com/$1/$2/$3" -o "$tmp" 2>/dev/null; then
+    mv "$tmp" "$4"
+  else
+    echo "   GitHub unreachable: checking the vendored data/$4"
+  fi
+  [ "$(sha256sum "$4" | cut -d' ' -f1)" = "$5" ] || { echo "data/$4 does not match $1@$2:$3" >&2; exit 1; }
+}
+WTM=3d961e6231e6bec7094fa1436a118d57c54aeae6
+DISCONNECT=b1eac781277bd0b76c63fe6b9a91dd645f1ae0b1
+WEBXRAY=59b13c166b72390aac1f13d9d65f99d94e5782f8
+ADGUARD=94ac1779b1de0ba5f72253abcb24cea0680e66d6
+V2FLY=c975ccef9c19f005a3bfa7a33255d1b406deea64
+TPW_VERSION=0.30.0
+TPW_DATE=2026-09-14 # its publication on npm
+mkdir -p upstream/whotracksme upstream/disconnect upstream/webxray upstream/adguard upstream/third-party-web upstream/v2fly
+fetch_pinned whotracksme/whotracks.me $WTM whotracksme/data/assets/trackerdb.sql upstream/whotracksme/trackerdb.sql 061e2a13b5340cf6b86bc0514f097cb2c9f84d78f99705b1a3d5ada919b165df
+fetch_pinned disconnectme/disconnect-tracking-protection $DISCONNECT entities.json upstream/disconnect/entities.json 86f68a0156a7e3dc0d0018d09567a9c54826fee787f82fdaf358363cf92f476a
+fetch_pinned timlib/webXray_Domain_Owner_List $WEBXRAY domain_owners.json upstream/webxray/domain_owners.json 8bc6c49320f99cb846ab58d6d10b09920843c6207a55da25a4acc3b0202d0a41
+fetch_pinned AdguardTeam/companiesdb $ADGUARD source/companies.json upstream/adguard/companies.json ddb87b6dc4b5b6416f07a7c99a6a9387af7796373db22952bf8d6453a0809689
+fetch_pinned AdguardTeam/companiesdb $ADGUARD source/trackers.json upstream/adguard/trackers.json 997ffc60465d6870ca2bdcaa54833c952fd97623b26a4f962f72b90d2000507c
+# v2fly: the groups entity-links.toml takes, and every group they include.
+# Their checksums are pinned in upstream/v2fly.sha256.
+for g in $(cd upstream/v2fly && ls); do
+  curl -fsSL --max-time 30 "https://raw.githubusercontent.com/v2fly/domain-list-community/$V2FLY/data/$g" -o "$work/v2fly-$g" 2>/dev/null && mv "$work/v2fly-$g" "upstream/v2fly/$g" || true
+done
+(cd upstream && sha256sum -c --quiet v2fly.sha256) || { echo "data/upstream/v2fly does not match v2fly/domain-list-community@$V2FLY" >&2; exit 1; }
+(cd "$work" && npm pack --silent "third-party-web@$TPW_VERSION" >/dev/null && tar xzf "third-party-web-$TPW_VERSION.tgz" package/dist/entities-nostats.json package/LICENSE)
+cp "$work/package/dist/entities-nostats.json" upstream/third-party-web/entities-nostats.json
+cp "$work/package/LICENSE" licences/third-party-web-LICENSE.txt
+(cd .. && cargo run -q --release -p import-entities)
+
+# A record for one source of the listed tier: id, name, files, upstream, version, date, licence, licence file, attribution.
+listed() {
+  local files="$3" shas=""
+  for f in $(echo "$files" | sed 's/", "/ /g'); do shas="$shas${shas:+, }\"$(sha "$f")\""; done
+  cat <<ONE
+
+[[source]]
+id = "$1"
+name = "$2"
+files = ["$files"]
+sha256 = [$shas]
+upstream = "$4"
+version = "$5"
+date = "$6"
+licence = "$7"
+licence_files = ["$8"]
+attribution = "$9"
+ONE
+}
 geo_date="$(echo "$GEO_VERSION" | sed -E 's/^[0-9]+\.[0-9]+\.([0-9]{4})([0-9]{2})([0-9]{2}).*/\1-\2-\3/')"
 
 cat > sources.toml <<TOML
@@ -114,6 +170,13 @@ date = "$geo_date"
 licence = "CC-BY-4.0"
 licence_files = ["licences/ip-location-db-ROUTEVIEWS-LICENSE.txt", "licences/ip-location-db-DBIP-LICENSE.txt", "licences/ip-location-db-NRO_LICENSE.txt"]
 attribution = "ASN data from routeviews.org, nro.net and IP to ASN Lite by DB-IP (https://db-ip.com)"
+$(listed whotracksme-2022 "WhoTracks.Me tracker database (companies, trackers, tracker domains)" "upstream/whotracksme/trackerdb.sql" "https://github.com/whotracksme/whotracks.me/blob/$WTM/whotracksme/data/assets/trackerdb.sql" "$WTM" 2022-08-02 "CC-BY-4.0" "licences/CC-BY-4.0.txt" "WhoTracks.Me (Ghostery GmbH), https://whotracks.me, CC BY 4.0; the last version before the database became non-commercial. Changes: merged by company name, reduced to registrable domains")
+$(listed disconnect-2020 "Disconnect tracking protection entities" "upstream/disconnect/entities.json" "https://github.com/disconnectme/disconnect-tracking-protection/blob/$DISCONNECT/entities.json" "$DISCONNECT" 2020-06-17 "GPL-3.0-or-later" "licences/disconnect-LICENSE.txt" "Disconnect, Inc., https://disconnect.me; the last commit under the GPL. Changes: merged by company name, reduced to registrable domains")
+$(listed webxray-2018 "webXray Domain Owner List" "upstream/webxray/domain_owners.json" "https://github.com/timlib/webXray_Domain_Owner_List/blob/$WEBXRAY/domain_owners.json" "$WEBXRAY" 2018-06-29 "GPL-3.0" "licences/GPL-3.0.txt" "Timothy Libert and contributors, webXray; from before the list left the GPL. Changes: merged by company name, reduced to registrable domains")
+$(listed adguard-companiesdb "AdGuard companies database (its own additions: source/companies.json, source/trackers.json)" "upstream/adguard/companies.json\", \"upstream/adguard/trackers.json" "https://github.com/AdguardTeam/companiesdb/tree/$ADGUARD/source" "$ADGUARD" 2026-07-20 "CC-BY-SA-4.0 (adapted under GPL-3.0, per Creative Commons' BY-SA 4.0 compatibility with GPLv3)" "licences/adguard-companiesdb-LICENSE.txt" "AdGuard Software Ltd, https://github.com/AdguardTeam/companiesdb. Changes: merged by company name, reduced to registrable domains")
+$(listed third-party-web "third-party-web entities" "upstream/third-party-web/entities-nostats.json" "npm third-party-web@$TPW_VERSION (https://github.com/patrickhulce/third-party-web)" "$TPW_VERSION" "$TPW_DATE" "MIT" "licences/third-party-web-LICENSE.txt" "Patrick Hulce and contributors. Changes: merged by company name, reduced to registrable domains")
+$(listed v2fly "v2fly domain-list-community (Chinese platform groups only)" "$(cd upstream/v2fly && ls | sed 's#^#upstream/v2fly/#' | paste -sd'|' | sed 's#|#", "#g')\", \"upstream/v2fly.sha256" "https://github.com/v2fly/domain-list-community/tree/$V2FLY/data" "$V2FLY" 2026-08-19 "MIT" "licences/v2fly-domain-list-community-LICENSE.txt" "V2Ray and contributors. Only the groups of one company's own services, each given to that company in entity-links.toml")
+$(own entities-listed "Borderline listed company tier (generated) and its links to the cited table" "entities-listed.toml\", \"entity-links.toml" "Borderline (generated by tools/import-entities from the six sources above; links hand-written)" "$(updated entity-links.toml)")
 $(own entities "Borderline entity map" entities.toml "Borderline (hand-written, every fact cited in the file)" "$(updated entities.toml)")
 $(own platform-telemetry "Borderline platform telemetry list" lists/platform-telemetry.txt "Borderline (hand-written, every rule cited in the file)" "$(sed -n 's/^! Updated: //p' lists/platform-telemetry.txt | head -1)")
 $(own jurisdictions "Jurisdiction presets (US DSP countries of concern, EEA, GDPR adequacy)" jurisdictions.toml "Borderline (hand-written from 28 CFR 202.601 and the European Commission's adequacy decisions, cited in the file)" "$(updated jurisdictions.toml)")

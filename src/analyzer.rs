@@ -254,20 +254,38 @@ impl Analyzer {
         match c.entity {
             Some(i) => {
                 let e = entity::entity(i);
-                let _ = writeln!(
-                    w,
-                    "entity    {} — domiciled {}, headquartered {} [{}; {}]",
-                    e.name, e.domicile, e.headquarters, e.domicile_source, e.headquarters_source
-                );
+                let countries = entity::countries_phrase(e.domicile, e.headquarters);
+                let basis = match entity::owner_of_domain(&c.domain).and_then(|o| o.listed_by) {
+                    Some(src) => format!("{} listed by {}", c.domain, crate::data::source_name(src)),
+                    None => format!("cited: {}", e.domains_source),
+                };
+                let _ = writeln!(w, "entity    {} — {countries} [{basis}]", e.name);
+                match e.tier {
+                    entity::Tier::Cited => {
+                        let _ = writeln!(w, "          countries cited: {}; {}", e.domicile_source, e.headquarters_source);
+                    }
+                    entity::Tier::Listed if !e.headquarters_source.is_empty() => {
+                        let _ = writeln!(w, "          headquarters as stated by {}", crate::data::source_name(e.headquarters_source));
+                    }
+                    entity::Tier::Listed => {}
+                }
                 let root = entity::root(i);
                 if root != i {
                     let r = entity::entity(root);
-                    let _ = writeln!(w, "          part of {} — domiciled {}, headquartered {}", r.name, r.domicile, r.headquarters);
+                    let _ = writeln!(w, "          part of {} — {}", r.name, entity::countries_phrase(r.domicile, r.headquarters));
                 }
                 let _ = writeln!(w, "          company jurisdiction under policy: {}", entity_jurisdiction(i, policy).label());
             }
             None => {
-                let _ = writeln!(w, "entity    unknown (not in the entity map)");
+                let _ = writeln!(w, "entity    unknown (no company data names {})", c.domain);
+                // The report may name the company whose own network every server of the host is in.
+                if let Some((owner, asn)) = req.ip.and_then(|ip| self.locator.locate(ip).asn).and_then(|a| entity::own_network(a).map(|o| (o, a))) {
+                    let _ = writeln!(
+                        w,
+                        "          this server is in AS{asn}, a network {} runs for itself: the report names it \"inferred from its network AS{asn}\" when every server of the host is there",
+                        entity::entity(entity::root(owner)).name
+                    );
+                }
             }
         }
         match req.ip {

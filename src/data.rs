@@ -25,3 +25,8 @@ pub mod embedded {
     /// The IP tables: country v4, country v6, ASN v4, ASN v6, ASN names.
     pub static LOCATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/locations.bin"));
 }
+
+/// The name of a data source by its id (the id itself if unknown).
+pub fn source_name(id: &str) -> &str {
+    DATA_SOURCES.iter().find(|s| s.id == id).map_or(id, |s| s.name)
+}

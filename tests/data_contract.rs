@@ -109,10 +109,10 @@ fn filter_lists_parse_and_our_own_list_has_no_dead_rules() {
 
 #[test]
 fn entity_map_covers_the_platforms_and_is_cited() {
-    let all = entity::entities();
+    let all: Vec<&entity::EntityRecord> = entity::entities().collect();
     assert!(all.len() >= 50, "{} entities", all.len());
     let bd = entity::by_id("bytedance").map(entity::entity).expect("bytedance");
-    assert_eq!((bd.domicile, bd.headquarters), ("KY", "CN"));
+    assert_eq!((bd.domicile, bd.headquarters), (Some("KY"), Some("CN")));
     for d in [
         "tiktok.com",
         "tiktokv.com",
@@ -137,12 +137,83 @@ fn entity_map_covers_the_platforms_and_is_cited() {
     ] {
         assert!(entity::entity_of_domain(d).is_some(), "{d} not in the entity map");
     }
-    for e in all {
-        for s in [e.domicile_source, e.headquarters_source, e.domains_source] {
+    for e in all.iter().filter(|e| e.tier == entity::Tier::Cited) {
+        for s in [e.domicile_source, e.headquarters_source] {
             assert!(s.starts_with("https://") || s.starts_with("http://"), "{}: source `{s}`", e.id);
         }
+        // A cited company whose domains all come from the listed tier cites none.
+        let s = e.domains_source;
+        assert!(s.is_empty() || s.starts_with("https://") || s.starts_with("http://"), "{}: source `{s}`", e.id);
+        assert!(e.domicile.is_some() && e.headquarters.is_some(), "{}: a cited entity has both countries", e.id);
     }
     assert_eq!(entity::entity_of_asn(31898).map(|i| entity::entity(i).id), Some("oracle"));
+}
+
+/// The listed tier: every company and domain has a source in sources.toml,
+/// no country without the source that states it, never a domicile.
+#[test]
+fn the_listed_tier_names_a_source_for_every_fact() {
+    let ids: Vec<&str> = DATA_SOURCES.iter().map(|d| d.id).collect();
+    let listed: Vec<&entity::EntityRecord> = entity::entities().filter(|e| e.tier == entity::Tier::Listed).collect();
+    assert!(listed.len() > 1_000, "{} listed companies", listed.len());
+    for e in &listed {
+        assert!(e.id.starts_with("listed:"), "{}", e.id);
+        assert_eq!(e.domicile, None, "{}: a listed company's domicile is never taken from its sources", e.id);
+        assert_eq!(e.headquarters.is_some(), !e.headquarters_source.is_empty(), "{}: a country needs the source that states it", e.id);
+        assert!(e.headquarters_source.is_empty() || ids.contains(&e.headquarters_source), "{}: unknown source {}", e.id, e.headquarters_source);
+    }
+    let text = std::fs::read_to_string(data().join("entities-listed.toml")).unwrap();
+    let file: toml::Value = toml::from_str(&text).unwrap();
+    let companies = file["company"].as_array().unwrap();
+    let mut domains = 0;
+    for c in companies {
+        for (d, src) in c.get("domains").and_then(|d| d.as_table()).into_iter().flatten() {
+            domains += 1;
+            assert!(ids.contains(&src.as_str().unwrap()), "{d}: source {src} not in sources.toml");
+            let owner = entity::owner_of_domain(d).unwrap_or_else(|| panic!("{d} listed but not found"));
+            assert_eq!(owner.listed_by, src.as_str(), "{d}");
+        }
+    }
+    assert!(domains > 5_000, "{domains} listed domains");
+}
+
+/// The cited table always wins: every cited domain is owned by its cited
+/// entity, and no listed claim (which the generator read from the same
+/// sources) overrides it, for the domain or any name under it.
+#[test]
+fn the_cited_table_always_wins() {
+    let cited: toml::Value = toml::from_str(&std::fs::read_to_string(data().join("entities.toml")).unwrap()).unwrap();
+    let mut checked = 0;
+    for e in cited["entity"].as_array().unwrap() {
+        let id = e["id"].as_str().unwrap();
+        for d in e.get("domains").and_then(|d| d.as_table()).into_iter().flatten().map(|(d, _)| d) {
+            let o = entity::owner_of_domain(d).unwrap();
+            assert_eq!((entity::entity(o.entity).id, o.listed_by), (id, None), "{d}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 300);
+    // Whatever the sources say about a cited domain, the generated table does not carry it.
+    let listed = std::fs::read_to_string(data().join("entities-listed.toml")).unwrap();
+    for d in ["tiktok.com", "doubleclick.net", "facebook.com", "bilibili.com"] {
+        assert!(!listed.contains(&format!("\"{d}\" =")), "{d} is cited, yet listed");
+    }
+}
+
+/// Networks a company runs for itself name it; cloud, CDN and hosting networks never do.
+#[test]
+fn only_own_networks_infer_an_owner() {
+    let id = |asn| entity::own_network(asn).map(|i| entity::entity(i).id);
+    assert_eq!(id(32934), Some("meta"));
+    assert_eq!(id(13414), Some("x-corp"));
+    assert_eq!(id(36040), Some("google"), "YouTube's own network");
+    // Cloud, CDN and hosting: the operator is named as the network's, never as the service's.
+    for asn in [16509, 14618, 8075, 31898, 15169, 396982, 13335, 54113, 20940, 16625, 45102, 37963, 45090, 132203] {
+        assert!(entity::is_hosting_asn(asn), "AS{asn}");
+        assert_eq!(id(asn), None, "AS{asn} is a cloud, CDN or hosting network");
+        assert!(entity::entity_of_asn(asn).is_some(), "AS{asn} still has a named operator");
+    }
+    assert_eq!(id(64512), None, "a private ASN names nobody");
 }
 
 /// Reads one CSV out of an npm tarball.

@@ -239,9 +239,12 @@ const agreement = engines.filter((e) => !e.engine.startsWith('borderline')).map(
       return;
     }
     const k = `${why(r)} · ${peer.engine.split(' ')[0]} ${peer.verdicts[i] ? 'flags' : 'does not flag'} · ${r.type}`;
-    kinds[k] = (kinds[k] || 0) + 1;
+    kinds[k] ??= { n: 0, examples: [] };
+    kinds[k].n += 1;
+    // A few examples per kind (the URL cut short), so each kind can be explained.
+    if (kinds[k].examples.length < 3) kinds[k].examples.push(r.url.slice(0, 90));
   });
-  return { peer: peer.engine, requests: requests.length, agree, differ: requests.length - agree, kinds: Object.entries(kinds).sort((a, b) => b[1] - a[1]) };
+  return { peer: peer.engine, requests: requests.length, agree, differ: requests.length - agree, kinds: Object.entries(kinds).sort((a, b) => b[1].n - a[1].n) };
 });
 
 const out = join(root, 'target/bench');
@@ -268,7 +271,7 @@ const lines = [
   '|---|---|---|---|',
   ...agreement.map((a) => `| ${a.peer} | ${a.requests} | ${a.agree} (${((100 * a.agree) / a.requests).toFixed(1)}%) | ${a.differ} |`),
   '',
-  ...agreement.flatMap((a) => [`Differences with ${a.peer}, by kind:`, '', ...a.kinds.map(([k, n]) => `- ${k}: ${n}`), '']),
+  ...agreement.flatMap((a) => [`Differences with ${a.peer}, by kind:`, '', ...a.kinds.map(([k, v]) => `- ${k}: ${v.n} (e.g. ${v.examples.map((u) => '`' + u + '`').join(', ')})`), '']),
 ];
 console.log(lines.join('\n'));
 writeFileSync(join(out, quick ? 'peers-quick.md' : 'peers.md'), lines.join('\n') + '\n');

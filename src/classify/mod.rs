@@ -70,14 +70,14 @@ pub struct Page {
     pub host: String,
     /// The page's Site (its registrable domain).
     pub site: String,
-    /// The root entity that owns the Site, if known.
+    /// The root entity that owns the Site, if known (cited or listed).
     pub owner_root: Option<usize>,
 }
 
 impl Page {
     pub fn of_host(host: String) -> Page {
         let site = domain::registrable_domain(&host).to_string();
-        let owner_root = entity::entity_of_domain(&site).map(|o| entity::root(o.0));
+        let owner_root = entity::owner_of_domain(&site).map(|o| entity::root(o.entity));
         Page { host, site, owner_root }
     }
 }
@@ -96,9 +96,9 @@ pub struct HostFacts {
 impl HostFacts {
     pub fn of(host: &str, page: &Page) -> HostFacts {
         let domain = domain::registrable_domain(host).to_string();
-        let owner = entity::entity_of_domain(&domain);
-        let party = Party::of(&domain, &page.site, owner.map(|o| entity::root(o.0)), page.owner_root);
-        HostFacts { domain, party, entity: owner.map(|o| o.0), domain_category: owner.map(|o| o.1) }
+        let owner = entity::owner_of_domain(&domain);
+        let party = Party::of(&domain, &page.site, owner.map(|o| entity::root(o.entity)), page.owner_root);
+        HostFacts { domain, party, entity: owner.map(|o| o.entity), domain_category: owner.and_then(|o| o.category) }
     }
 }
 

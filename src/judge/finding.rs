@@ -1,6 +1,7 @@
 //! Findings: the facts worth telling a person about an endpoint, each with a
 //! plain-language message and the evidence behind it.
 
+use crate::classify::entity::countries_phrase;
 use serde::{Deserialize, Serialize};
 
 use super::{Jurisdiction, Policy};
@@ -182,10 +183,10 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
 /// One company (with its ultimate parent) as the judge sees it.
 pub struct CompanyFacts<'a> {
     pub name: &'a str,
-    pub domicile: &'a str,
-    pub headquarters: &'a str,
+    pub domicile: Option<&'a str>,
+    pub headquarters: Option<&'a str>,
     /// (name, domicile, headquarters) of the ultimate parent, when different.
-    pub parent: Option<(&'a str, &'a str, &'a str)>,
+    pub parent: Option<(&'a str, Option<&'a str>, Option<&'a str>)>,
     pub jurisdiction: Jurisdiction,
     /// True when the company's own countries (not only its parent's) are of concern.
     pub itself_of_concern: bool,
@@ -198,11 +199,13 @@ pub fn company_finding(c: &CompanyFacts) -> Option<Finding> {
     if c.jurisdiction != Jurisdiction::OfConcern {
         return None;
     }
-    let mut evidence = vec![format!("{}: domiciled {}, headquartered {}", c.name, c.domicile, c.headquarters)];
-    let mut who = format!("{} (domiciled {}, headquartered {})", c.name, c.domicile, c.headquarters);
+    let countries = countries_phrase(c.domicile, c.headquarters);
+    let mut evidence = vec![format!("{}: {countries}", c.name)];
+    let mut who = format!("{} ({countries})", c.name);
     if let Some((pname, pdom, phq)) = c.parent {
-        evidence.push(format!("parent {pname}: domiciled {pdom}, headquartered {phq}"));
-        who = format!("{who}, part of {pname} (domiciled {pdom}, headquartered {phq})");
+        let p = countries_phrase(pdom, phq);
+        evidence.push(format!("parent {pname}: {p}"));
+        who = format!("{who}, part of {pname} ({p})");
     }
     Some(Finding {
         kind: FindingKind::EntityOfConcern,

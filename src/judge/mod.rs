@@ -21,9 +21,11 @@ pub fn server_jurisdiction(location: &Location, policy: &Policy) -> Jurisdiction
     }
 }
 
-/// Judges the entity and its ultimate parent on both their countries: the worst of the four.
+/// Judges the entity and its ultimate parent on their countries: the worst
+/// of those known (a country not known is "unknown", which any known one
+/// outranks; with none known the entity's jurisdiction is unknown).
 pub fn entity_jurisdiction(index: usize, policy: &Policy) -> Jurisdiction {
     let e = entity::entity(index);
     let r = entity::entity(entity::root(index));
-    [e.domicile, e.headquarters, r.domicile, r.headquarters].iter().map(|c| policy.judge(Some(c))).fold(Jurisdiction::Local, Jurisdiction::max)
+    [e.domicile, e.headquarters, r.domicile, r.headquarters].iter().map(|c| policy.judge(*c)).fold(Jurisdiction::Local, Jurisdiction::max)
 }

@@ -8,7 +8,7 @@ use crate::classify::{entity, HostFacts, Page};
 use crate::judge::{entity_jurisdiction, server_jurisdiction, Jurisdiction, Policy};
 use crate::locate::Locator;
 
-use super::view::{EndpointView, Report};
+use super::view::{EndpointView, EntityBasis, Report};
 
 /// Cells a spreadsheet would read as a formula get a leading apostrophe
 /// (OWASP's advice for CSV injection): `= + - @`, tab and carriage return.
@@ -19,7 +19,7 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-const HEADER: [&str; 27] = [
+const HEADER: [&str; 28] = [
     "time",
     "site",
     "method",
@@ -39,6 +39,7 @@ const HEADER: [&str; 27] = [
     "entity_domicile",
     "entity_headquarters",
     "entity_jurisdiction",
+    "entity_basis",
     "tracker_category",
     "tracker_list",
     "tracker_line",
@@ -84,17 +85,21 @@ pub fn rows_to_csv<'a>(
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     w.write_record(HEADER).expect("writing to memory");
     for row in rows {
-        let (domain, party, entity) = match by_host.get(row.host.as_str()) {
-            Some(e) => (e.domain.clone(), e.party, e.entity.as_ref().and_then(|v| entity::by_id(&v.id))),
+        let (domain, party, entity, basis) = match by_host.get(row.host.as_str()) {
+            Some(e) => (e.domain.clone(), e.party, e.entity.as_ref().and_then(|v| entity::by_id(&v.id)), e.entity_basis.as_ref().map(EntityBasis::label)),
             None => {
                 let f = folded_hosts.entry(row.host.as_str()).or_insert_with(|| HostFacts::of(&row.host, &page));
-                (f.domain.clone(), f.party, f.entity)
+                let basis = f.entity.map(|_| match entity::owner_of_domain(&f.domain).and_then(|o| o.listed_by) {
+                    Some(source) => EntityBasis::Listed { source: source.to_string() }.label(),
+                    None => EntityBasis::Cited.label(),
+                });
+                (f.domain.clone(), f.party, f.entity, basis)
             }
         };
         let loc = row.ip.map(|ip| locator.locate(ip));
         let ent = entity.map(entity::entity);
         let v = row.verdict.as_ref();
-        let cells: [String; 27] = [
+        let cells: [String; 28] = [
             iso_time(row.time_ms),
             report.site.clone(),
             row.method.clone(),
@@ -111,9 +116,10 @@ pub fn rows_to_csv<'a>(
             loc.as_ref().and_then(|l| l.network.clone()).unwrap_or_default(),
             loc.as_ref().map_or(Jurisdiction::Unknown, |l| server_jurisdiction(l, policy)).label().to_string(),
             ent.map(|e| e.name.to_string()).unwrap_or_default(),
-            ent.map(|e| e.domicile.to_string()).unwrap_or_default(),
-            ent.map(|e| e.headquarters.to_string()).unwrap_or_default(),
+            ent.and_then(|e| e.domicile).unwrap_or_default().to_string(),
+            ent.and_then(|e| e.headquarters).unwrap_or_default().to_string(),
             entity.map_or(Jurisdiction::Unknown, |i| entity_jurisdiction(i, policy)).label().to_string(),
+            basis.unwrap_or_default(),
             v.map(|v| v.category.label().to_string()).unwrap_or_default(),
             v.map(|v| v.kind().source().to_string()).unwrap_or_default(),
             v.filter(|v| v.list.is_some()).map(|v| v.line.to_string()).unwrap_or_default(),
@@ -127,7 +133,7 @@ pub fn rows_to_csv<'a>(
     }
     if missing > 0 {
         // Never silent: a bounded log says how many of the site's requests it lacks.
-        let mut note: [String; 27] = Default::default();
+        let mut note: [String; 28] = Default::default();
         note[0] = format!(
             "# {missing} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
             site.log_cap

@@ -1,6 +1,7 @@
 //! Self-contained printable HTML report: no external resources, inline CSS and
 //! SVG charts; every string is escaped by maud.
 
+use super::popup::known;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::csv::iso_time;
@@ -118,8 +119,8 @@ pub fn to_html(r: &Report) -> String {
                 table {
                     thead { tr { th { "Company" } th { "Domiciled" } th { "Headquarters" } th { "Parent" } th { "Jurisdiction" } th class="num" { "Requests" } th class="num" { "Tracker req." } th class="num" { "Sent" } } }
                     tbody { @for e in &r.entities { tr {
-                        td { (e.entity.name) } td { (e.entity.domicile) } td { (e.entity.headquarters) }
-                        td { @if let Some(p) = &e.parent { (p.name) " (" (p.domicile) "/" (p.headquarters) ")" } }
+                        td { (e.entity.name) } td { (known(&e.entity.domicile)) } td { (known(&e.entity.headquarters)) }
+                        td { @if let Some(p) = &e.parent { (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
                         td { (jtag(e.jurisdiction)) } td class="num" { (e.requests) } td class="num" { (e.tracker_requests) } td class="num" { (bytes(e.bytes_sent)) }
                     } } }
                 }
@@ -141,7 +142,7 @@ pub fn to_html(r: &Report) -> String {
                     tbody { @for e in &r.endpoints { tr {
                         td { (super::popup::host(&e.host)) }
                         td { (e.party.label()) }
-                        td { @if let Some(v) = &e.entity { (v.name) " (" (v.domicile) "/" (v.headquarters) ")" } }
+                        td { @if let Some(v) = &e.entity { (v.name) " (" (known(&v.domicile)) "/" (known(&v.headquarters)) ")" @if let Some(b) = &e.entity_basis { @if *b != super::view::EntityBasis::Cited { div class="muted" { (b.label()) } } } } }
                         td {
                             @for tr in &e.trackers { div { (tr.category.label()) " " span class="muted" { "(" (tr.requests) " of " (e.requests) " req.)" } } }
                             @for rl in &e.rules { div class="muted" { (super::popup::rule(rl)) } }

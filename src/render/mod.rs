@@ -13,8 +13,8 @@ pub use crate::judge::entity_jurisdiction;
 pub use html::{to_country_chart, to_html};
 pub use popup::{to_popup_html, warning_text};
 pub use view::{
-    BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView,
-    Report, RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
+    BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityBasis, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup,
+    PolicyView, Report, RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
 };
 
 /// The report as pretty JSON.

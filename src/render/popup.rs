@@ -3,6 +3,8 @@
 //! way as in the HTML export. Rows carry `data-tracker` / `data-foreign` so the
 //! popup's filters are a class toggle, not logic.
 
+use super::view::EntityBasis;
+use crate::classify::entity::{countries_phrase, Tier};
 use maud::{html, Markup};
 
 use super::view::{EndpointView, Report, RuleView};
@@ -99,8 +101,8 @@ pub fn to_popup_html(r: &Report) -> String {
         ul class="companies" {
             @for e in &r.entities {
                 li data-concern=(if e.jurisdiction == Jurisdiction::OfConcern { "1" } else { "0" }) {
-                    strong { (e.entity.name) } " — domiciled " abbr title="country of incorporation" { (e.entity.domicile) } ", headquartered " (e.entity.headquarters)
-                    @if let Some(p) = &e.parent { span class="muted" { " · part of " (p.name) " (" (p.domicile) "/" (p.headquarters) ")" } }
+                    strong { (e.entity.name) } " — domiciled " abbr title="country of incorporation" { (known(&e.entity.domicile)) } ", headquartered " (known(&e.entity.headquarters))
+                    @if let Some(p) = &e.parent { span class="muted" { " · part of " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
                     " " (tag(e.jurisdiction)) " " span class="muted" { (e.requests) " req." }
                     @if !e.sent.is_empty() { span class="muted" { " · received " (e.sent.join(", ")) } }
                 }
@@ -137,12 +139,13 @@ pub fn to_popup_html(r: &Report) -> String {
                                 }
                                 @for b in &e.binary_sent { p { (b.requests) " binary " @if b.requests == 1 { "body" } @else { "bodies" } " (" (b.content_type) ", " (kb(b.bytes)) "), not read for fields" } }
                                 @if let Some(v) = &e.entity {
-                                    p { (sentence(format!("{}: domiciled {}, headquartered {}", v.name, v.domicile, v.headquarters))) @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
-                                    p class="muted" { "Sources: " @for s in &v.sources { span class="src" { (s) } " " } }
+                                    p { (sentence(format!("{}: {}", v.name, countries_phrase(v.domicile.as_deref(), v.headquarters.as_deref())))) @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
+                                    @if let Some(b) = &e.entity_basis { p class="muted" { "Owner: " (b.label()) @if let (Tier::Listed, Some(h)) = (v.tier, &v.headquarters_source) { "; headquarters as stated by " (crate::data::source_name(h)) } } }
+                                    @if !v.sources.is_empty() { p class="muted" { "Sources: " @for s in &v.sources { span class="src" { (s) } " " } } }
                                 }
                             }
                         }
-                        td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (v.domicile) "/" (v.headquarters) } " " (tag(e.jurisdiction.entity)) } @else { span class="muted" { "unknown" } } }
+                        td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (known(&v.domicile)) "/" (known(&v.headquarters)) } " " (tag(e.jurisdiction.entity)) @if let Some(b) = &e.entity_basis { @if *b != EntityBasis::Cited { " " span class="muted basis" { "(" (b.label()) ")" } } } } @else { span class="muted" { "unknown" } } }
                         td {
                             @for sv in &e.servers {
                                 @let l = &sv.location;
@@ -170,8 +173,8 @@ pub fn to_popup_html(r: &Report) -> String {
 pub fn warning_text(r: &Report, e: &EndpointView) -> String {
     let who = match &e.entity {
         Some(v) => match &v.parent {
-            Some(p) => format!("{} (part of {}, domiciled {}, headquartered {})", v.name, p.name, p.domicile, p.headquarters),
-            None => format!("{} (domiciled {}, headquartered {})", v.name, v.domicile, v.headquarters),
+            Some(p) => format!("{} (part of {}, {})", v.name, p.name, countries_phrase(p.domicile.as_deref(), p.headquarters.as_deref())),
+            None => format!("{} ({})", v.name, countries_phrase(v.domicile.as_deref(), v.headquarters.as_deref())),
         },
         None => "an unidentified company".into(),
     };
@@ -201,3 +204,11 @@ pub fn warning_text(r: &Report, e: &EndpointView) -> String {
 #[cfg(test)]
 #[path = "../../tests/unit/render_popup.rs"]
 mod tests;
+
+/// A country code, or "?" (with a title saying so) when not known.
+pub(crate) fn known(c: &Option<String>) -> maud::Markup {
+    match c {
+        Some(c) => maud::html! { (c) },
+        None => maud::html! { abbr title="not known" { "?" } },
+    }
+}

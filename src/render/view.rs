@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{grade, EndpointStats, Grade, GradeInput, ServerTally, SiteReport};
+use crate::classify::entity::Tier;
 use crate::classify::{entity, Category, Party};
 use crate::data::DATA_SOURCES;
 use crate::judge::{
@@ -135,23 +136,54 @@ pub struct TelemetryView {
 pub struct EntityRef {
     pub id: String,
     pub name: String,
-    /// Country of incorporation (ISO 3166-1 alpha-2).
-    pub domicile: String,
-    /// Country of the headquarters.
-    pub headquarters: String,
+    /// Country of incorporation (ISO 3166-1 alpha-2); null when not known.
+    pub domicile: Option<String>,
+    /// Country of the headquarters; null when not known.
+    pub headquarters: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EntityView {
     pub id: String,
     pub name: String,
-    pub domicile: String,
-    pub headquarters: String,
+    /// Country of incorporation; null when not known (never guessed).
+    pub domicile: Option<String>,
+    /// Country of the headquarters; null when not known.
+    pub headquarters: Option<String>,
+    /// "cited": Borderline's hand-written table, every fact cited; "listed":
+    /// generated from third-party sources (see `data_sources`).
+    pub tier: Tier,
+    /// What states the headquarters: a URL (cited) or a source id in `data_sources` (listed).
+    pub headquarters_source: Option<String>,
     /// The ultimate parent company, when different.
     pub parent: Option<EntityRef>,
     pub note: Option<String>,
-    /// Source URLs: domicile, headquarters, domains.
+    /// Source URLs of a cited entity: domicile, headquarters, domains.
     pub sources: Vec<String>,
+}
+
+/// How the report knows who runs an endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "basis", rename_all = "kebab-case")]
+pub enum EntityBasis {
+    /// The cited table names the owner of the domain.
+    Cited,
+    /// A third-party source (an id in `data_sources`) lists the domain under the company.
+    Listed { source: String },
+    /// No table knows the domain; every server it reached is in a network the
+    /// company runs for itself (never a cloud, CDN or hosting network).
+    Network { asn: u32 },
+}
+
+impl EntityBasis {
+    /// In words, for the popup, the HTML and the CSV.
+    pub fn label(&self) -> String {
+        match self {
+            EntityBasis::Cited => "cited".to_string(),
+            EntityBasis::Listed { source } => format!("listed by {}", crate::data::source_name(source)),
+            EntityBasis::Network { asn } => format!("inferred from its network AS{asn}"),
+        }
+    }
 }
 
 /// Tracker requests of one kind to an endpoint: a category and what said so.
@@ -222,6 +254,8 @@ pub struct EndpointView {
     pub domain: String,
     pub party: Party,
     pub entity: Option<EntityView>,
+    /// How `entity` is known.
+    pub entity_basis: Option<EntityBasis>,
     /// The Domain's category in the entity map.
     pub category: Option<Category>,
     pub requests: u64,
@@ -315,21 +349,48 @@ pub struct CaptureView {
 
 fn entity_ref(i: usize) -> EntityRef {
     let e = entity::entity(i);
-    EntityRef { id: e.id.into(), name: e.name.into(), domicile: e.domicile.into(), headquarters: e.headquarters.into() }
+    EntityRef { id: e.id.into(), name: e.name.into(), domicile: e.domicile.map(Into::into), headquarters: e.headquarters.map(Into::into) }
 }
 
 fn entity_view(i: usize) -> EntityView {
     let e = entity::entity(i);
     let root = entity::root(i);
+    let cited = e.tier == Tier::Cited;
     EntityView {
         id: e.id.into(),
         name: e.name.into(),
-        domicile: e.domicile.into(),
-        headquarters: e.headquarters.into(),
+        domicile: e.domicile.map(Into::into),
+        headquarters: e.headquarters.map(Into::into),
+        tier: e.tier,
+        headquarters_source: Some(e.headquarters_source).filter(|s| !s.is_empty()).map(Into::into),
         parent: (root != i).then(|| entity_ref(root)),
         note: (!e.note.is_empty()).then(|| e.note.to_string()),
-        sources: [e.domicile_source, e.headquarters_source, e.domains_source].iter().map(|s| s.to_string()).collect(),
+        sources: if cited { [e.domicile_source, e.headquarters_source, e.domains_source].iter().map(|s| s.to_string()).collect() } else { Vec::new() },
     }
+}
+
+/// Who runs an endpoint and how that is known: the owner of its domain
+/// (cited, or listed by a source), else the one company whose own network
+/// every server the endpoint reached is in.
+fn endpoint_owner(e: &EndpointStats, locator: &Locator) -> Option<(usize, EntityBasis)> {
+    if let Some(i) = e.entity.as_deref().and_then(entity::by_id) {
+        let basis = match entity::owner_of_domain(&e.domain).and_then(|o| o.listed_by) {
+            Some(source) => EntityBasis::Listed { source: source.to_string() },
+            None => EntityBasis::Cited,
+        };
+        return Some((i, basis));
+    }
+    let mut found: Option<(usize, u32)> = None;
+    for ip in e.by_ip.keys() {
+        let asn = locator.locate(*ip).asn?;
+        let owner = entity::own_network(asn)?;
+        match found {
+            Some((o, _)) if o != owner => return None,
+            Some(_) => {}
+            None => found = Some((owner, asn)),
+        }
+    }
+    found.map(|(i, asn)| (i, EntityBasis::Network { asn }))
 }
 
 impl Report {
@@ -436,7 +497,8 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
     if servers.is_empty() || unlocated.requests > 0 {
         server = server.max(Jurisdiction::Unknown);
     }
-    let index = e.entity.as_deref().and_then(entity::by_id);
+    let owner = endpoint_owner(e, locator);
+    let index = owner.as_ref().map(|o| o.0);
     let mut trackers: Vec<TrackerView> = e
         .by_kind
         .iter()
@@ -454,6 +516,7 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
         domain: e.domain.clone(),
         party: e.party,
         entity: index.map(entity_view),
+        entity_basis: owner.map(|o| o.1),
         category: e.domain_category,
         requests: e.total.requests,
         tracker_requests: e.tracker_requests(),
@@ -544,12 +607,12 @@ fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
 }
 
 fn company(r: &EntityRollup, policy: &Policy) -> Option<Finding> {
-    let own = [&r.entity.domicile, &r.entity.headquarters].iter().any(|c| policy.judge(Some(c)) == Jurisdiction::OfConcern);
+    let own = [&r.entity.domicile, &r.entity.headquarters].iter().any(|c| policy.judge(c.as_deref()) == Jurisdiction::OfConcern);
     company_finding(&CompanyFacts {
         name: &r.entity.name,
-        domicile: &r.entity.domicile,
-        headquarters: &r.entity.headquarters,
-        parent: r.parent.as_ref().map(|p| (p.name.as_str(), p.domicile.as_str(), p.headquarters.as_str())),
+        domicile: r.entity.domicile.as_deref(),
+        headquarters: r.entity.headquarters.as_deref(),
+        parent: r.parent.as_ref().map(|p| (p.name.as_str(), p.domicile.as_deref(), p.headquarters.as_deref())),
         jurisdiction: r.jurisdiction,
         itself_of_concern: own,
         endpoints: r.endpoints,

@@ -77,7 +77,7 @@ fn tiktok_session_facts() {
     for host in ["https://sf16-website-login.neutral.ttwstatic.com/obj/x.js", "https://www.byteoversea.com/"] {
         let c = run(host, "https://www.tiktok.com/", "script");
         let e = entity::entity(entity::root(c.entity.expect(host)));
-        assert_eq!((e.name, e.domicile, e.headquarters), ("ByteDance Ltd.", "KY", "CN"), "{host}");
+        assert_eq!((e.name, e.domicile, e.headquarters), ("ByteDance Ltd.", Some("KY"), Some("CN")), "{host}");
     }
 }
 
