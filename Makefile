@@ -33,8 +33,8 @@ deps:
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q rustfmt || rustup component add rustfmt clippy
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
-	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver openssl >/dev/null; }
-	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl >/dev/null; }
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] && [ -d node_modules/axe-core ] && [ -d node_modules/ws ] || npm ci --no-audit --no-fund
 
 # Each stage is timed (bash's `time`, on stderr): `make test` must stay under
 # 45 minutes on the CI machine kind.
@@ -60,6 +60,7 @@ e2e:
 	mkdir -p target/e2e
 	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
 	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
+	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension-firefox --browser firefox
 	cp node_modules/axe-core/axe.min.js target/e2e/extension/axe.min.js
 	node extension/build.mjs
 	node www/build.mjs

@@ -4,7 +4,8 @@
 // dist/firefox from one manifest source with per-browser overlays.
 //
 //   node extension/build.mjs                          # dist/chromium, dist/firefox
-//   node extension/build.mjs --overlay FILE --out DIR # a test build whose IP overlay maps test addresses
+//   node extension/build.mjs --overlay FILE --out DIR [--browser firefox]
+//                                                     # a test build whose IP overlay maps test addresses
 //   node extension/build.mjs --wasm-only              # just target/wasm-pkg (www/ uses it too)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -57,7 +58,7 @@ if (args.includes('--wasm-only')) process.exit(0);
 
 const base = JSON.parse(readFileSync(join(here, 'manifest.base.json'), 'utf8'));
 const overlay = overlayFile ? readFileSync(resolve(overlayFile), 'utf8') : null;
-const browsers = outDir ? ['chromium'] : ['chromium', 'firefox'];
+const browsers = outDir ? [opt('--browser') || 'chromium'] : ['chromium', 'firefox'];
 for (const browser of browsers) {
   const dist = outDir ? resolve(outDir) : join(root, 'dist', browser);
   rmSync(dist, { recursive: true, force: true });

@@ -79,7 +79,7 @@ pub fn to_popup_html(r: &Report) -> String {
             div class={"grade g-" (r.grade.letter)} role="img" aria-label={"Grade " (r.grade.letter) ", " (r.grade.score) " of 100"} { (r.grade.letter) }
             div {
                 h1 id="bl-site" { (r.site) }
-                p class="muted" { (t.requests) " requests · " (t.tracker_requests) " tracker requests · " (t.tracker_endpoints) " tracker endpoints · " (t.tracker_companies) " tracker companies" @if t.unidentified_tracker_domains > 0 { " · " (t.unidentified_tracker_domains) " unidentified tracker domains" } " · " (kb(t.bytes_sent)) " sent" }
+                p class="muted" { (count(t.requests, "request", "requests")) " · " (count(t.tracker_requests, "tracker request", "tracker requests")) " · " (count(t.tracker_endpoints, "tracker endpoint", "tracker endpoints")) " · " (count(t.tracker_companies, "tracker company", "tracker companies")) @if t.unidentified_tracker_domains > 0 { " · " (count(t.unidentified_tracker_domains, "unidentified tracker domain", "unidentified tracker domains")) } " · " (kb(t.bytes_sent)) " sent" }
                 @if t.endpoints_folded > 0 { p class="muted" { (t.endpoints_folded) " endpoints (" (t.requests_folded) " requests) folded to keep the report bounded: counted above, not listed." } }
                 @if t.server_of_concern_requests > 0 { p class="alert" { (t.server_of_concern_requests) @if t.server_of_concern_requests == 1 { " request" } @else { " requests" } " to servers in a country of concern" } }
             }
@@ -211,4 +211,9 @@ pub(crate) fn known(c: &Option<String>) -> maud::Markup {
         Some(c) => maud::html! { (c) },
         None => maud::html! { abbr title="not known" { "?" } },
     }
+}
+
+/// "1 request", "2 requests".
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

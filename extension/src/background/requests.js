@@ -8,6 +8,7 @@ import { newVisit } from './tabs.js';
 import { onObserved } from './warnings.js';
 import { FLAGS } from './flags.js';
 import { spill } from './spill.js';
+import { initiatorOf } from './initiator.js';
 
 /** requestId → [bytes sent (URL + body), body text, body size], from onBeforeRequest; lost in a restart, then estimated. */
 const bodies = new Map();
@@ -44,6 +45,8 @@ function usable(d) {
 }
 
 const text = (v, fallback = '') => (typeof v === 'string' ? v : fallback);
+
+
 const number = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 function onBefore(d) {
@@ -74,7 +77,7 @@ function onDone(d, failed) {
   // the initiator (worker requests, tab -1, are filed under the matching tab).
   const hint = tab >= 0 && d.type === 'main_frame' ? d.url : '';
   const record = {
-    v: REQUEST_RECORD, url: d.url, hint, initiator: text(d.initiator), type: text(d.type, 'other'), method: text(d.method, 'GET'),
+    v: REQUEST_RECORD, url: d.url, hint, initiator: initiatorOf(d), type: text(d.type, 'other'), method: text(d.method, 'GET'),
     ip, status, sent, received, cookies, time: Math.round(number(d.timeStamp) || Date.now()),
   };
   // Journaled as it arrives, before the core is ready: a worker stopped now loses nothing.

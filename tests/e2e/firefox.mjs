@@ -1,0 +1,171 @@
+// Drives Debian's firefox-esr over WebDriver BiDi (the browser's own remote
+// protocol; node's `ws` is the only client code), with the test build of the
+// extension installed, against the local test sites. Never downloads a
+// browser. Facts this relies on, measured on firefox-esr 153 and 140:
+// - `--remote-debugging-port 0` prints the BiDi address on stderr;
+// - `-remote-allow-system-access` lets BiDi evaluate in the chrome scope,
+//   where nsINativeDNSResolverOverride maps each test host to its own
+//   loopback address (Firefox has no --host-resolver-rules);
+// - the pref `extensions.webextensions.uuids` fixes the extension's
+//   moz-extension:// address, so its pages can be opened by URL;
+// - a navigation to an extension page never reports "complete": navigate
+//   with `wait: "none"`, then wait for the document;
+// - `extensions.background.idle.timeout` shortens the event page's idle
+//   suspend, so suspend and wake can be tested.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { HOSTS } from './sites/hosts.mjs';
+import { ROOT, until } from './browser.mjs';
+
+export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+export const FIREFOX_EXTENSION = process.env.BORDERLINE_TEST_FIREFOX_EXTENSION || join(ROOT, 'target/e2e/extension-firefox');
+const GECKO_ID = 'borderline@borderline.invalid';
+const UUID = '5b0a1c3e-7d2f-4e8a-9c6b-1f2e3d4c5b6a';
+export const EXT_ORIGIN = `moz-extension://${UUID}`;
+
+/** Prefs for a quiet, test-only profile: no updates, telemetry or safe-browsing calls. */
+function prefs({ idleMs }) {
+  const p = {
+    'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+    'extensions.background.idle.timeout': idleMs,
+    'devtools.console.stdout.content': true,
+    'app.update.enabled': false,
+    'app.update.auto': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.update.enabled': false,
+    'media.autoplay.default': 0,
+  };
+  return Object.entries(p).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n';
+}
+
+/** A BiDi session: `send(method, params)` resolves with the result or rejects with the error. */
+async function connect(url) {
+  const ws = new WebSocket(`${url}/session`);
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  let next = 0;
+  const pending = new Map();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data);
+    const p = msg.id != null && pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.type === 'error') p.reject(new Error(`${p.method}: ${msg.error}: ${msg.message}`));
+    else p.resolve(msg.result);
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject, method });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return { send, close: () => ws.close() };
+}
+
+/**
+ * Launches headless Firefox with the test build installed and every test host
+ * mapped to its loopback address. `idleMs`: the event page's idle suspend.
+ */
+export async function launchFirefox({ idleMs = 30_000 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'borderline-firefox-'));
+  writeFileSync(join(profile, 'user.js'), prefs({ idleMs }));
+  const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '-remote-allow-system-access'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => (log += d));
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`firefox did not start its BiDi server:\n${log}`)), 30_000);
+    proc.stderr.on('data', (d) => {
+      log += d;
+      const m = log.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`firefox exited (${code}):\n${log}`)));
+  });
+  const bidi = await connect(url);
+  await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+  // Test hosts to their loopback addresses, in the parent process's resolver.
+  const chrome = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).contexts[0].context;
+  const map = HOSTS.map(([host, ip]) => `o.addIPOverride(${JSON.stringify(host)}, ${JSON.stringify(ip)});`).join('');
+  await bidi.send('script.evaluate', {
+    expression: `(() => { const o = Cc["@mozilla.org/network/native-dns-override;1"].getService(Ci.nsINativeDNSResolverOverride); ${map} return true; })()`,
+    target: { context: chrome },
+    awaitPromise: false,
+  });
+  const { extension } = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION } });
+  const ff = {
+    bidi,
+    extension,
+    log: () => log,
+    /** A new tab; `url` loaded (extension pages: until their document is ready). */
+    async open(url) {
+      const { context } = await bidi.send('browsingContext.create', { type: 'tab' });
+      await ff.goto(context, url);
+      return context;
+    },
+    async goto(context, url) {
+      const ext = url.startsWith('moz-extension:');
+      await bidi.send('browsingContext.navigate', { context, url, wait: ext ? 'none' : 'complete' });
+      if (ext) await until(() => ff.eval(context, () => document.readyState === 'complete' && location.href !== 'about:blank').catch(() => false), 15_000);
+    },
+    close: (context) => bidi.send('browsingContext.close', { context }),
+    /** Runs `fn(arg)` in the page; its (JSON) result comes back. */
+    async eval(context, fn, arg) {
+      const r = await bidi.send('script.evaluate', {
+        expression: `(async () => JSON.stringify(await (${fn})(${JSON.stringify(arg ?? null)})))()`,
+        target: { context },
+        awaitPromise: true,
+      });
+      if (r.type === 'exception') throw new Error(`in page: ${r.exceptionDetails.text}`);
+      return r.result.value === undefined ? undefined : JSON.parse(r.result.value);
+    },
+    /** The event page's state, as Firefox's extension manager has it: "running", "suspending" or "stopped". */
+    async backgroundState() {
+      const r = await bidi.send('script.evaluate', {
+        expression: `WebExtensionPolicy.getByID(${JSON.stringify(extension)}).extension.backgroundState`,
+        target: { context: chrome },
+        awaitPromise: false,
+      });
+      return r.result.value;
+    },
+    /** Text under the closed shadow root of the first `tag` element (WebDriver reaches closed roots; page script cannot). */
+    async shadowText(context, tag) {
+      const { nodes } = await bidi.send('browsingContext.locateNodes', { context, locator: { type: 'css', value: tag } });
+      const root = nodes[0]?.value?.shadowRoot;
+      if (!root) return '';
+      const r = await bidi.send('script.callFunction', {
+        functionDeclaration: '(r) => r.textContent',
+        arguments: [{ sharedId: root.sharedId }],
+        target: { context },
+        awaitPromise: false,
+      });
+      return r.result.value || '';
+    },
+    async quit() {
+      await bidi.send('browser.close').catch(() => {});
+      bidi.close();
+      await new Promise((r) => (proc.exitCode != null ? r() : proc.once('exit', r)));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return ff;
+}
