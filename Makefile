@@ -62,6 +62,7 @@ e2e:
 	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
 	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension-firefox --browser firefox
 	cp node_modules/axe-core/axe.min.js target/e2e/extension/axe.min.js
+	cp node_modules/axe-core/axe.min.js target/e2e/extension-firefox/axe.min.js
 	node extension/build.mjs
 	node www/build.mjs
 	cargo build --bin borderline

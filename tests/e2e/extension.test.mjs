@@ -221,6 +221,25 @@ test('history: visits are kept per site, and what is new since the last visit is
   await third.ext.close();
 });
 
+test('a phone screen (360 CSS px): popup, options and history fit, tables become lists, axe finds nothing', async () => {
+  const { page, ext, tab } = await visit('https://www.tiktok.com/foryou', ['tiktok.com', 'ttwstatic.com', 'tiktokv.com', 'tiktokw.us', 'tiktokcdn.com', 'google-analytics.com']);
+  await ext.setViewportSize({ width: 360, height: 740 });
+  for (const path of [`popup/popup.html?tab=${tab}`, 'options/options.html', 'history/history.html']) {
+    await ext.goto(`chrome-extension://${browser.id}/${path}`);
+    await ext.waitForSelector('main h1');
+    await ext.waitForTimeout(300);
+    const fit = await ext.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth, tables: [...document.querySelectorAll('table')].map((t) => getComputedStyle(t).display) }));
+    assert.ok(fit.scroll <= fit.width, `${path}: no sideways scroll (${fit.scroll} > ${fit.width})`);
+    assert.ok(fit.tables.every((d) => d === 'block'), `${path}: tables are lists on a phone (${fit.tables})`);
+    await ext.addScriptTag({ url: `chrome-extension://${browser.id}/axe.min.js` });
+    const violations = await ext.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, [], `${path}: no axe violations at phone width`);
+    await ext.screenshot({ path: join(ARTIFACTS, `phone-${path.split('/')[0]}.png`), fullPage: true });
+  }
+  await page.close();
+  await ext.close();
+});
+
 test('the extension itself sent nothing: every request the sites saw came from their pages', () => {
   const known = new Set(HOSTS.map((h) => h[0]));
   assert.ok(sites.served.length > 50);

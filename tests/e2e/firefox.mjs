@@ -128,6 +128,8 @@ export async function launchFirefox({ idleMs = 30_000 } = {}) {
       if (ext) await until(() => ff.eval(context, () => document.readyState === 'complete' && location.href !== 'about:blank').catch(() => false), 15_000);
     },
     close: (context) => bidi.send('browsingContext.close', { context }),
+    /** The tab's viewport in CSS pixels (a phone: 360 × 740). */
+    viewport: (context, width, height) => bidi.send('browsingContext.setViewport', { context, viewport: { width, height } }),
     /** Runs `fn(arg)` in the page; its (JSON) result comes back. */
     async eval(context, fn, arg) {
       const r = await bidi.send('script.evaluate', {
@@ -144,6 +146,20 @@ export async function launchFirefox({ idleMs = 30_000 } = {}) {
         expression: `WebExtensionPolicy.getByID(${JSON.stringify(extension)}).extension.backgroundState`,
         target: { context: chrome },
         awaitPromise: false,
+      });
+      return r.result.value;
+    },
+    /** Allows the extension in private windows, as the add-on manager's switch does. */
+    async allowPrivate() {
+      const r = await bidi.send('script.evaluate', {
+        expression: `(async () => {
+          const { ExtensionPermissions } = ChromeUtils.importESModule("resource://gre/modules/ExtensionPermissions.sys.mjs");
+          const p = WebExtensionPolicy.getByID(${JSON.stringify(extension)});
+          await ExtensionPermissions.add(p.id, { permissions: ["internal:privateBrowsingAllowed"], origins: [] }, p.extension);
+          return p.privateBrowsingAllowed;
+        })()`,
+        target: { context: chrome },
+        awaitPromise: true,
       });
       return r.result.value;
     },
