@@ -710,38 +710,52 @@ fn unidentified(endpoints: &[EndpointView]) -> Vec<UnidentifiedTracker> {
     out
 }
 
+/// What one server (or an endpoint's requests with no known server) took.
+struct Took {
+    requests: u64,
+    tracker_requests: u64,
+    bytes_sent: u64,
+    bytes_received: u64,
+}
+
+/// Calls `f` for every server of every endpoint (with the endpoint's index)
+/// and of the folded endpoints (index `usize::MAX`), and once per endpoint
+/// and for the folded ones with `None` for the requests whose server is not
+/// known: each request is visited exactly once, under the server it reached.
+fn for_each_server(endpoints: &[EndpointView], folded: &FoldedServers, mut f: impl FnMut(Option<&ServerView>, usize, Took)) {
+    let took = |s: &ServerView| Took { requests: s.requests, tracker_requests: s.tracker_requests, bytes_sent: s.bytes_sent, bytes_received: s.bytes_received };
+    let none = |u: &UnlocatedView| Took { requests: u.requests, tracker_requests: u.tracker_requests, bytes_sent: u.bytes_sent, bytes_received: u.bytes_received };
+    for (i, e) in endpoints.iter().enumerate() {
+        for s in &e.servers {
+            f(Some(s), i, took(s));
+        }
+        f(None, i, none(&e.unlocated));
+    }
+    for s in &folded.servers {
+        f(Some(s), usize::MAX, took(s));
+    }
+    f(None, usize::MAX, none(&folded.unlocated));
+}
+
 /// Each request counted once, under the country of the server IP it reached;
-/// requests with no IP (or whose IP was not kept) under "unknown".
+/// requests with no known server under "unknown".
 fn country_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<CountryRollup> {
     let mut by: BTreeMap<(Option<String>, Jurisdiction), (BTreeSet<usize>, CountryRollup)> = BTreeMap::new();
-    let mut add = |key: (Option<String>, Jurisdiction), endpoint: usize, requests: u64, trackers: u64, bytes: u64| {
-        if requests == 0 {
+    for_each_server(endpoints, folded, |server, endpoint, t| {
+        if t.requests == 0 {
             return;
         }
+        let key = server.map_or((None, Jurisdiction::Unknown), |s| (s.location.country.clone(), s.jurisdiction));
         let (eps, r) = by.entry(key.clone()).or_insert_with(|| {
             (BTreeSet::new(), CountryRollup { country: key.0, jurisdiction: key.1, endpoints: 0, requests: 0, tracker_requests: 0, bytes_sent: 0 })
         });
         if endpoint != usize::MAX {
             eps.insert(endpoint);
         }
-        r.requests = r.requests.saturating_add(requests);
-        r.tracker_requests = r.tracker_requests.saturating_add(trackers);
-        r.bytes_sent = r.bytes_sent.saturating_add(bytes);
-    };
-    for (i, e) in endpoints.iter().enumerate() {
-        for s in &e.servers {
-            add((s.location.country.clone(), s.jurisdiction), i, s.requests, s.tracker_requests, s.bytes_sent);
-        }
-    }
-    for (i, e) in endpoints.iter().enumerate() {
-        let u = &e.unlocated;
-        add((None, Jurisdiction::Unknown), i, u.requests, u.tracker_requests, u.bytes_sent);
-    }
-    for s in &folded.servers {
-        add((s.location.country.clone(), s.jurisdiction), usize::MAX, s.requests, s.tracker_requests, s.bytes_sent);
-    }
-    let u = &folded.unlocated;
-    add((None, Jurisdiction::Unknown), usize::MAX, u.requests, u.tracker_requests, u.bytes_sent);
+        r.requests = r.requests.saturating_add(t.requests);
+        r.tracker_requests = r.tracker_requests.saturating_add(t.tracker_requests);
+        r.bytes_sent = r.bytes_sent.saturating_add(t.bytes_sent);
+    });
     let mut out: Vec<CountryRollup> = by
         .into_values()
         .map(|(eps, mut r)| {
@@ -756,10 +770,11 @@ fn country_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<Co
 /// Each request counted once, under the network of the server IP it reached.
 fn network_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<NetworkRollup> {
     let mut by: BTreeMap<Option<u32>, (BTreeSet<usize>, NetworkRollup)> = BTreeMap::new();
-    let mut add = |asn: Option<u32>, network: Option<&String>, endpoint: usize, requests: u64, sent: u64, received: u64| {
-        if requests == 0 {
+    for_each_server(endpoints, folded, |server, endpoint, t| {
+        if t.requests == 0 {
             return;
         }
+        let (asn, network) = server.map_or((None, None), |s| (s.location.asn, s.location.network.as_ref()));
         let (eps, r) = by.entry(asn).or_insert_with(|| {
             (
                 BTreeSet::new(),
@@ -778,22 +793,10 @@ fn network_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<Ne
         if endpoint != usize::MAX {
             eps.insert(endpoint);
         }
-        r.requests = r.requests.saturating_add(requests);
-        r.bytes_sent = r.bytes_sent.saturating_add(sent);
-        r.bytes_received = r.bytes_received.saturating_add(received);
-    };
-    for (i, e) in endpoints.iter().enumerate() {
-        for s in &e.servers {
-            add(s.location.asn, s.location.network.as_ref(), i, s.requests, s.bytes_sent, s.bytes_received);
-        }
-        let u = &e.unlocated;
-        add(None, None, i, u.requests, u.bytes_sent, u.bytes_received);
-    }
-    for s in &folded.servers {
-        add(s.location.asn, s.location.network.as_ref(), usize::MAX, s.requests, s.bytes_sent, s.bytes_received);
-    }
-    let u = &folded.unlocated;
-    add(None, None, usize::MAX, u.requests, u.bytes_sent, u.bytes_received);
+        r.requests = r.requests.saturating_add(t.requests);
+        r.bytes_sent = r.bytes_sent.saturating_add(t.bytes_sent);
+        r.bytes_received = r.bytes_received.saturating_add(t.bytes_received);
+    });
     let mut out: Vec<NetworkRollup> = by
         .into_values()
         .map(|(eps, mut r)| {

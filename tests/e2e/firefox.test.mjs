@@ -94,6 +94,22 @@ test('Firefox: TikTok-like site in the popup, badge, banner and the three export
   await ff.close(page);
 });
 
+test('Firefox: a cache hit is counted, with no server and no bytes received', { skip }, async () => {
+  const { page, ext, tab } = await visit();
+  const cdn = async () => JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json).endpoints.find((e) => e.host === 'p16-sign-va.tiktokcdn.com');
+  const before = await cdn();
+  const url = 'https://p16-sign-va.tiktokcdn.com/cached.jpeg';
+  const servedBefore = sites.served.filter((s) => s.path === '/cached.jpeg').length;
+  // The second load is answered from Firefox's HTTP cache.
+  await ff.eval(page, async (u) => { await (await fetch(u)).blob(); await (await fetch(u)).blob(); return true; }, url);
+  const after = await until(async () => { const e = await cdn(); return e.requests === before.requests + 2 && e; }, 10_000);
+  assert.ok(after, 'both loads are counted');
+  assert.equal(sites.served.filter((s) => s.path === '/cached.jpeg').length - servedBefore, 1, 'the server saw one: the other was a cache hit');
+  assert.equal(after.requests_without_ip - before.requests_without_ip, 1, 'the cache hit reached no server: its location is unknown, not guessed');
+  await ff.close(ext);
+  await ff.close(page);
+});
+
 test('Firefox: bursts of requests, each waking the suspended event page, none lost or counted twice', { skip }, async () => {
   const { page, ext, tab, since } = await visit();
   const lives = [await life(ext)];

@@ -56,7 +56,7 @@ export const PAGES = {
     })();`],
   },
   'analytics.tiktok.com': { '/i18n/pixel/events.js': ['application/javascript', 'window.ttq = { loaded: true };'] },
-  'p16-sign-va.tiktokcdn.com': { '/avatar.jpeg': ['image/jpeg', 'jpeg'] },
+  'p16-sign-va.tiktokcdn.com': { '/avatar.jpeg': ['image/jpeg', 'jpeg'], '/cached.jpeg': ['image/jpeg', 'jpeg'] },
   'mon.tiktokv.com': { '/monitor_browser/collect/batch/': ['application/json', '{}'] },
   'mcs.tiktokw.us': { '/v1/list': ['application/json', '{}'] },
   'log16-normal-c-useast1a.tiktokv.com': { '/service/2/app_log/': ['application/json', '{}'] },

@@ -23,7 +23,8 @@ export async function startSites({ port = 443 } = {}) {
     const host = (req.headers.host || '').split(':')[0];
     const path = (req.url || '/').split('?')[0];
     served.push({ host, path, method: req.method, origin: req.headers.origin || '', referer: req.headers.referer || '', time: Date.now() });
-    const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    // Everything is uncacheable but `/cached.*`, which a test loads twice to see a cache hit.
+    const headers = { 'access-control-allow-origin': '*', 'cache-control': path.startsWith('/cached.') ? 'public, max-age=3600' : 'no-store' };
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...headers, 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'GET, POST' });
       return res.end();
