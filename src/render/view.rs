@@ -724,7 +724,8 @@ struct Took {
 /// known: each request is visited exactly once, under the server it reached.
 fn for_each_server(endpoints: &[EndpointView], folded: &FoldedServers, mut f: impl FnMut(Option<&ServerView>, usize, Took)) {
     let took = |s: &ServerView| Took { requests: s.requests, tracker_requests: s.tracker_requests, bytes_sent: s.bytes_sent, bytes_received: s.bytes_received };
-    let none = |u: &UnlocatedView| Took { requests: u.requests, tracker_requests: u.tracker_requests, bytes_sent: u.bytes_sent, bytes_received: u.bytes_received };
+    let none =
+        |u: &UnlocatedView| Took { requests: u.requests, tracker_requests: u.tracker_requests, bytes_sent: u.bytes_sent, bytes_received: u.bytes_received };
     for (i, e) in endpoints.iter().enumerate() {
         for s in &e.servers {
             f(Some(s), i, took(s));
