@@ -94,7 +94,7 @@ test('Firefox: TikTok-like site in the popup, badge, banner and the three export
   await ff.close(page);
 });
 
-test('Firefox: a cache hit is counted, with no server and no bytes received', { skip }, async () => {
+test('Firefox: a cache hit is counted, with no server (its location unknown, never guessed)', { skip }, async () => {
   const { page, ext, tab } = await visit();
   const cdn = async () => JSON.parse((await ask(ext, { type: 'borderline:report-json', tab })).json).endpoints.find((e) => e.host === 'p16-sign-va.tiktokcdn.com');
   const before = await cdn();
