@@ -19,6 +19,8 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.8rem 0 .6rem
 td{overflow-wrap:anywhere;max-width:28rem}.num{text-align:right;white-space:nowrap}.tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:.8rem;border:1px solid var(--line)}
 .of-concern{color:var(--alert);border-color:var(--alert);font-weight:600}.foreign{color:var(--warn);border-color:var(--warn)}code{font-size:.85em;overflow-wrap:anywhere}
 li.alert{color:var(--alert)}svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
+.charts{display:flex;flex-wrap:wrap;gap:16px}.charts figure{flex:1 1 320px;margin:0}figcaption{font-weight:600;margin:.3rem 0}.alert{color:var(--alert);font-weight:600}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e8ee;--muted:#a8a8b3;--line:#3a3a44;--alert:#ff7a93;--warn:#f0b35a;--ok:#5fd08a}body{background:#17171c}}
 @media print{body{padding:0;font-size:11px}h2{break-after:avoid}tr{break-inside:avoid}}
 "#;
 
@@ -86,6 +88,7 @@ pub fn to_html(r: &Report) -> String {
                         div class="muted" { (iso_time(t.first_seen_ms)) " – " (iso_time(t.last_seen_ms)) " · home " (r.policy.home) " · policy: " (r.policy.description) }
                     }
                 }
+                (super::glance::glance_markup(&r.glance))
                 h2 { "Why this grade (" (r.grade.score) "/100)" }
                 ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) ": " } (reason.reason) } } }
                 div class="cards" {

@@ -3,6 +3,7 @@
 //! is escaped by the format's own library (serde_json, csv, maud).
 
 mod csv;
+mod glance;
 pub mod history;
 mod html;
 mod popup;
@@ -10,6 +11,7 @@ mod view;
 
 pub use self::csv::{neutralise, rows_to_csv, to_csv};
 pub use crate::judge::entity_jurisdiction;
+pub use glance::{GlanceBar, GlanceCompany, GlanceView};
 pub use html::{to_country_chart, to_html};
 pub use popup::{to_popup_html, warning_text};
 pub use view::{

@@ -84,10 +84,13 @@ pub fn to_popup_html(r: &Report) -> String {
                 @if t.server_of_concern_requests > 0 { p class="alert" { (t.server_of_concern_requests) @if t.server_of_concern_requests == 1 { " request" } @else { " requests" } " to servers in a country of concern" } }
             }
         }
+        (super::glance::glance_markup(&r.glance))
         details class="reasons" {
             summary { "Why " (r.grade.letter) "?" }
             ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) " " } (reason.reason) } } }
         }
+        details class="more" {
+        summary { "Details: telemetry, companies, networks and every endpoint" }
         @if !r.telemetry.endpoints.is_empty() {
             h2 { "Platform telemetry" }
             p {
@@ -159,6 +162,7 @@ pub fn to_popup_html(r: &Report) -> String {
                     }
                 }
             }
+        }
         }
         p class="muted attribution" { "Countries are where address blocks are registered. IP data: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Policy: " (r.policy.description) "." }
     };

@@ -46,6 +46,8 @@ pub struct Report {
     /// The platform's own telemetry and logging endpoints (matched by the platform-telemetry list).
     pub telemetry: TelemetryView,
     pub findings: Vec<Finding>,
+    /// The first screen's facts (where the requests went, to whom), derived from the fields above.
+    pub glance: super::glance::GlanceView,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -416,6 +418,8 @@ impl Report {
             identifiers_sent: totals.identifiers_sent,
             contact_details_sent: totals.contact_details_sent,
         });
+        let countries = country_rollups(&endpoints, &folded);
+        let glance = super::glance::glance(&endpoints, &countries, &totals, &grade, policy);
         Report {
             schema_version: SCHEMA_VERSION,
             generator: format!("borderline {}", env!("CARGO_PKG_VERSION")),
@@ -442,7 +446,8 @@ impl Report {
             grade,
             entities,
             unidentified_trackers,
-            countries: country_rollups(&endpoints, &folded),
+            glance,
+            countries,
             networks: network_rollups(&endpoints, &folded),
             telemetry: telemetry(site, &endpoints, locator),
             endpoints,

@@ -51,6 +51,20 @@ test('TikTok-like site: popup, badge, banner, exports', async () => {
   const { page, ext, tab } = await visit('https://www.tiktok.com/foryou', ['tiktok.com', 'ttwstatic.com', 'tiktokv.com', 'tiktokw.us', 'tiktokcdn.com', 'google-analytics.com']);
   await ext.reload();
   await ext.waitForSelector('#bl-site');
+  // The first screen, above the fold at a toolbar popup's size: the grade, its
+  // main reason, where the requests went (countries, of concern marked in
+  // words) and the top companies; the rest one click away.
+  await ext.setViewportSize({ width: 560, height: 600 });
+  const glance = await ext.locator('section.glance').innerText();
+  for (const words of ['Where the requests went', 'Main reason for the grade', 'Server countries', 'Countries of the companies in control', 'Top companies', 'ByteDance Ltd. — CN', 'of concern']) {
+    assert.ok(glance.includes(words), `the first screen shows "${words}": ${glance}`);
+  }
+  const fold = await ext.evaluate(() => document.querySelector('ol.top-companies').getBoundingClientRect().bottom);
+  assert.ok(fold <= 600, `the top companies are above the fold (${fold} px)`);
+  assert.equal(await ext.evaluate(() => document.querySelector('details.more').open), false, 'details start closed');
+  await ext.screenshot({ path: join(ARTIFACTS, 'popup-first-screen.png') });
+  await ext.setViewportSize({ width: 1100, height: 800 });
+  await ext.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const text = await ext.locator('main').innerText();
   for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'analytics.tiktok.com', 'of-concern', 'AS31898 Oracle Corporation', '127.0.0.6 · CN', 'Platform telemetry', 'identifiers sent: device_id, odin_id', 'Hosting networks', 'AS31898 Oracle Corporation (Oracle Corporation) — 25% of requests']) {
     assert.ok(text.includes(words), `popup shows "${words}"`);

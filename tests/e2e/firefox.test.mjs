@@ -57,7 +57,7 @@ async function visit() {
 test('Firefox: TikTok-like site in the popup, badge, banner and the three exports', { skip }, async () => {
   const { page, ext, tab } = await visit();
   await ff.goto(ext, `${EXT_ORIGIN}/popup/popup.html?tab=${tab}`);
-  const text = await until(() => ff.eval(ext, () => document.querySelector('#bl-site') && document.querySelector('main').innerText), 10_000);
+  const text = await until(() => ff.eval(ext, () => document.querySelector('#bl-site') && (document.querySelectorAll('details').forEach((d) => { d.open = true; }), document.querySelector('main').innerText)), 10_000);
   for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'analytics.tiktok.com', 'of-concern', 'AS31898 Oracle Corporation', '127.0.0.6 · CN', 'Platform telemetry', 'identifiers sent: device_id, odin_id']) {
     assert.ok(text.includes(words), `popup shows "${words}"`);
   }
@@ -241,7 +241,7 @@ test('Firefox: hostile request strings are shown as text on every surface and ru
   assert.ok(names.some((n) => n.includes('<img src=x')), `a markup field name is recorded as text: ${names}`);
   assert.ok(!JSON.stringify(report).includes('\u202e'), 'no direction override anywhere in the report');
   await ff.goto(ext, `${EXT_ORIGIN}/popup/popup.html?tab=${tab}`);
-  const text = await until(() => ff.eval(ext, () => document.querySelector('#bl-site') && document.querySelector('main').innerText), 10_000);
+  const text = await until(() => ff.eval(ext, () => document.querySelector('#bl-site') && (document.querySelectorAll('details').forEach((d) => { d.open = true; }), document.querySelector('main').innerText)), 10_000);
   assert.ok(text.includes('xn--tktok-qsa.com') && text.includes('(international name, ASCII form)'), 'the imitating host is shown in ASCII with a note');
   await inert(ext, 'popup');
   const csv = (await ask(ext, { type: 'borderline:export', tab, format: 'csv' })).text;

@@ -61,6 +61,7 @@ test('hostile request strings: shown as text everywhere, run nowhere', async () 
   await ext.reload();
   await ext.waitForSelector('#bl-site');
   await assertInert(ext, 'popup');
+  await ext.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const text = await ext.locator('main').innerText();
   assert.ok(text.includes('xn--tktok-qsa.com') && text.includes('(international name, ASCII form)'), 'the imitating host is shown in ASCII with a note');
   await ext.screenshot({ path: join(ARTIFACTS, 'popup-hostile.png'), fullPage: true });

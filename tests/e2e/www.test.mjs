@@ -56,6 +56,7 @@ async function upload(page, path) {
 test('a Chrome HAR of a TikTok session: the report, and exports identical to the CLI', async () => {
   const page = await openPage();
   await upload(page, TIKTOK);
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const text = await page.locator('#report').innerText();
   for (const words of ['tiktok.com', 'ByteDance Ltd.', 'domiciled KY, headquartered CN', 'mon.tiktokv.com', 'telemetry', 'AS31898 Oracle Corporation', '(registered)', 'of-concern']) {
     assert.ok(text.includes(words), `report shows "${words}"`);
@@ -207,6 +208,7 @@ test('a hostile capture: markup, script, direction overrides, NULs and 100 kB va
   const page = await openPage();
   await upload(page, tmpFile('hostile.har', JSON.stringify(har)));
   await page.waitForTimeout(300);
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const found = await page.evaluate(() => ({
     pwned: window.__pwned,
     injected: document.querySelectorAll('#report img[src="x"], #report script, [onerror]').length,

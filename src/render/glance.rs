@@ -1,0 +1,158 @@
+//! The first screen: where the requests went and to whom, at a glance. The
+//! facts are derived once, with the policy in force, when the report is built
+//! ([`GlanceView`] in the JSON); the popup, the HTML export and www/ draw
+//! them with the same markup ([`glance_markup`]). Bars carry their numbers
+//! and "of concern" as text, so nothing relies on colour alone.
+
+use std::collections::BTreeMap;
+
+use maud::{html, Markup};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::view::{CountryRollup, EndpointView, Totals};
+use crate::aggregate::Grade;
+use crate::classify::entity;
+use crate::judge::{Jurisdiction, Policy};
+
+/// One bar: a country (or why there is none) and the requests under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct GlanceBar {
+    /// ISO 3166-1 alpha-2; null when there is none (see `label`).
+    pub country: Option<String>,
+    /// What the bar is called: the country code, or "unknown", "local",
+    /// "country not known", "no company named", "folded (not listed)".
+    pub label: String,
+    pub requests: u64,
+    pub jurisdiction: Jurisdiction,
+}
+
+/// A company on the first screen, with the country of its controlling company.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct GlanceCompany {
+    pub name: String,
+    /// Headquarters of the ultimate parent (who controls it); null when not known.
+    pub country: Option<String>,
+    pub requests: u64,
+    /// The company's jurisdiction under the policy (its own and its parent's countries).
+    pub jurisdiction: Jurisdiction,
+}
+
+/// The first screen's facts, derived from the rest of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct GlanceView {
+    /// The grade reason that costs the most points, if any.
+    pub main_reason: Option<String>,
+    /// Requests per server country: `countries`, in the same order (they sum to `totals.requests`).
+    pub server_countries: Vec<GlanceBar>,
+    /// Requests per country of the company that controls each host (its
+    /// ultimate parent's headquarters), most first; hosts no company data
+    /// names, and folded endpoints, in bars of their own. They sum to `totals.requests`.
+    pub company_countries: Vec<GlanceBar>,
+    /// The three companies (by ultimate parent) that received the most requests.
+    pub top_companies: Vec<GlanceCompany>,
+}
+
+fn label(country: &Option<String>, jurisdiction: Jurisdiction) -> String {
+    country.clone().unwrap_or_else(|| jurisdiction.label().to_string())
+}
+
+/// Derives the first screen from the report's endpoints, countries and grade.
+pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &Totals, grade: &Grade, policy: &Policy) -> GlanceView {
+    let main_reason = grade.reasons.iter().filter(|r| r.points > 0).max_by_key(|r| r.points).map(|r| r.reason.clone());
+    let server_countries = countries
+        .iter()
+        .map(|c| GlanceBar { country: c.country.clone(), label: label(&c.country, c.jurisdiction), requests: c.requests, jurisdiction: c.jurisdiction })
+        .collect();
+    // Requests by the controlling company's country, and by company.
+    let mut by_country: BTreeMap<(Option<String>, &'static str), u64> = BTreeMap::new();
+    let mut by_company: BTreeMap<usize, u64> = BTreeMap::new();
+    for e in endpoints {
+        match e.entity.as_ref().and_then(|v| entity::by_id(&v.id)) {
+            Some(i) => {
+                let root = entity::root(i);
+                let hq = entity::entity(root).headquarters.map(str::to_string);
+                let why = if hq.is_some() { "" } else { "country not known" };
+                *by_country.entry((hq, why)).or_default() += e.requests;
+                *by_company.entry(root).or_default() += e.requests;
+            }
+            None => *by_country.entry((None, "no company named")).or_default() += e.requests,
+        }
+    }
+    if totals.requests_folded > 0 {
+        *by_country.entry((None, "folded (not listed)")).or_default() += totals.requests_folded;
+    }
+    let mut company_countries: Vec<GlanceBar> = by_country
+        .into_iter()
+        .map(|((country, why), requests)| GlanceBar {
+            jurisdiction: policy.judge(country.as_deref()),
+            label: country.clone().unwrap_or_else(|| why.to_string()),
+            country,
+            requests,
+        })
+        .collect();
+    company_countries.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.label.cmp(&b.label)));
+    let mut top: Vec<(usize, u64)> = by_company.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let top_companies = top
+        .into_iter()
+        .take(3)
+        .map(|(i, requests)| {
+            let e = entity::entity(i);
+            GlanceCompany {
+                name: e.name.to_string(),
+                country: e.headquarters.map(str::to_string),
+                requests,
+                jurisdiction: crate::judge::entity_jurisdiction(i, policy),
+            }
+        })
+        .collect();
+    GlanceView { main_reason, server_countries, company_countries, top_companies }
+}
+
+/// A ranked bar chart as inline SVG: label, bar, number, and "of concern" in words.
+pub fn bars(rows: &[GlanceBar], what: &str) -> Markup {
+    let max = rows.iter().map(|r| r.requests).max().unwrap_or(1).max(1);
+    let h = 22 * rows.len() as u32 + 4;
+    html! {
+        svg class="bars" width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label=(what) {
+            @for (i, r) in rows.iter().enumerate() {
+                @let y = 22 * i as u64 + 2;
+                @let w = (r.requests * 380 / max).max(1);
+                @let concern = r.jurisdiction == Jurisdiction::OfConcern;
+                text x="0" y=(y + 15) { (r.label.chars().take(24).collect::<String>()) }
+                rect x="190" y=(y) width=(w) height="18" class=(if concern { "bar of-concern" } else { "bar" }) fill=(if concern { "#a4002a" } else { "#3b5bdb" }) {}
+                text x=(195 + w) y=(y + 15) { (r.requests) @if concern { " · of concern" } }
+            }
+        }
+    }
+}
+
+/// The first screen: the main reason, both charts side by side, the top companies.
+pub fn glance_markup(g: &GlanceView) -> Markup {
+    html! {
+        section class="glance" aria-labelledby="bl-where" {
+            h2 id="bl-where" { "Where the requests went, and to whom" }
+            @if let Some(reason) = &g.main_reason { p class="main-reason" { "Main reason for the grade: " (reason) } }
+            div class="charts" {
+                figure { figcaption { "Server countries (requests)" } (bars(&g.server_countries, "Requests per server country, as a bar chart")) }
+                figure { figcaption { "Countries of the companies in control (requests)" } (bars(&g.company_countries, "Requests per country of the company in control, as a bar chart")) }
+            }
+            @if !g.top_companies.is_empty() {
+                h3 { "Top companies" }
+                ol class="top-companies" {
+                    @for c in &g.top_companies {
+                        li {
+                            strong { (c.name) } " — " (c.country.as_deref().unwrap_or("country not known")) " · " (c.requests) @if c.requests == 1 { " request" } @else { " requests" }
+                            @if c.jurisdiction == Jurisdiction::OfConcern { " · " span class="alert" { "of concern" } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/render_glance.rs"]
+mod tests;
