@@ -283,7 +283,7 @@ impl Analyzer {
                     let _ = writeln!(
                         w,
                         "          this server is in AS{asn}, a network {} runs for itself: the report names it \"inferred from its network AS{asn}\" when every server of the host is there",
-                        entity::entity(entity::root(owner)).name
+                        entity::entity(owner).name
                     );
                 }
             }

@@ -59,7 +59,8 @@ fn label(country: &Option<String>, jurisdiction: Jurisdiction) -> String {
 
 /// Derives the first screen from the report's endpoints, countries and grade.
 pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &Totals, grade: &Grade, policy: &Policy) -> GlanceView {
-    let main_reason = grade.reasons.iter().filter(|r| r.points > 0).max_by_key(|r| r.points).map(|r| r.reason.clone());
+    // The first of the weightiest (max_by_key keeps the last of equals, hence rev).
+    let main_reason = grade.reasons.iter().filter(|r| r.points > 0).rev().max_by_key(|r| r.points).map(|r| r.reason.clone());
     let server_countries = countries
         .iter()
         .map(|c| GlanceBar { country: c.country.clone(), label: label(&c.country, c.jurisdiction), requests: c.requests, jurisdiction: c.jurisdiction })

@@ -382,6 +382,10 @@ fn endpoint_owner(e: &EndpointStats, locator: &Locator) -> Option<(usize, Entity
         };
         return Some((i, basis));
     }
+    // Every server must be seen to agree: none past the per-endpoint IP bound.
+    if e.ips_overflow.all.requests > 0 {
+        return None;
+    }
     let mut found: Option<(usize, u32)> = None;
     for ip in e.by_ip.keys() {
         let asn = locator.locate(*ip).asn?;

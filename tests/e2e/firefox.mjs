@@ -60,21 +60,46 @@ async function connect(url) {
   });
   let next = 0;
   const pending = new Map();
+  // A closed socket (Firefox gone) fails every command still waiting, never hangs it.
+  const failAll = (why) => {
+    for (const p of pending.values()) p.reject(new Error(`${p.method}: ${why}`));
+    pending.clear();
+  };
+  ws.on('close', () => failAll('the BiDi connection closed'));
+  ws.on('error', (e) => failAll(e.message));
   ws.on('message', (data) => {
     const msg = JSON.parse(data);
     const p = msg.id != null && pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
+    clearTimeout(p.timer);
     if (msg.type === 'error') p.reject(new Error(`${p.method}: ${msg.error}: ${msg.message}`));
     else p.resolve(msg.result);
   });
-  const send = (method, params = {}) =>
+  const send = (method, params = {}, timeoutMs = 60_000) =>
     new Promise((resolve, reject) => {
       const id = ++next;
-      pending.set(id, { resolve, reject, method });
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`${method}: no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      pending.set(id, { resolve, reject, method, timer });
       ws.send(JSON.stringify({ id, method, params }));
     });
   return { send, close: () => ws.close() };
+}
+
+/** Stops Firefox: politely, then by force after a grace period. */
+function stop(proc) {
+  if (proc.exitCode != null || proc.signalCode != null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+    proc.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    proc.kill('SIGTERM');
+  });
 }
 
 /**
@@ -89,17 +114,28 @@ export async function launchFirefox({ idleMs = 30_000 } = {}) {
   });
   let log = '';
   proc.stdout.on('data', (d) => (log += d));
+  try {
+    return await attach(proc, profile, () => log, (d) => (log += d));
+  } catch (e) {
+    // A failed start leaves no browser running and no profile behind.
+    await stop(proc);
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function attach(proc, profile, logText, append) {
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`firefox did not start its BiDi server:\n${log}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`firefox did not start its BiDi server:\n${logText()}`)), 30_000);
     proc.stderr.on('data', (d) => {
-      log += d;
-      const m = log.match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
+      append(d);
+      const m = logText().match(/WebDriver BiDi listening on (ws:\/\/\S+)/);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
       }
     });
-    proc.once('exit', (code) => reject(new Error(`firefox exited (${code}):\n${log}`)));
+    proc.once('exit', (code) => reject(new Error(`firefox exited (${code}):\n${logText()}`)));
   });
   const bidi = await connect(url);
   await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
@@ -115,7 +151,7 @@ export async function launchFirefox({ idleMs = 30_000 } = {}) {
   const ff = {
     bidi,
     extension,
-    log: () => log,
+    log: logText,
     /** A new tab; `url` loaded (extension pages: until their document is ready). */
     async open(url) {
       const { context } = await bidi.send('browsingContext.create', { type: 'tab' });
@@ -125,7 +161,8 @@ export async function launchFirefox({ idleMs = 30_000 } = {}) {
     async goto(context, url) {
       const ext = url.startsWith('moz-extension:');
       await bidi.send('browsingContext.navigate', { context, url, wait: ext ? 'none' : 'complete' });
-      if (ext) await until(() => ff.eval(context, () => document.readyState === 'complete' && location.href !== 'about:blank').catch(() => false), 15_000);
+      // The new document, loaded (not the page that was there before).
+      if (ext) await until(() => ff.eval(context, (u) => document.readyState === 'complete' && location.href === u, url).catch(() => false), 15_000);
     },
     close: (context) => bidi.send('browsingContext.close', { context }),
     /** The tab's viewport in CSS pixels (a phone: 360 × 740). */
@@ -177,9 +214,9 @@ export async function launchFirefox({ idleMs = 30_000 } = {}) {
       return r.result.value || '';
     },
     async quit() {
-      await bidi.send('browser.close').catch(() => {});
+      await bidi.send('browser.close', {}, 10_000).catch(() => {});
       bidi.close();
-      await new Promise((r) => (proc.exitCode != null ? r() : proc.once('exit', r)));
+      await stop(proc);
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -93,6 +93,7 @@ struct Cited {
 #[derive(Deserialize)]
 struct CitedEntity {
     id: String,
+    name: String,
     #[serde(default)]
     domains: BTreeMap<String, String>,
 }
@@ -164,6 +165,13 @@ pub fn registrable(raw: &str) -> Option<String> {
     use publicsuffix::Psl;
     let r = psl().domain(d.as_bytes())?;
     let r = std::str::from_utf8(r.as_bytes()).ok()?;
+    // Under a private suffix (a CDN's), a name like `tiktokcdn.com.edgesuite.net`
+    // reduces to `com.edgesuite.net`: a slice of the CDN's whole namespace, not
+    // anyone's domain. Such claims are not taken.
+    let first = r.split('.').next()?;
+    if psl().suffix(first.as_bytes()).is_some_and(|s| s.is_known()) {
+        return None;
+    }
     r.contains('.').then(|| r.to_string())
 }
 
@@ -383,6 +391,14 @@ pub fn build(data: &Path) -> Vec<Company> {
     let links: Links = toml::from_str(&read(data, "entity-links.toml")).unwrap_or_else(|e| panic!("import-entities: entity-links.toml: {e}"));
     let cited: Cited = toml::from_str(&read(data, "entities.toml")).unwrap_or_else(|e| panic!("import-entities: entities.toml: {e}"));
     let cited_ids: BTreeSet<&str> = cited.entity.iter().map(|e| e.id.as_str()).collect();
+    // A listed company whose normalised name is a cited company's name or id is
+    // that company, unless two cited companies share the name: then
+    // entity-links.toml must say which.
+    let mut by_name: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for e in &cited.entity {
+        by_name.entry(normalise(&e.name)).or_default().insert(e.id.as_str());
+        by_name.entry(normalise(&e.id.replace('-', " "))).or_default().insert(e.id.as_str());
+    }
     let cited_domains: BTreeSet<&str> = cited.entity.iter().flat_map(|e| e.domains.keys().map(String::as_str)).collect();
     for (name, id) in links.same.iter().chain(&links.v2fly) {
         assert!(cited_ids.contains(id.as_str()), "import-entities: entity-links.toml: `{name}` links to unknown cited entity `{id}`");
@@ -420,7 +436,11 @@ pub fn build(data: &Path) -> Vec<Company> {
             continue;
         }
         let co = companies.entry(key.clone()).or_insert_with(|| Company { key: key.clone(), name: c.name.clone(), ..Company::default() });
-        co.cited = co.cited.clone().or_else(|| key.strip_prefix("cited:").map(str::to_string)).or_else(|| links.same.get(&key).cloned());
+        co.cited = co.cited.clone().or_else(|| key.strip_prefix("cited:").map(str::to_string)).or_else(|| links.same.get(&key).cloned()).or_else(|| {
+            let ids = by_name.get(&key)?;
+            assert!(ids.len() == 1, "import-entities: the listed company `{key}` matches cited {ids:?}: say which in entity-links.toml [same]");
+            ids.first().map(|id| id.to_string())
+        });
         if co.headquarters.is_none() {
             if let Some(cc) = &c.country {
                 co.headquarters = Some((cc.clone(), c.source));
