@@ -169,7 +169,8 @@ pub fn registrable(raw: &str) -> Option<String> {
     // reduces to `com.edgesuite.net`: a slice of the CDN's whole namespace, not
     // anyone's domain. Such claims are not taken.
     let first = r.split('.').next()?;
-    if psl().suffix(first.as_bytes()).is_some_and(|s| s.is_known()) {
+    let private = psl().suffix(r.as_bytes()).is_some_and(|s| s.typ() == Some(publicsuffix::Type::Private));
+    if private && psl().suffix(first.as_bytes()).is_some_and(|s| s.is_known()) {
         return None;
     }
     r.contains('.').then(|| r.to_string())
