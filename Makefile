@@ -130,6 +130,19 @@ bench-check: peers-deps
 data:
 	bash data/refresh.sh
 
+# docs/screenshots/: the popup's first screen (light and dark), the in-page
+# banner and www/, from the browser tests against the local test sites.
+screenshots: deps
+	mkdir -p target/e2e docs/screenshots
+	node -e "import('./tests/e2e/sites/hosts.mjs').then((m) => console.log(JSON.stringify(m.overlay())))" > target/e2e/overlay.json
+	node extension/build.mjs --overlay target/e2e/overlay.json --out target/e2e/extension
+	cp node_modules/axe-core/axe.min.js target/e2e/extension/axe.min.js
+	node extension/build.mjs
+	node www/build.mjs
+	cargo build --bin borderline
+	node --test --test-concurrency=1 --test-name-pattern="TikTok-like site: popup|dark mode|a Chrome HAR of a TikTok session" tests/e2e/extension.test.mjs tests/e2e/www.test.mjs
+	cp test-artifacts/popup-first-screen.png test-artifacts/popup-dark.png test-artifacts/banner-tiktok.png test-artifacts/www-first-screen.png docs/screenshots/
+
 # docs/coverage.md: how much of the shared corpus, the bundled captures and
 # EasyPrivacy's third-party sections Borderline can name.
 coverage:

@@ -54,9 +54,7 @@ function mount(el, html) {
 
 async function show() {
   try {
-    const [view, chart] = await Promise.all([render('view'), render('chart')]);
-    mount($('report'), view);
-    mount($('chart'), chart);
+    mount($('report'), await render('view'));
     $('error').hidden = true;
     $('result').hidden = false;
   } catch (e) {

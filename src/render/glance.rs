@@ -111,19 +111,24 @@ pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &
     GlanceView { main_reason, server_countries, company_countries, top_companies }
 }
 
-/// A ranked bar chart as inline SVG: label, bar, number, and "of concern" in words.
+/// A ranked bar chart: one list item per bar, its label and number as text
+/// (so it reads at any size and in any screen reader) and the bar an inline
+/// SVG sized by attribute (no inline style: www/'s CSP forbids it); "of
+/// concern" is said in words, not only in colour.
 pub fn bars(rows: &[GlanceBar], what: &str) -> Markup {
     let max = rows.iter().map(|r| r.requests).max().unwrap_or(1).max(1);
-    let h = 22 * rows.len() as u32 + 4;
     html! {
-        svg class="bars" width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label=(what) {
-            @for (i, r) in rows.iter().enumerate() {
-                @let y = 22 * i as u64 + 2;
-                @let w = (r.requests * 380 / max).max(1);
+        ol class="bars" aria-label=(what) {
+            @for r in rows {
                 @let concern = r.jurisdiction == Jurisdiction::OfConcern;
-                text x="0" y=(y + 15) { (r.label.chars().take(24).collect::<String>()) }
-                rect x="190" y=(y) width=(w) height="18" class=(if concern { "bar of-concern" } else { "bar" }) fill=(if concern { "#a4002a" } else { "#3b5bdb" }) {}
-                text x=(195 + w) y=(y + 15) { (r.requests) @if concern { " · of concern" } }
+                @let width = (r.requests * 100 / max).max(1);
+                li class=(if concern { "of-concern" } else { "" }) {
+                    span class="bar-label" { (r.label.chars().take(24).collect::<String>()) }
+                    svg class="meter" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" {
+                        rect width=(width) height="10" fill=(if concern { "#a4002a" } else { "#3b5bdb" }) {}
+                    }
+                    span class="bar-n" { (r.requests) @if concern { " · of concern" } }
+                }
             }
         }
     }

@@ -19,8 +19,8 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.8rem 0 .6rem
 td{overflow-wrap:anywhere;max-width:28rem}.num{text-align:right;white-space:nowrap}.tag{display:inline-block;padding:0 6px;border-radius:4px;font-size:.8rem;border:1px solid var(--line)}
 .of-concern{color:var(--alert);border-color:var(--alert);font-weight:600}.foreign{color:var(--warn);border-color:var(--warn)}code{font-size:.85em;overflow-wrap:anywhere}
 li.alert{color:var(--alert)}svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
-.charts{display:flex;flex-wrap:wrap;gap:16px}.charts figure{flex:1 1 320px;margin:0}figcaption{font-weight:600;margin:.3rem 0}.alert{color:var(--alert);font-weight:600}
-@media (prefers-color-scheme:dark){:root{--fg:#e8e8ee;--muted:#a8a8b3;--line:#3a3a44;--alert:#ff7a93;--warn:#f0b35a;--ok:#5fd08a}body{background:#17171c}}
+ol.bars{list-style:none;margin:0;padding:0}ol.bars li{display:grid;grid-template-columns:9em 1fr auto;gap:6px;align-items:center;margin:2px 0}svg.meter{width:100%;height:12px;display:block}.bar-n{white-space:nowrap}ol.bars li.of-concern .bar-n{color:var(--alert);font-weight:600}.charts{display:flex;flex-wrap:wrap;gap:16px}.charts figure{flex:1 1 320px;margin:0}figcaption{font-weight:600;margin:.3rem 0}.alert{color:var(--alert);font-weight:600}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e8ee;--muted:#a8a8b3;--line:#3a3a44;--alert:#ff7a93;--warn:#f0b35a;--ok:#5fd08a}body{background:#17171c}a,a:visited{color:#8ab4ff}}
 @media print{body{padding:0;font-size:11px}h2{break-after:avoid}tr{break-inside:avoid}}
 "#;
 
@@ -55,16 +55,6 @@ fn bars(rows: &[(String, u64, bool)]) -> Markup {
             }
         }
     }
-}
-
-/// The bar chart of requests per server country, as an SVG fragment (for www/).
-pub fn to_country_chart(r: &Report) -> String {
-    let rows: Vec<(String, u64, bool)> = r
-        .countries
-        .iter()
-        .map(|c| (c.country.clone().unwrap_or_else(|| c.jurisdiction.label().into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern))
-        .collect();
-    bars(&rows).into_string()
 }
 
 /// The whole report as one HTML document.

@@ -12,7 +12,7 @@ mod view;
 pub use self::csv::{neutralise, rows_to_csv, to_csv};
 pub use crate::judge::entity_jurisdiction;
 pub use glance::{GlanceBar, GlanceCompany, GlanceView};
-pub use html::{to_country_chart, to_html};
+pub use html::to_html;
 pub use popup::{to_popup_html, warning_text};
 pub use view::{
     BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityBasis, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup,

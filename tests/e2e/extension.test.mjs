@@ -254,6 +254,25 @@ test('a phone screen (360 CSS px): popup, options and history fit, tables become
   await ext.close();
 });
 
+test('dark mode: popup, options and history keep their contrast (axe finds nothing)', async () => {
+  const { page, ext, tab } = await visit('https://www.tiktok.com/foryou', ['tiktok.com', 'ttwstatic.com', 'tiktokv.com', 'tiktokw.us', 'tiktokcdn.com', 'google-analytics.com']);
+  await ext.emulateMedia({ colorScheme: 'dark' });
+  await ext.setViewportSize({ width: 560, height: 600 });
+  for (const path of [`popup/popup.html?tab=${tab}`, 'options/options.html', 'history/history.html']) {
+    await ext.goto(`chrome-extension://${browser.id}/${path}`);
+    await ext.waitForSelector('main h1');
+    await ext.waitForTimeout(300);
+    assert.equal(await ext.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(23, 23, 28)', `${path}: the dark palette is in force`);
+    await ext.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await ext.addScriptTag({ url: `chrome-extension://${browser.id}/axe.min.js` });
+    const violations = await ext.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, [], `${path}: no axe violations in dark mode`);
+    if (path.startsWith('popup')) await ext.screenshot({ path: join(ARTIFACTS, 'popup-dark.png') });
+  }
+  await page.close();
+  await ext.close();
+});
+
 test('the extension itself sent nothing: every request the sites saw came from their pages', () => {
   const known = new Set(HOSTS.map((h) => h[0]));
   assert.ok(sites.served.length > 50);

@@ -75,8 +75,8 @@ impl HarSession {
     }
 
     /// The report of `site` (or the busiest) under a policy, as `json`, `csv`,
-    /// `html` (printable export), `view` (the on-page markup, as in the popup) or
-    /// `chart` (requests per server country, inline SVG).
+    /// `html` (printable export) or `view` (the on-page markup, as in the
+    /// popup, its first screen included).
     pub fn render(&self, site: Option<String>, home: &str, preset: &str, format: &str) -> Result<String, JsError> {
         let policy = Policy::parse(home, preset).map_err(err)?;
         let site = self.reports.pick(site.as_deref()).map_err(err)?;
@@ -87,7 +87,6 @@ impl HarSession {
             "csv" => Ok(self.analyzer.csv(&report, &site, &policy)),
             "html" => Ok(render::to_html(&report)),
             "view" => Ok(render::to_popup_html(&report)),
-            "chart" => Ok(render::to_country_chart(&report)),
             other => Err(err(format!("unknown format `{other}`"))),
         }
     }
