@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use borderline::judge::Policy;
 use borderline::observe::{Request, ResourceType};
-use borderline::render::{to_country_chart, to_html, to_json, to_popup_html, warning_text};
+use borderline::render::{to_html, to_json, to_popup_html, warning_text};
 use borderline::{Analyzer, Reports};
 use libfuzzer_sys::fuzz_target;
 
@@ -120,7 +120,6 @@ fuzz_target!(|data: &[u8]| {
         }
         check_markup(&to_html(&report));
         check_markup(&to_popup_html(&report));
-        check_markup(&to_country_chart(&report));
         for e in &report.endpoints {
             let w = warning_text(&report, e);
             assert!(!w.contains('<'), "warnings are plain text");
