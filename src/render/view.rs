@@ -747,73 +747,86 @@ fn for_each_server(endpoints: &[EndpointView], folded: &FoldedServers, mut f: im
     f(None, usize::MAX, none(&folded.unlocated));
 }
 
-/// Each request counted once, under the country of the server IP it reached;
-/// requests with no known server under "unknown".
-fn country_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<CountryRollup> {
-    let mut by: BTreeMap<(Option<String>, Jurisdiction), (BTreeSet<usize>, CountryRollup)> = BTreeMap::new();
+/// Groups every request by `key` of the server it reached (`None`: no known
+/// server): one roll-up per key, made by `new`, grown by `add`, and told by
+/// `endpoints` how many distinct endpoints it covers (folded ones not counted).
+fn roll_up<K: Ord + Clone, R>(
+    endpoints: &[EndpointView],
+    folded: &FoldedServers,
+    key: impl Fn(Option<&ServerView>) -> K,
+    new: impl Fn(&K, Option<&ServerView>) -> R,
+    add: impl Fn(&mut R, &Took),
+    count: impl Fn(&mut R, u64),
+) -> Vec<R> {
+    let mut by: BTreeMap<K, (BTreeSet<usize>, R)> = BTreeMap::new();
     for_each_server(endpoints, folded, |server, endpoint, t| {
         if t.requests == 0 {
             return;
         }
-        let key = server.map_or((None, Jurisdiction::Unknown), |s| (s.location.country.clone(), s.jurisdiction));
-        let (eps, r) = by.entry(key.clone()).or_insert_with(|| {
-            (BTreeSet::new(), CountryRollup { country: key.0, jurisdiction: key.1, endpoints: 0, requests: 0, tracker_requests: 0, bytes_sent: 0 })
-        });
+        let k = key(server);
+        let (eps, r) = by.entry(k.clone()).or_insert_with(|| (BTreeSet::new(), new(&k, server)));
         if endpoint != usize::MAX {
             eps.insert(endpoint);
         }
-        r.requests = r.requests.saturating_add(t.requests);
-        r.tracker_requests = r.tracker_requests.saturating_add(t.tracker_requests);
-        r.bytes_sent = r.bytes_sent.saturating_add(t.bytes_sent);
+        add(r, &t);
     });
-    let mut out: Vec<CountryRollup> = by
-        .into_values()
+    by.into_values()
         .map(|(eps, mut r)| {
-            r.endpoints = eps.len() as u64;
+            count(&mut r, eps.len() as u64);
             r
         })
-        .collect();
+        .collect()
+}
+
+/// Each request counted once, under the country of the server IP it reached;
+/// requests with no known server under "unknown".
+fn country_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<CountryRollup> {
+    let mut out = roll_up(
+        endpoints,
+        folded,
+        |server| server.map_or((None, Jurisdiction::Unknown), |s| (s.location.country.clone(), s.jurisdiction)),
+        |(country, jurisdiction), _| CountryRollup {
+            country: country.clone(),
+            jurisdiction: *jurisdiction,
+            endpoints: 0,
+            requests: 0,
+            tracker_requests: 0,
+            bytes_sent: 0,
+        },
+        |r, t| {
+            r.requests = r.requests.saturating_add(t.requests);
+            r.tracker_requests = r.tracker_requests.saturating_add(t.tracker_requests);
+            r.bytes_sent = r.bytes_sent.saturating_add(t.bytes_sent);
+        },
+        |r, n| r.endpoints = n,
+    );
     out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.country.cmp(&b.country)).then_with(|| a.jurisdiction.cmp(&b.jurisdiction)));
     out
 }
 
 /// Each request counted once, under the network of the server IP it reached.
 fn network_rollups(endpoints: &[EndpointView], folded: &FoldedServers) -> Vec<NetworkRollup> {
-    let mut by: BTreeMap<Option<u32>, (BTreeSet<usize>, NetworkRollup)> = BTreeMap::new();
-    for_each_server(endpoints, folded, |server, endpoint, t| {
-        if t.requests == 0 {
-            return;
-        }
-        let (asn, network) = server.map_or((None, None), |s| (s.location.asn, s.location.network.as_ref()));
-        let (eps, r) = by.entry(asn).or_insert_with(|| {
-            (
-                BTreeSet::new(),
-                NetworkRollup {
-                    asn,
-                    // Keyed by ASN: a name without one is not given to the "unknown network" row.
-                    network: asn.and(network.cloned()),
-                    operator: asn.and_then(entity::entity_of_asn).map(|i| entity::entity(entity::root(i)).name.to_string()),
-                    endpoints: 0,
-                    requests: 0,
-                    bytes_sent: 0,
-                    bytes_received: 0,
-                },
-            )
-        });
-        if endpoint != usize::MAX {
-            eps.insert(endpoint);
-        }
-        r.requests = r.requests.saturating_add(t.requests);
-        r.bytes_sent = r.bytes_sent.saturating_add(t.bytes_sent);
-        r.bytes_received = r.bytes_received.saturating_add(t.bytes_received);
-    });
-    let mut out: Vec<NetworkRollup> = by
-        .into_values()
-        .map(|(eps, mut r)| {
-            r.endpoints = eps.len() as u64;
-            r
-        })
-        .collect();
+    let mut out = roll_up(
+        endpoints,
+        folded,
+        |server| server.and_then(|s| s.location.asn),
+        |asn, server| NetworkRollup {
+            asn: *asn,
+            // Keyed by ASN: a name without one is not given to the "unknown network" row.
+            network: asn.and(server.and_then(|s| s.location.network.clone())),
+            operator: asn.and_then(entity::entity_of_asn).map(|i| entity::entity(entity::root(i)).name.to_string()),
+            endpoints: 0,
+            requests: 0,
+            bytes_sent: 0,
+            bytes_received: 0,
+        },
+        |r, t| {
+            r.requests = r.requests.saturating_add(t.requests);
+            r.bytes_sent = r.bytes_sent.saturating_add(t.bytes_sent);
+            r.bytes_received = r.bytes_received.saturating_add(t.bytes_received);
+        },
+        |r, n| r.endpoints = n,
+    );
     out.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.asn.cmp(&b.asn)));
     out
 }
