@@ -2,11 +2,12 @@
 
 mod fold;
 mod grade;
+mod log;
 mod site_report;
 pub mod snapshot;
 
 pub use grade::{grade, Grade, GradeInput, GradeReason};
+pub use log::{Evicted, RequestRow, MAX_EVICTED, MAX_LOGGED_URL};
 pub use site_report::{
-    Bounds, EndpointStats, Evicted, Folded, RequestRow, SentStats, ServerTally, SiteReport, Tally, TrackerKind, Verdict, MAX_ENDPOINTS, MAX_EVICTED, MAX_IPS,
-    MAX_LOGGED_URL, MAX_RULES, MAX_SENT_NAMES,
+    Bounds, EndpointStats, Folded, SentStats, ServerTally, SiteReport, Tally, TrackerKind, Verdict, MAX_ENDPOINTS, MAX_IPS, MAX_RULES, MAX_SENT_NAMES,
 };

@@ -7,6 +7,7 @@ mod glance;
 pub mod history;
 mod html;
 mod popup;
+mod rollup;
 mod view;
 
 pub use self::csv::{neutralise, rows_to_csv, to_csv};

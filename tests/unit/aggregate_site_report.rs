@@ -1,5 +1,6 @@
 use super::*;
 use crate::classify::{Classification, ListId, Party, TrackerVerdict};
+use crate::observe::ResourceType;
 
 fn classification(host: &str, tracker: bool) -> Classification {
     Classification {
