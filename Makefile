@@ -78,7 +78,7 @@ bench:
 # Fuzzing (cargo-fuzz, libFuzzer) needs a nightly toolchain. The corpus is kept
 # in fuzz/corpus; `make fuzz FUZZ_SECONDS=1800` is a long run of every target,
 # `make fuzz-check` the short one CI runs. Findings land in fuzz/artifacts.
-FUZZ_TARGETS := har request snapshot table render
+FUZZ_TARGETS := har request snapshot table render packets
 FUZZ_SECONDS ?= 60
 fuzz-deps:
 	@cd / && (rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal)

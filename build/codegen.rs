@@ -370,3 +370,40 @@ pub fn write_jurisdictions(path: &Path, out: &Path) {
     );
     super::write(&out.join("jurisdictions.rs"), code.as_bytes());
 }
+
+#[derive(Deserialize)]
+struct Apps {
+    app: Vec<AppEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppEntry {
+    id: String,
+    name: String,
+    publisher: String,
+    source: String,
+}
+
+/// `data/apps.toml` → `apps.rs`: (package id, name, publisher entity id, source), by id.
+pub fn write_apps(path: &Path, entities: &Path, out: &Path) {
+    let text = String::from_utf8(super::read(path)).expect("apps.toml is UTF-8");
+    let apps: Apps = toml::from_str(&text).unwrap_or_else(|e| panic!("data build: apps.toml: {e}"));
+    let ents: toml::Value = toml::from_str(&String::from_utf8(super::read(entities)).expect("entities.toml is UTF-8")).expect("entities.toml parses");
+    let ids: std::collections::BTreeSet<&str> =
+        ents.get("entity").and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|e| e.get("id")?.as_str()).collect()).unwrap_or_default();
+    let mut rows: Vec<&AppEntry> = apps.app.iter().collect();
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    for w in rows.windows(2) {
+        assert!(w[0].id != w[1].id, "data build: apps.toml: `{}` twice", w[0].id);
+    }
+    let mut code =
+        String::from("/// Apps by package id (data/apps.toml): (id, name, publisher entity id, source).\npub static APPS: &[(&str, &str, &str, &str)] = &[\n");
+    for a in rows {
+        assert!(ids.contains(a.publisher.as_str()), "data build: apps.toml: `{}`: publisher `{}` is not an entity in entities.toml", a.id, a.publisher);
+        assert!(a.source.starts_with("https://"), "data build: apps.toml: `{}`: source must be a URL", a.id);
+        code.push_str(&format!("    ({:?}, {:?}, {:?}, {:?}),\n", a.id, a.name, a.publisher, a.source));
+    }
+    code.push_str("];\n");
+    super::write(&out.join("apps.rs"), code.as_bytes());
+}

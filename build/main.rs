@@ -24,7 +24,7 @@ fn main() {
     for f in ["src/data/pack.rs", "src/locate/encode.rs"] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
-    for f in ["sources.toml", "entities.toml", "entities-listed.toml", "jurisdictions.toml", "lists", "geo"] {
+    for f in ["sources.toml", "apps.toml", "entities.toml", "entities-listed.toml", "jurisdictions.toml", "lists", "geo"] {
         println!("cargo:rerun-if-changed={}", data.join(f).display());
     }
 
@@ -32,6 +32,7 @@ fn main() {
     codegen::write_sources(&sources, &out);
     codegen::write_entities(&data.join("entities.toml"), &data.join("entities-listed.toml"), &sources, &out);
     codegen::write_jurisdictions(&data.join("jurisdictions.toml"), &out);
+    codegen::write_apps(&data.join("apps.toml"), &data.join("entities.toml"), &out);
     filters::write_engine(&data.join("lists"), &out);
     psl::write_psl(&data.join("psl/public_suffix_list.dat"), &out);
     geo::write_tables(&data, &sources, &out);

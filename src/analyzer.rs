@@ -4,14 +4,15 @@
 //! and feed it requests.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use crate::aggregate::{Bounds, SiteReport};
+use crate::aggregate::{Bounds, SiteReport, Subject, SubjectKind, Unit};
 use crate::classify::{self, entity, Classification, ClassifyError, FilterLists};
 use crate::data::pack::{self, PackSource};
 use crate::judge::{entity_jurisdiction, server_jurisdiction, Policy};
 use crate::locate::{Locator, OverlayEntry};
+use crate::observe::packets::PacketCapture;
 use crate::observe::{HarCapture, Request};
 use crate::render::Report;
 
@@ -29,6 +30,38 @@ pub struct Observed {
     pub new_endpoint: bool,
     /// What it sent, as counted: names, kinds and reasons, never values.
     pub sent: crate::observe::Sent,
+}
+
+/// The subject of a packet capture's connections made by app `uid`: its
+/// key, what it is, and the "page" its hosts' party is judged against (the
+/// publisher's company when the app is known, else no one's).
+fn packet_subject(capture: &PacketCapture, uid: Option<i32>) -> (String, Subject, classify::Page) {
+    let unit = Unit::Connections;
+    let app = uid.and_then(|u| capture.apps.get(&u));
+    match app {
+        Some(app) => {
+            let known = classify::app::known_app(&app.package, app.cut);
+            let key = known.filter(|_| app.cut).map_or_else(|| app.package.clone(), |k| k.id.to_string());
+            let label = app.label.clone().or_else(|| known.map(|k| k.name.to_string()));
+            let basis = if app.cut {
+                format!("PCAPdroid packet trailer (uid {}; it keeps 19 bytes of the package name: {})", app.uid, app.package)
+            } else {
+                format!("PCAPdroid app block (uid {})", app.uid)
+            };
+            let page = classify::Page { host: String::new(), site: key.clone(), owner_root: known.map(|k| entity::root(k.publisher)) };
+            (key, Subject { kind: SubjectKind::App, label, basis: Some(basis), unit }, page)
+        }
+        None => {
+            let key = "this device".to_string();
+            let label = capture.device.clone();
+            let basis = match uid {
+                Some(u) => format!("the capture names no app for uid {u}"),
+                None => "the capture names no app".to_string(),
+            };
+            let page = classify::Page { host: String::new(), site: key.clone(), owner_root: None };
+            (key, Subject { kind: SubjectKind::Device, label, basis: Some(basis), unit }, page)
+        }
+    }
 }
 
 /// Reports for every Site seen, keyed by Site.
@@ -195,6 +228,34 @@ impl Analyzer {
             self.observe(req, &mut reports);
         }
         reports.unreadable = capture.skipped;
+        reports
+    }
+
+    /// Files every connection of a packet capture under its subject: the
+    /// app the capture names for it (PCAPdroid's app blocks or trailers), or
+    /// "this device" when it names none. A connection is classified by its
+    /// host name alone (or its server's address when nothing names it).
+    pub fn observe_packets(&self, capture: &PacketCapture, bounds: Bounds) -> Reports {
+        let mut reports = Reports::with_bounds(bounds);
+        let mut subjects: HashMap<Option<i32>, (String, Subject, classify::Page)> = HashMap::new();
+        for c in &capture.connections {
+            let (key, subject, page) = subjects.entry(c.app).or_insert_with(|| packet_subject(capture, c.app));
+            let host = c.name.clone().unwrap_or_else(|| c.server.to_string());
+            let classification = classify::classify_connection(&self.lists, host, page);
+            let mut req = Request::new(String::new(), String::new(), crate::observe::ResourceType::Other);
+            req.method = String::new();
+            req.ip = Some(c.server);
+            req.bytes_sent = c.bytes_sent;
+            req.bytes_received = c.bytes_received;
+            req.time_ms = c.first_ms;
+            req.connection = Some(c.facts());
+            let report = reports.sites.entry(key.clone()).or_insert_with(|| {
+                let mut r = SiteReport::with_bounds(key.clone(), bounds);
+                r.subject = subject.clone();
+                r
+            });
+            report.record(&req, &classification);
+        }
         reports
     }
 

@@ -1,10 +1,12 @@
-//! Fixture tests: every `tests/fixtures/<site>/<case>/capture.har` must give
-//! exactly `expected.json` and `expected.csv`. `BLESS=1` rewrites them.
+//! Fixture tests: every `tests/fixtures/<site>/<case>/capture.har` (or a
+//! packet capture, `capture.pcapng` / `capture.pcap`) must give exactly
+//! `expected.json` and `expected.csv`. `BLESS=1` rewrites them.
 
 use std::path::{Path, PathBuf};
 
 use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
+use borderline::observe::packets::read_packets;
 use borderline::observe::read_har;
 use borderline::render::{to_json, CaptureView};
 use borderline::Analyzer;
@@ -15,7 +17,7 @@ fn cases() -> Vec<PathBuf> {
     for site in std::fs::read_dir(&root).unwrap().flatten() {
         let Ok(cases) = std::fs::read_dir(site.path()) else { continue };
         for case in cases.flatten() {
-            if case.path().join("capture.har").is_file() {
+            if ["capture.har", "capture.pcapng", "capture.pcap"].iter().any(|f| case.path().join(f).is_file()) {
                 out.push(case.path());
             }
         }
@@ -33,11 +35,19 @@ fn policy(dir: &Path) -> Policy {
 
 /// What the CLI does for `report`, minus file handling.
 pub fn report(dir: &Path) -> (String, String) {
+    let analyzer = Analyzer::new();
+    let policy = policy(dir);
+    for name in ["capture.pcapng", "capture.pcap"] {
+        let Ok(file) = std::fs::File::open(dir.join(name)) else { continue };
+        let capture = read_packets(file, |_| {}).unwrap();
+        let site = analyzer.observe_packets(&capture, Bounds::UNBOUNDED).pick(None).unwrap();
+        let mut report = analyzer.report(&site, &policy);
+        report.capture = Some(CaptureView::of_packets(&capture));
+        return (to_json(&report), analyzer.csv(&report, &site, &policy));
+    }
     let text = std::fs::read_to_string(dir.join("capture.har")).unwrap();
     let har = read_har(&text, |_, _| {}).unwrap();
-    let analyzer = Analyzer::new();
     let site = analyzer.observe_capture(&har, Bounds::UNBOUNDED).pick(None).unwrap();
-    let policy = policy(dir);
     let mut report = analyzer.report(&site, &policy);
     report.capture = Some(CaptureView::of(&har));
     (to_json(&report), analyzer.csv(&report, &site, &policy))

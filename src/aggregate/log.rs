@@ -31,6 +31,8 @@ pub struct RequestRow {
     pub sent: Vec<(String, SentKind)>,
     /// Size of a binary body this request sent (not read for fields).
     pub binary_body: Option<u64>,
+    /// For a connection from a packet capture: its protocol, port and how its name was learned.
+    pub connection: Option<crate::observe::packets::ConnectionFacts>,
     /// The request's place in its Site's report (0, 1, 2, …): rows spilled
     /// out of the ring and read back are put in order and counted once by it.
     pub seq: u64,

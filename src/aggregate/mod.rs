@@ -9,5 +9,6 @@ pub mod snapshot;
 pub use grade::{grade, Grade, GradeInput, GradeReason};
 pub use log::{Evicted, RequestRow, MAX_EVICTED, MAX_LOGGED_URL};
 pub use site_report::{
-    Bounds, EndpointStats, Folded, SentStats, ServerTally, SiteReport, Tally, TrackerKind, Verdict, MAX_ENDPOINTS, MAX_IPS, MAX_RULES, MAX_SENT_NAMES,
+    Bounds, EndpointStats, Folded, SentStats, ServerTally, SiteReport, Subject, SubjectKind, Tally, TrackerKind, Unit, Verdict, MAX_ENDPOINTS, MAX_IPS,
+    MAX_RULES, MAX_SENT_NAMES,
 };

@@ -12,6 +12,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{entity, Category, Classification, ListId, Party};
+use crate::observe::packets::NameBasis;
 use crate::observe::{sent, Request, Sent, SentKind, SentReason};
 
 use super::fold::{host_hash, FoldQueue};
@@ -28,6 +29,39 @@ pub const MAX_RULES: usize = 32;
 pub const MAX_IPS: usize = 64;
 /// Distinct content types of binary bodies kept per endpoint.
 pub const MAX_BINARY_TYPES: usize = 8;
+/// Most other DNS names kept per endpoint.
+pub const MAX_DNS_NAMES: usize = 16;
+
+/// What a report is about: a website (requests its pages made), an app, or a
+/// whole device (connections or requests a capture holds).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SubjectKind {
+    #[default]
+    Site,
+    App,
+    Device,
+}
+
+/// What a report counts: HTTP requests (browser, HAR) or connections (packet captures).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    #[default]
+    Requests,
+    Connections,
+}
+
+/// The report's subject: its kind, its label (an app's name, a device's
+/// model), how it was told, and the unit its counts are in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subject {
+    pub kind: SubjectKind,
+    pub label: Option<String>,
+    /// Where the subject came from (e.g. "PCAPdroid app block", "log._tweasel").
+    pub basis: Option<String>,
+    pub unit: Unit,
+}
 
 /// How often an endpoint received a field, what kind of value it carried, and why it was flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,6 +205,12 @@ pub struct EndpointStats {
     pub sent: BTreeMap<String, SentStats>,
     /// Bodies not read for fields because they were binary, per content type.
     pub binary: BTreeMap<String, Tally>,
+    /// Connections from a packet capture, by how the host name was learned
+    /// (empty for HTTP requests, whose URL names the host).
+    pub by_basis: BTreeMap<NameBasis, u64>,
+    /// Other names DNS answers gave this host's addresses (one address
+    /// serving several names), at most [`MAX_DNS_NAMES`].
+    pub dns_names: BTreeSet<String>,
 }
 
 impl EndpointStats {
@@ -193,6 +233,8 @@ impl EndpointStats {
             last_seen_ms: t,
             sent: BTreeMap::new(),
             binary: BTreeMap::new(),
+            by_basis: BTreeMap::new(),
+            dns_names: BTreeSet::new(),
         }
     }
 
@@ -236,6 +278,11 @@ impl EndpointStats {
         for (t, b) in &o.binary {
             self.binary.entry(t.clone()).or_default().add(b);
         }
+        for (b, n) in &o.by_basis {
+            let c = self.by_basis.entry(*b).or_insert(0);
+            *c = c.saturating_add(*n);
+        }
+        self.dns_names.extend(o.dns_names.iter().cloned());
         self.trim();
     }
 
@@ -263,6 +310,9 @@ impl EndpointStats {
         }
         while self.binary.len() > MAX_BINARY_TYPES {
             self.binary.pop_last();
+        }
+        while self.dns_names.len() > MAX_DNS_NAMES {
+            self.dns_names.pop_last();
         }
     }
 }
@@ -294,7 +344,10 @@ impl Bounds {
 /// Everything known about one Site in one browsing session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteReport {
+    /// The subject's key: a Site (registrable domain), an app's id, or "this device".
     pub site: String,
+    /// What the report is about and what it counts.
+    pub subject: Subject,
     /// Keyed by Host.
     pub endpoints: BTreeMap<String, EndpointStats>,
     pub requests: u64,
@@ -330,6 +383,7 @@ impl SiteReport {
     pub fn with_bounds(site: impl Into<String>, bounds: Bounds) -> SiteReport {
         SiteReport {
             site: site.into(),
+            subject: Subject::default(),
             endpoints: BTreeMap::new(),
             requests: 0,
             skipped: 0,
@@ -421,6 +475,11 @@ impl SiteReport {
                 e.rules_overflow = e.rules_overflow.saturating_add(1);
             }
         }
+        if let Some(conn) = &req.connection {
+            let n = e.by_basis.entry(conn.basis).or_insert(0);
+            *n = n.saturating_add(1);
+            e.dns_names.extend(conn.dns_names.iter().filter(|n| **n != e.host).cloned());
+        }
         e.cookies_set = e.cookies_set.saturating_add(u64::from(req.cookies_set));
         e.first_seen_ms = e.first_seen_ms.min(t);
         e.last_seen_ms = e.last_seen_ms.max(t);
@@ -457,6 +516,7 @@ impl SiteReport {
                 verdict,
                 sent: row_sent,
                 binary_body,
+                connection: req.connection.clone(),
                 seq: self.next_seq,
             });
         } else {

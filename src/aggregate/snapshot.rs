@@ -8,7 +8,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 /// Bumped whenever the stored shape changes; `tests/unit/aggregate_snapshot.rs`
 /// pins a fingerprint of the layout so a change without a bump fails.
-pub const SNAPSHOT_VERSION: u16 = 4;
+pub const SNAPSHOT_VERSION: u16 = 5;
 const MAGIC: &[u8; 4] = b"BLSR";
 
 #[derive(Debug, Clone, PartialEq, Eq)]

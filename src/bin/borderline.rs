@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
+use borderline::observe::packets::{read_packets, Format as PacketFormat};
 use borderline::observe::{read_har, Request, ResourceType};
 use borderline::render::{json_schema, to_html, to_json, CaptureView};
 use borderline::Analyzer;
@@ -17,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 const MAX_CAPTURE_BYTES: u64 = 4 << 30;
 
 #[derive(Parser)]
-#[command(name = "borderline", version, about = "Who is watching, and where your data goes: a per-site privacy report from a HAR capture.")]
+#[command(name = "borderline", version, about = "Who is watching, and where your data goes: a privacy report per site or app from a HAR or packet capture.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,7 +43,8 @@ struct PolicyArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the report for a HAR capture (JSON to stdout by default).
+    /// Write the report for a capture: a HAR, or a packet capture (PCAP or
+    /// PCAPNG, e.g. from PCAPdroid) (JSON to stdout by default).
     Report {
         capture: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
@@ -50,7 +52,7 @@ enum Command {
         /// Output file (default: stdout).
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Which site to report when the capture holds several (default: the busiest).
+        /// Which site (or, for a packet capture, which app id or "this device") to report when the capture holds several (default: the busiest).
         #[arg(long)]
         site: Option<String>,
         #[command(flatten)]
@@ -126,6 +128,9 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Report { capture, format, output, site, policy: p } => {
             let policy = policy(&p)?;
+            if let Some(kind) = sniff_packets(&capture)? {
+                return report_packets(&capture, kind, format, output.as_ref(), site.as_deref(), &policy);
+            }
             let text = read_capture(&capture)?;
             let progress = progress_bar();
             let har = read_har(&text, |done, total| {
@@ -173,6 +178,74 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// Whether the file is a packet capture (by its first bytes, never its name).
+fn sniff_packets(path: &PathBuf) -> Result<Option<PacketFormat>, String> {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    let mut f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if f.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(format!("{}: is a directory, not a capture file", path.display()));
+    }
+    let n = f.read(&mut head).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(PacketFormat::sniff(&head[..n]))
+}
+
+/// `report` for a packet capture: read as a stream, one report per subject
+/// (the app the capture names, or this device), the busiest unless `--site` names one.
+fn report_packets(path: &PathBuf, _kind: PacketFormat, format: Format, output: Option<&PathBuf>, subject: Option<&str>, policy: &Policy) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let progress = progress_bar();
+    if let Some(bar) = &progress {
+        bar.set_length(size);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes}") {
+            bar.set_style(style);
+        }
+    }
+    let capture = read_packets(std::io::BufReader::with_capacity(1 << 20, file), |done| {
+        if let Some(bar) = &progress {
+            bar.set_position(done);
+        }
+    })
+    .map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(why) = &capture.stopped {
+        eprintln!("borderline: {}: {why}; reporting what was read before", path.display());
+    }
+    let analyzer = Analyzer::new();
+    let reports = analyzer.observe_packets(&capture, Bounds::UNBOUNDED);
+    let chosen = reports.pick(subject).map_err(|e| format!("{}: {}", path.display(), e.replace("site `", "subject `").replace("(sites:", "(subjects:")))?;
+    let busiest = reports.busiest();
+    if subject.is_none() && busiest.len() > 1 {
+        let others: Vec<String> =
+            busiest[1..].iter().map(|r| format!("{} ({} connection{})", r.site, r.requests, if r.requests == 1 { "" } else { "s" })).collect();
+        eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", chosen.site, others.join(", "));
+    }
+    let mut report = analyzer.report(&chosen, policy);
+    report.capture = Some(CaptureView::of_packets(&capture));
+    let out = match format {
+        Format::Json => to_json(&report),
+        Format::Csv => analyzer.csv(&report, &chosen, policy),
+        Format::Html => to_html(&report),
+    };
+    write_output(output, &out)?;
+    let t = &report.totals;
+    eprintln!(
+        "borderline: {}: grade {} — {} connections, {} to trackers at {} endpoints of {} named companies and {} unidentified tracker domains, {} to servers of concern",
+        report.site,
+        report.grade.letter,
+        t.requests,
+        t.tracker_requests,
+        t.tracker_endpoints,
+        t.tracker_companies,
+        t.unidentified_tracker_domains,
+        t.server_of_concern_requests
+    );
+    Ok(())
 }
 
 fn read_capture(path: &PathBuf) -> Result<String, String> {

@@ -1,6 +1,7 @@
 //! Classify: host → Domain → Party, the tracker verdict from the lists, and the
 //! owning Entity with the Domain's Category.
 
+pub mod app;
 pub mod domain;
 pub mod entity;
 pub mod filters;
@@ -104,9 +105,39 @@ impl HostFacts {
 
 /// Classifies a request whose host and page are already worked out.
 pub fn classify_hosts(lists: &FilterLists, url: &str, host: String, page: &Page, resource_type: ResourceType, method: &str) -> Classification {
+    classify_with(lists, url, host, page, resource_type, method, false)
+}
+
+/// Classifies a connection read from a packet capture by its host name alone
+/// (or its server's address, when nothing names it). No URL is known, so
+/// only rules about the whole host count: `||host^` with options that do not
+/// need a path. A rule about paths is never applied to a connection.
+pub fn classify_connection(lists: &FilterLists, host: String, page: &Page) -> Classification {
+    let url = match host.parse::<std::net::Ipv6Addr>() {
+        Ok(_) => format!("https://[{host}]/"),
+        Err(_) => format!("https://{host}/"),
+    };
+    classify_with(lists, &url, host, page, ResourceType::Other, "GET", true)
+}
+
+/// Whether a rule is about a whole host: `||host^` (or `||host/`,
+/// `||host^|`), nothing after the host but a separator, any options.
+pub fn is_host_rule(rule: &str) -> bool {
+    let rule = rule.strip_prefix("@@").unwrap_or(rule);
+    let pattern = rule.split_once('$').map_or(rule, |(p, _)| p);
+    let Some(rest) = pattern.strip_prefix("||") else { return false };
+    let host = rest.strip_suffix("^|").or_else(|| rest.strip_suffix('^')).or_else(|| rest.strip_suffix('/')).unwrap_or(rest);
+    !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+}
+
+fn classify_with(lists: &FilterLists, url: &str, host: String, page: &Page, resource_type: ResourceType, method: &str, host_only: bool) -> Classification {
     let HostFacts { domain, party, entity: owner_entity, domain_category } = HostFacts::of(&host, page);
     let site = page.site.clone();
-    let verdict = lists.check(&filters::ListQuery { url, host: &host, site_host: &page.host, resource_type, third_party: domain != site, method });
+    let mut verdict = lists.check(&filters::ListQuery { url, host: &host, site_host: &page.host, resource_type, third_party: domain != site, method });
+    if host_only {
+        verdict.matched = verdict.matched.filter(|m| is_host_rule(&m.rule));
+        verdict.exception = verdict.exception.filter(|m| is_host_rule(&m.rule));
+    }
     let tracker = match verdict.matched {
         Some(rule) => Some(TrackerVerdict { category: category_for(rule.list, domain_category), rule: Some(rule) }),
         None => domain_category

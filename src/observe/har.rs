@@ -389,6 +389,7 @@ fn to_request(e: &Entry, pages: &mut Pages) -> Result<Request, &'static str> {
         body_size: known(e.request.body_size)
             .filter(|n| *n > 0)
             .or_else(|| post.and_then(|p| p.text.as_ref()).map(|t| if base64 { (t.len() as u64 / 4) * 3 } else { t.len() as u64 })),
+        connection: None,
     })
 }
 

@@ -2,6 +2,7 @@
 //! from HAR entries. No judgement happens here.
 
 mod har;
+pub mod packets;
 mod request;
 pub mod sent;
 

@@ -113,6 +113,10 @@ pub struct Request {
     /// What the request sent, when it was already read (a request replayed
     /// from the extension's journal carries the names, never the body).
     pub sent: Option<super::Sent>,
+    /// For a connection read from a packet capture (no URL, method or
+    /// status): what the packets said about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection: Option<super::packets::ConnectionFacts>,
 }
 
 impl Request {
@@ -134,6 +138,7 @@ impl Request {
             body_type: None,
             body_size: None,
             sent: None,
+            connection: None,
         }
     }
 

@@ -7,6 +7,7 @@ use crate::aggregate::{RequestRow, SiteReport};
 use crate::classify::{entity, HostFacts, Page};
 use crate::judge::{entity_jurisdiction, server_jurisdiction, Jurisdiction, Policy};
 use crate::locate::Locator;
+use crate::observe::packets::{ConnectionFacts, Protocol, Transport};
 
 use super::view::{EndpointView, EntityBasis, Report};
 
@@ -19,7 +20,10 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-const HEADER: [&str; 28] = [
+/// Columns; the last five are filled for connections from a packet capture only.
+pub const COLUMNS: usize = 33;
+
+const HEADER: [&str; COLUMNS] = [
     "time",
     "site",
     "method",
@@ -48,6 +52,11 @@ const HEADER: [&str; 28] = [
     "binary_body_bytes",
     "bytes_sent",
     "bytes_received",
+    "protocol",
+    "server_port",
+    "name_basis",
+    "dns_names",
+    "connection_note",
 ];
 
 /// Formats milliseconds since the epoch as RFC 3339 (UTC); 0 (unknown) is empty.
@@ -99,7 +108,8 @@ pub fn rows_to_csv<'a>(
         let loc = row.ip.map(|ip| locator.locate(ip));
         let ent = entity.map(entity::entity);
         let v = row.verdict.as_ref();
-        let cells: [String; 28] = [
+        let c = row.connection.as_ref();
+        let cells: [String; COLUMNS] = [
             iso_time(row.time_ms),
             report.site.clone(),
             row.method.clone(),
@@ -128,12 +138,17 @@ pub fn rows_to_csv<'a>(
             row.binary_body.map(|n| n.to_string()).unwrap_or_default(),
             row.bytes_sent.to_string(),
             row.bytes_received.to_string(),
+            c.map(|c| format!("{}/{}", transport_code(c.transport), protocol_code(c.protocol))).unwrap_or_default(),
+            c.map(|c| c.server_port.to_string()).unwrap_or_default(),
+            c.map(|c| c.basis.code().to_string()).unwrap_or_default(),
+            c.map(|c| c.dns_names.join(" ")).unwrap_or_default(),
+            c.map(connection_note).unwrap_or_default(),
         ];
         w.write_record(cells.iter().map(|c| neutralise(c).into_owned())).expect("writing to memory");
     }
     if missing > 0 {
         // Never silent: a bounded log says how many of the site's requests it lacks.
-        let mut note: [String; 28] = Default::default();
+        let mut note: [String; COLUMNS] = std::array::from_fn(|_| String::new());
         note[0] = format!(
             "# {missing} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
             site.log_cap
@@ -141,4 +156,33 @@ pub fn rows_to_csv<'a>(
         w.write_record(note.iter()).expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 strings is UTF-8")
+}
+
+fn transport_code(t: Transport) -> &'static str {
+    match t {
+        Transport::Tcp => "tcp",
+        Transport::Udp => "udp",
+    }
+}
+
+fn protocol_code(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Tls => "tls",
+        Protocol::Quic => "quic",
+        Protocol::Http => "http",
+        Protocol::Dns => "dns",
+        Protocol::Other => "other",
+    }
+}
+
+/// What limits a connection's name, in words.
+fn connection_note(c: &ConnectionFacts) -> String {
+    let mut notes = Vec::new();
+    if c.ech {
+        notes.push("encrypted client hello: the name is the outer, public one");
+    }
+    if c.mid_stream {
+        notes.push("began before the capture: its first bytes were not captured");
+    }
+    notes.join("; ")
 }

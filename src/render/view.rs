@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{grade, EndpointStats, Grade, GradeInput, ServerTally, SiteReport};
+use crate::aggregate::{grade, EndpointStats, Grade, GradeInput, ServerTally, SiteReport, SubjectKind, Unit};
 use crate::classify::entity::Tier;
 use crate::classify::{entity, Category, Party};
 use crate::data::DATA_SOURCES;
@@ -15,6 +15,7 @@ use crate::judge::{
     company_finding, entity_jurisdiction, findings_for, server_jurisdiction, CompanyFacts, EndpointFacts, Finding, Jurisdiction, KindFacts, Policy, RuleFacts,
 };
 use crate::locate::{Location, Locator};
+use crate::observe::packets::{Format, NameBasis, PacketCapture};
 use crate::observe::{SentKind, SentReason};
 
 use super::rollup::{country_rollups, entity_rollups, network_rollups, telemetry, totals, unidentified};
@@ -50,6 +51,35 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The first screen's facts (where the requests went, to whom), derived from the fields above.
     pub glance: super::glance::GlanceView,
+    /// What the report is about when it is not a website: an app or a whole
+    /// device (absent for a website's report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<SubjectView>,
+    /// What every count named `requests` counts: absent (or "requests") for
+    /// HTTP requests; "connections" for a packet capture, where each counted
+    /// thing is a connection (no URL, path or fields are known).
+    #[serde(default, skip_serializing_if = "is_requests")]
+    pub unit: Unit,
+}
+
+fn is_requests(u: &Unit) -> bool {
+    *u == Unit::Requests
+}
+
+/// An app or device a report is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubjectView {
+    pub kind: SubjectKind,
+    /// The app's package id, or "this device".
+    pub id: String,
+    /// The app's name or the device's model, when the capture or the data says it.
+    pub label: Option<String>,
+    /// How the capture says which app (or that it names none).
+    pub basis: Option<String>,
+    /// The company that publishes the app (data/apps.toml), whose own hosts are "same-entity".
+    pub publisher: Option<EntityRef>,
+    /// Where the publisher is stated.
+    pub publisher_source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -289,6 +319,18 @@ pub struct EndpointView {
     pub binary_sent: Vec<BinaryView>,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
+    /// Connections from a packet capture by how the host name was learned (absent for HTTP requests).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub name_basis: Vec<NameBasisCount>,
+    /// Other names DNS answers gave this host's server addresses (one address serving several names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct NameBasisCount {
+    pub basis: NameBasis,
+    pub connections: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -349,6 +391,40 @@ pub struct CaptureView {
     pub bytes: u64,
     /// The capture's own creator (e.g. "WebInspector 537.36"), if it names one.
     pub creator: Option<String>,
+    /// For a packet capture: what was read, and what a packet capture cannot show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packets: Option<PacketSummary>,
+}
+
+/// What was read from a packet capture, in numbers and plain statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PacketSummary {
+    /// "pcap" or "pcapng".
+    pub format: Option<Format>,
+    pub packets: u64,
+    pub packets_not_ip: u64,
+    /// Connections in the whole capture (every subject).
+    pub connections: u64,
+    pub dns_responses: u64,
+    /// Connections to DNS-over-TLS or known DNS-over-HTTPS servers.
+    pub encrypted_dns: u64,
+    /// Connections whose ClientHello carried an Encrypted Client Hello.
+    pub ech: u64,
+    /// Connections joined mid-way (no handshake in the capture).
+    pub mid_stream: u64,
+    /// Connections nothing names (reported by server address and network).
+    pub unnamed: u64,
+    /// Connections whose address DNS gave to several names.
+    pub ambiguous: u64,
+    pub device: Option<String>,
+    pub os: Option<String>,
+    pub recorder: Option<String>,
+    /// Apps the capture names: "uid package (label)".
+    pub apps: Vec<String>,
+    /// Why reading stopped early, if it did (what was read before is reported).
+    pub stopped: Option<String>,
+    /// What this capture cannot show, and what hid names in it, in plain sentences.
+    pub limits: Vec<String>,
 }
 
 pub(super) fn entity_ref(i: usize) -> EntityRef {
@@ -459,15 +535,106 @@ impl Report {
             telemetry: telemetry(site, &endpoints, locator),
             endpoints,
             findings,
+            subject: subject_view(site),
+            unit: site.subject.unit,
         }
     }
+}
+
+fn subject_view(site: &SiteReport) -> Option<SubjectView> {
+    let s = &site.subject;
+    if s.kind == SubjectKind::Site {
+        return None;
+    }
+    let known = (s.kind == SubjectKind::App).then(|| crate::classify::app::known_app(&site.site, false)).flatten();
+    Some(SubjectView {
+        kind: s.kind,
+        id: site.site.clone(),
+        label: s.label.clone(),
+        basis: s.basis.clone(),
+        publisher: known.map(|k| entity_ref(k.publisher)),
+        publisher_source: known.map(|k| k.source.to_string()),
+    })
 }
 
 impl CaptureView {
     /// What a report says of the capture it was made from.
     pub fn of(capture: &crate::observe::HarCapture) -> CaptureView {
-        CaptureView { sha256: capture.sha256.clone(), bytes: capture.bytes, creator: Some(capture.creator.clone()).filter(|c| !c.is_empty()) }
+        CaptureView { sha256: capture.sha256.clone(), bytes: capture.bytes, creator: Some(capture.creator.clone()).filter(|c| !c.is_empty()), packets: None }
     }
+
+    /// What a report says of the packet capture it was made from.
+    pub fn of_packets(capture: &PacketCapture) -> CaptureView {
+        let n = |f: &dyn Fn(&crate::observe::packets::Connection) -> bool| capture.connections.iter().filter(|c| f(c)).count() as u64;
+        let ech = n(&|c| c.ech);
+        let mid_stream = n(&|c| c.mid_stream);
+        let unnamed = n(&|c| c.basis == NameBasis::None);
+        let ambiguous = n(&|c| c.basis == NameBasis::DnsAmbiguous);
+        let mut limits = vec![
+            "A packet capture shows connections, not requests: no URL, path, method, status, cookie or field sent is known, so no field is reported and only tracker-list rules about whole hosts are applied.".to_string(),
+            "Each host name is reported with how it was learned (TLS or QUIC server name, HTTP Host header, or an earlier DNS answer); a connection nothing names is reported by its server's address and network.".to_string(),
+        ];
+        if capture.encrypted_dns > 0 {
+            limits.push(format!("{} to encrypted DNS servers (DNS over TLS or HTTPS): the names they resolved cannot be read, so connections named only by DNS may be missing names.", plural(capture.encrypted_dns, "connection went", "connections went")));
+        }
+        if ech > 0 {
+            limits.push(format!(
+                "{} used Encrypted Client Hello: the name shown for them is the outer, public name; the real server name is hidden.",
+                plural(ech, "connection", "connections")
+            ));
+        }
+        if ambiguous > 0 {
+            limits.push(format!(
+                "{} went to addresses DNS gave to several names: which name each was for is not known, so they are reported by address with every name listed.",
+                plural(ambiguous, "connection", "connections")
+            ));
+        }
+        if mid_stream > 0 {
+            limits.push(format!(
+                "{} began before the capture did: their first bytes, which hold the name, were not captured.",
+                plural(mid_stream, "connection", "connections")
+            ));
+        }
+        if let Some(why) = &capture.stopped {
+            limits.push(format!("Reading stopped before the end of the file ({why}); the connections read before that are reported."));
+        }
+        let mut apps: Vec<String> = capture
+            .apps
+            .values()
+            .map(|a| match &a.label {
+                Some(l) => format!("{} {} ({l})", a.uid, a.package),
+                None => format!("{} {}", a.uid, a.package),
+            })
+            .collect();
+        apps.sort();
+        CaptureView {
+            sha256: capture.sha256.clone(),
+            bytes: capture.bytes,
+            creator: capture.recorder.clone(),
+            packets: Some(PacketSummary {
+                format: capture.format,
+                packets: capture.packets,
+                packets_not_ip: capture.packets_not_ip,
+                connections: capture.connections.len() as u64,
+                dns_responses: capture.dns_responses,
+                encrypted_dns: capture.encrypted_dns,
+                ech,
+                mid_stream,
+                unnamed,
+                ambiguous,
+                device: capture.device.clone(),
+                os: capture.os.clone(),
+                recorder: capture.recorder.clone(),
+                apps,
+                stopped: capture.stopped.clone(),
+                limits,
+            }),
+        }
+    }
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn server_view(loc: Location, t: &ServerTally, policy: &Policy) -> ServerView {
@@ -547,6 +714,8 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
         binary_sent: e.binary.iter().map(|(t, b)| BinaryView { content_type: t.clone(), requests: b.requests, bytes: b.bytes_sent }).collect(),
         first_seen_ms: e.first_seen_ms,
         last_seen_ms: e.last_seen_ms,
+        name_basis: e.by_basis.iter().map(|(b, n)| NameBasisCount { basis: *b, connections: *n }).collect(),
+        dns_names: e.dns_names.iter().cloned().collect(),
     }
 }
 

@@ -3,8 +3,9 @@ use std::collections::BTreeSet;
 use sha2::{Digest, Sha256};
 
 use super::*;
-use crate::aggregate::{EndpointStats, Folded, RequestRow, SentStats, ServerTally, SiteReport, Tally, Verdict};
+use crate::aggregate::{EndpointStats, Folded, RequestRow, SentStats, ServerTally, SiteReport, Subject, SubjectKind, Tally, Unit, Verdict};
 use crate::classify::{Category, ListId, Party};
+use crate::observe::packets::{ConnectionFacts, NameBasis, Protocol, Transport};
 use crate::observe::{ResourceType, SentKind, SentReason};
 
 /// A report with every field set, so any layout change shows in its bytes.
@@ -51,6 +52,8 @@ fn full() -> SiteReport {
             last_seen_ms: 1_700_000_001_000,
             sent: [("device_id".to_string(), SentStats { kind: SentKind::Identifier, reason: SentReason::IdentifierName, requests: 3 })].into_iter().collect(),
             binary: [("application/x-protobuf".to_string(), tally(1))].into_iter().collect(),
+            by_basis: [(NameBasis::TlsSni, 2), (NameBasis::Dns, 1)].into_iter().collect(),
+            dns_names: ["log.tiktokv.com".to_string()].into_iter().collect(),
         },
     );
     s.log.push_back(RequestRow {
@@ -66,9 +69,35 @@ fn full() -> SiteReport {
         verdict: Some(verdict),
         sent: vec![("device_id".into(), SentKind::Identifier)],
         binary_body: Some(12),
+        connection: None,
         seq: 2,
     });
-    s.next_seq = 3;
+    s.log.push_back(RequestRow {
+        time_ms: 1_700_000_000_500,
+        host: "mon.tiktokv.com".into(),
+        url: String::new(),
+        method: String::new(),
+        resource_type: ResourceType::Other,
+        status: None,
+        ip: Some("71.18.1.3".parse().unwrap()),
+        bytes_sent: 900,
+        bytes_received: 4000,
+        verdict: None,
+        sent: vec![],
+        binary_body: None,
+        connection: Some(ConnectionFacts {
+            transport: Transport::Udp,
+            protocol: Protocol::Quic,
+            server_port: 443,
+            basis: NameBasis::QuicSni,
+            dns_names: vec!["log.tiktokv.com".into()],
+            ech: false,
+            mid_stream: false,
+        }),
+        seq: 3,
+    });
+    s.subject = Subject { kind: SubjectKind::App, label: Some("TikTok".into()), basis: Some("PCAPdroid app block".into()), unit: Unit::Connections };
+    s.next_seq = 4;
     s
 }
 
@@ -90,10 +119,10 @@ fn round_trip() {
 fn layout_is_pinned_to_the_version() {
     let digest = Sha256::digest(encode(&full()));
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (4, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
+    assert_eq!((SNAPSHOT_VERSION, hex.as_str()), (5, PINNED_LAYOUT), "snapshot layout changed: bump SNAPSHOT_VERSION and re-pin");
 }
 
-const PINNED_LAYOUT: &str = "980af8cd93cef6f30c126509ee40e0aa2cebcc02566f7fd793a1d8fa08f033a9";
+const PINNED_LAYOUT: &str = "89812b2aa114024f1cf675dfd0263130ec05881d080cdd627e8bc37601f0c279";
 
 #[test]
 fn bad_snapshots_are_errors() {
