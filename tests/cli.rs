@@ -120,6 +120,8 @@ fn bad_input_is_one_line_and_exit_code_2() {
         (tmp("binary.har", &[0xff, 0xfe, 0x00, 0x12]), "not UTF-8"),
         (tmp("deep.har", format!("{}{}", "[".repeat(50_000), "]".repeat(50_000)).as_bytes()), "not"),
         (tmp("no-usable.har", br#"{"log":{"entries":[{"request":{"url":"data:,x"}}]}}"#), "no usable requests"),
+        (tmp("header-only.pcap", &[0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0]), "cut short"),
+        (tmp("bad-block.pcapng", b"\x0a\x0d\x0d\x0agarbage-garbage-garbage-garbage"), "not a packet capture"),
         (dir.join("does-not-exist.har"), "No such file"),
         (dir.to_path_buf(), "directory"),
     ];
@@ -209,4 +211,74 @@ fn reports_are_reproducible_and_name_their_capture() {
     assert!(r["data_sources"].as_array().unwrap().iter().all(|d| !d["version"].as_str().unwrap_or("").is_empty()));
     let html = String::from_utf8(run(&["report", capture.to_str().unwrap(), "--format", "html", "--home", "US"]).stdout).unwrap();
     assert!(html.contains(&sha), "the HTML names the capture too");
+}
+
+fn phone() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone/tiktok-app/capture.pcapng")
+}
+
+#[test]
+fn a_phone_capture_is_reported_as_the_apps_connection_by_connection() {
+    use borderline::observe::packets::read_packets;
+    let out = run(&["report", phone().to_str().unwrap(), "--home", "US", "--policy", "us"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["site"], "com.zhiliaoapp.musically");
+    assert_eq!(r["unit"], "connections");
+    assert_eq!(r["subject"]["kind"], "app");
+    assert_eq!(r["subject"]["label"], "TikTok");
+    assert_eq!(r["subject"]["publisher"]["id"], "tiktok-pte");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("com.android.chrome (1 connection)"), "the other app is named");
+    // Every connection of the app is in the report once, with how its name was learned.
+    let capture = read_packets(std::fs::File::open(phone()).unwrap(), |_| {}).unwrap();
+    let app: Vec<_> = capture.connections.iter().filter(|c| c.app == Some(10234)).collect();
+    assert_eq!(r["totals"]["requests"], app.len() as u64);
+    let eps = r["endpoints"].as_array().unwrap();
+    for e in eps {
+        let by_basis: u64 = e["name_basis"].as_array().unwrap().iter().map(|b| b["connections"].as_u64().unwrap()).sum();
+        assert_eq!(by_basis, e["requests"].as_u64().unwrap(), "{}", e["host"]);
+        assert!(e["sent"].as_array().unwrap().is_empty(), "a packet capture shows no fields");
+    }
+    let ep = |host: &str| eps.iter().find(|e| e["host"] == host).unwrap_or_else(|| panic!("{host} missing"));
+    assert_eq!(ep("api16-normal-useast5.tiktokv.us")["party"], "same-entity", "the publisher's company");
+    assert_eq!(ep("graph.facebook.com")["party"], "third-party");
+    assert_eq!(ep("mon.tiktokv.com")["trackers"][0]["category"], "telemetry");
+    assert_eq!(ep("v16m.tiktokcdn.com")["name_basis"][0]["basis"], "dns");
+    assert_eq!(ep("198.51.100.200")["name_basis"][0]["basis"], "none", "unnamed: reported by address");
+    let limits = r["capture"]["packets"]["limits"].as_array().unwrap();
+    assert!(limits.iter().any(|l| l.as_str().unwrap().contains("encrypted DNS")));
+    // The CSV: one row per connection, each with that connection's own name basis and server.
+    let csv = run(&["report", phone().to_str().unwrap(), "--format", "csv"]);
+    let mut rd = csv::Reader::from_reader(&csv.stdout[..]);
+    let head = rd.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), app.len());
+    for (row, c) in rows.iter().zip(&app) {
+        assert_eq!(&row[col("ip")], c.server.to_string());
+        assert_eq!(&row[col("name_basis")], c.basis.code());
+        assert_eq!(&row[col("server_port")], c.server_port.to_string());
+        assert_eq!(&row[col("host")], c.name.clone().unwrap_or_else(|| c.server.to_string()));
+        assert_eq!(&row[col("url")], "", "no URL is invented");
+        assert_eq!(row[col("bytes_sent")].parse::<u64>().unwrap(), c.bytes_sent);
+    }
+    // The HTML says connections, never requests, outside the sentence that says a capture has none.
+    let html = run(&["report", phone().to_str().unwrap(), "--format", "html"]);
+    let text = String::from_utf8(html.stdout).unwrap();
+    let text = text.replace("shows connections, not requests", "");
+    assert!(!text.to_lowercase().contains("request"), "the HTML of a packet capture speaks of requests");
+    assert!(text.contains("What this report is about") && text.contains("TikTok Pte. Ltd."));
+}
+
+#[test]
+fn a_phone_capture_cut_short_is_reported_up_to_the_cut() {
+    let bytes = std::fs::read(phone()).unwrap();
+    let cut = tmp("cut.pcapng", &bytes[..bytes.len() * 2 / 3]);
+    let out = run(&["report", cut.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("reporting what was read before"), "{err}");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(r["capture"]["packets"]["stopped"].is_string());
+    assert!(r["totals"]["requests"].as_u64().unwrap() > 3);
 }

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 /// The facts the grade is computed from (derived by the report view).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GradeInput {
+    /// What the counts below count (requests, or connections from a packet capture).
+    pub unit: super::Unit,
     /// Named companies (ultimate parents) behind at least one tracker endpoint.
     pub tracker_companies: usize,
     /// Domains behind tracker endpoints that no company data names.
@@ -53,12 +55,8 @@ pub const THIRD_PARTY_COOKIES: u32 = 5;
 pub const IDENTIFIERS_SENT: u32 = 10;
 pub const CONTACT_DETAILS_SENT: u32 = 20;
 
-fn requests(n: u64) -> String {
-    if n == 1 {
-        "1 request went".into()
-    } else {
-        format!("{n} requests went")
-    }
+fn requests(n: u64, unit: super::Unit) -> String {
+    format!("{} went", unit.count(n))
 }
 
 fn fields(n: u64) -> String {
@@ -83,7 +81,7 @@ pub fn grade(input: &GradeInput) -> Grade {
         }
         reasons.push(GradeReason {
             points,
-            reason: format!("{} received tracker requests ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})", who.join(" and ")),
+            reason: format!("{} received tracker {} ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})", who.join(" and "), input.unit.many()),
         });
     }
     if input.session_replay {
@@ -95,13 +93,13 @@ pub fn grade(input: &GradeInput) -> Grade {
     if input.server_of_concern_requests > 0 {
         reasons.push(GradeReason {
             points: SERVER_OF_CONCERN,
-            reason: format!("{} to servers registered in a country of concern", requests(input.server_of_concern_requests)),
+            reason: format!("{} to servers registered in a country of concern", requests(input.server_of_concern_requests, input.unit)),
         });
     }
     if input.entity_of_concern_requests > 0 {
         reasons.push(GradeReason {
             points: ENTITY_OF_CONCERN,
-            reason: format!("{} to endpoints controlled by a company based in a country of concern", requests(input.entity_of_concern_requests)),
+            reason: format!("{} to endpoints controlled by a company based in a country of concern", requests(input.entity_of_concern_requests, input.unit)),
         });
     }
     if input.third_party_cookies > 0 {

@@ -52,6 +52,27 @@ pub enum Unit {
     Connections,
 }
 
+impl Unit {
+    /// The counted thing, singular.
+    pub fn one(self) -> &'static str {
+        match self {
+            Unit::Requests => "request",
+            Unit::Connections => "connection",
+        }
+    }
+    /// The counted thing, plural.
+    pub fn many(self) -> &'static str {
+        match self {
+            Unit::Requests => "requests",
+            Unit::Connections => "connections",
+        }
+    }
+    /// `n` things, in words.
+    pub fn count(self, n: u64) -> String {
+        format!("{n} {}", if n == 1 { self.one() } else { self.many() })
+    }
+}
+
 /// The report's subject: its kind, its label (an app's name, a device's
 /// model), how it was told, and the unit its counts are in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -66,6 +66,8 @@ pub struct KindFacts<'a> {
 
 /// What the judge needs to know about one endpoint.
 pub struct EndpointFacts<'a> {
+    /// What the counts count (requests, or connections from a packet capture).
+    pub unit: crate::aggregate::Unit,
     pub host: &'a str,
     pub third_party: bool,
     /// Requests whose own server IP is in a country of concern, and those countries.
@@ -118,7 +120,7 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
             subject: f.host.into(),
             message: sentence(format!(
                 "{} went to {} at servers registered in {} — of concern under {}",
-                plural(f.of_concern_requests, "request", "requests"),
+                f.unit.count(f.of_concern_requests),
                 f.host,
                 f.of_concern_countries.join(", "),
                 policy.describe()
@@ -128,13 +130,9 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
     }
     for k in f.trackers {
         let owner = f.entity.unwrap_or("an unidentified company");
-        let reqs = plural(k.requests, "request", "requests");
+        let reqs = f.unit.count(k.requests);
         let evidence = match k.list {
-            Some(_) => k
-                .rules
-                .iter()
-                .map(|r| format!("rule `{}` in {} line {} ({})", short_rule(r.rule), r.list, r.line, plural(r.requests, "request", "requests")))
-                .collect(),
+            Some(_) => k.rules.iter().map(|r| format!("rule `{}` in {} line {} ({})", short_rule(r.rule), r.list, r.line, f.unit.count(r.requests))).collect(),
             None => vec!["the entity map classes this domain as tracking".to_string()],
         };
         let (kind, message) = if k.list == Some("platform-telemetry") {
@@ -182,6 +180,7 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
 
 /// One company (with its ultimate parent) as the judge sees it.
 pub struct CompanyFacts<'a> {
+    pub unit: crate::aggregate::Unit,
     pub name: &'a str,
     pub domicile: Option<&'a str>,
     pub headquarters: Option<&'a str>,
@@ -214,7 +213,7 @@ pub fn company_finding(c: &CompanyFacts) -> Option<Finding> {
         message: format!(
             "{who} controls {} that received {}: {} based in a country of concern, wherever the servers are.",
             plural(c.endpoints, "endpoint", "endpoints"),
-            plural(c.requests, "request", "requests"),
+            c.unit.count(c.requests),
             if c.itself_of_concern { "a company" } else { "its parent company is" }
         ),
         evidence,

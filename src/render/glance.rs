@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::view::{CountryRollup, EndpointView, Totals};
-use crate::aggregate::Grade;
+use crate::aggregate::{Grade, Unit};
 use crate::classify::entity;
 use crate::judge::{Jurisdiction, Policy};
 
@@ -51,6 +51,13 @@ pub struct GlanceView {
     pub company_countries: Vec<GlanceBar>,
     /// The three companies (by ultimate parent) that received the most requests.
     pub top_companies: Vec<GlanceCompany>,
+    /// What the counts count (absent: requests; "connections" for a packet capture).
+    #[serde(default, skip_serializing_if = "is_requests")]
+    pub unit: Unit,
+}
+
+fn is_requests(u: &Unit) -> bool {
+    *u == Unit::Requests
 }
 
 fn label(country: &Option<String>, jurisdiction: Jurisdiction) -> String {
@@ -58,7 +65,7 @@ fn label(country: &Option<String>, jurisdiction: Jurisdiction) -> String {
 }
 
 /// Derives the first screen from the report's endpoints, countries and grade.
-pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &Totals, grade: &Grade, policy: &Policy) -> GlanceView {
+pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &Totals, grade: &Grade, policy: &Policy, unit: Unit) -> GlanceView {
     // The first of the weightiest (max_by_key keeps the last of equals, hence rev).
     let main_reason = grade.reasons.iter().filter(|r| r.points > 0).rev().max_by_key(|r| r.points).map(|r| r.reason.clone());
     let server_countries = countries
@@ -108,7 +115,7 @@ pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &
             }
         })
         .collect();
-    GlanceView { main_reason, server_countries, company_countries, top_companies }
+    GlanceView { main_reason, server_countries, company_countries, top_companies, unit }
 }
 
 /// A ranked bar chart: one list item per bar, its label and number as text
@@ -136,20 +143,22 @@ pub fn bars(rows: &[GlanceBar], what: &str) -> Markup {
 
 /// The first screen: the main reason, both charts side by side, the top companies.
 pub fn glance_markup(g: &GlanceView) -> Markup {
+    let (one, many) = (g.unit.one(), g.unit.many());
+    let cap = |w: &str| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
     html! {
         section class="glance" aria-labelledby="bl-where" {
-            h2 id="bl-where" { "Where the requests went, and to whom" }
+            h2 id="bl-where" { "Where the " (many) " went, and to whom" }
             @if let Some(reason) = &g.main_reason { p class="main-reason" { "Main reason for the grade: " (reason) } }
             div class="charts" {
-                figure { figcaption { "Server countries (requests)" } (bars(&g.server_countries, "Requests per server country, as a bar chart")) }
-                figure { figcaption { "Countries of the companies in control (requests)" } (bars(&g.company_countries, "Requests per country of the company in control, as a bar chart")) }
+                figure { figcaption { "Server countries (" (many) ")" } (bars(&g.server_countries, &format!("{} per server country, as a bar chart", cap(many)))) }
+                figure { figcaption { "Countries of the companies in control (" (many) ")" } (bars(&g.company_countries, &format!("{} per country of the company in control, as a bar chart", cap(many)))) }
             }
             @if !g.top_companies.is_empty() {
                 h3 { "Top companies" }
                 ol class="top-companies" {
                     @for c in &g.top_companies {
                         li {
-                            strong { (c.name) } " — " (c.country.as_deref().unwrap_or("country not known")) " · " (c.requests) @if c.requests == 1 { " request" } @else { " requests" }
+                            strong { (c.name) } " — " (c.country.as_deref().unwrap_or("country not known")) " · " (c.requests) " " @if c.requests == 1 { (one) } @else { (many) }
                             @if c.jurisdiction == Jurisdiction::OfConcern { " · " span class="alert" { "of concern" } }
                         }
                     }

@@ -41,11 +41,11 @@ fn count(n: u64, one: &str, many: &str) -> String {
 }
 
 /// A horizontal bar chart as inline SVG; labels are escaped text nodes.
-fn bars(rows: &[(String, u64, bool)]) -> Markup {
+fn bars(rows: &[(String, u64, bool)], what: &str) -> Markup {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
     let h = 22 * rows.len() as u32 + 4;
     html! {
-        svg width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label="Requests per country, as a bar chart" {
+        svg width="100%" height=(h) viewBox={"0 0 700 " (h)} role="img" aria-label=(what) {
             @for (i, (label, n, alert)) in rows.iter().enumerate() {
                 @let y = 22 * i as u64 + 2;
                 @let w = (*n * 440 / max).max(1);
@@ -60,6 +60,10 @@ fn bars(rows: &[(String, u64, bool)]) -> Markup {
 /// The whole report as one HTML document.
 pub fn to_html(r: &Report) -> String {
     let t = &r.totals;
+    let u = r.unit;
+    let (one, many) = (u.one(), u.many());
+    let short = if u == crate::aggregate::Unit::Connections { "conn." } else { "req." };
+    let cap = |w: &str| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
     let page = html! {
         (DOCTYPE)
         html lang="en" {
@@ -78,30 +82,41 @@ pub fn to_html(r: &Report) -> String {
                         div class="muted" { (iso_time(t.first_seen_ms)) " – " (iso_time(t.last_seen_ms)) " · home " (r.policy.home) " · policy: " (r.policy.description) }
                     }
                 }
+                @if let Some(sj) = &r.subject {
+                    section class="subject" {
+                        h2 { "What this report is about" }
+                        p {
+                            @if sj.kind == crate::aggregate::SubjectKind::App { "The app " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } " (" code { (sj.id) } ")" } @else { "This device" @if let Some(l) = &sj.label { " (" (l) ")" } }
+                            @if let Some(b) = &sj.basis { ", as " (b) } ". "
+                            @if let Some(p) = &sj.publisher { "Published by " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) "): hosts of its company count as the same entity. " } @else { "No publisher is known: every host counts as third-party. " }
+                        }
+                        @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for l in &pk.limits { li { (l) } } } }
+                    }
+                }
                 (super::glance::glance_markup(&r.glance))
                 h2 { "Why this grade (" (r.grade.score) "/100)" }
                 ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) ": " } (reason.reason) } } }
                 div class="cards" {
-                    div class="card" { b { (t.requests) } "requests" }
-                    div class="card" { b { (t.tracker_requests) } "tracker requests" }
+                    div class="card" { b { (t.requests) } (many) }
+                    div class="card" { b { (t.tracker_requests) } "tracker " (many) }
                     div class="card" { b { (t.tracker_endpoints) } "tracker endpoints" }
                     div class="card" { b { (t.tracker_companies) } "tracker companies" }
                     @if t.unidentified_tracker_domains > 0 { div class="card" { b { (t.unidentified_tracker_domains) } "unidentified tracker domains" } }
                     div class="card" { b { (bytes(t.bytes_sent)) } "sent" }
-                    div class="card" { b { (t.server_of_concern_requests) } "requests to servers of concern" }
+                    div class="card" { b { (t.server_of_concern_requests) } (many) " to servers of concern" }
                 }
-                p class="muted" { "A tracker request is a request matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one; an unidentified tracker domain is one no company data names. Every count is a count of requests that have the property." }
+                p class="muted" { "A tracker " (one) " is a " (one) " matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one; an unidentified tracker domain is one no company data names. Every count is a count of " (many) " that have the property." }
                 @if let Some(c) = &r.capture { p class="muted" { "Capture: SHA-256 " code { (c.sha256) } ", " (bytes(c.bytes)) @if let Some(cr) = &c.creator { ", recorded by " (cr) } ". " (r.generator) ", data: " @for (i, d) in r.data_sources.iter().enumerate() { @if i > 0 { ", " } (d.id) " " (d.version) } "." } }
-                @if t.requests_without_ip > 0 { p class="muted" { (count(t.requests_without_ip, "request", "requests")) " reached no known server IP (failed, or served from cache): their server country is unknown." } }
-                @if t.skipped > 0 { p class="muted" { (count(t.skipped, "request", "requests")) " could not be read and are not counted above." } }
-                @if t.endpoints_folded > 0 { p class="muted" { (count(t.endpoints_folded, "endpoint", "endpoints")) " (" (count(t.requests_folded, "request", "requests")) ") folded to keep the report bounded: counted in the totals, not listed." } }
-                @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the request log; the counts above are complete." } }
+                @if t.requests_without_ip > 0 { p class="muted" { (count(t.requests_without_ip, one, many)) " reached no known server IP (failed, or served from cache): their server country is unknown." } }
+                @if t.skipped > 0 { p class="muted" { (count(t.skipped, one, many)) " could not be read and are not counted above." } }
+                @if t.endpoints_folded > 0 { p class="muted" { (count(t.endpoints_folded, "endpoint", "endpoints")) " (" (count(t.requests_folded, one, many)) ") folded to keep the report bounded: counted in the totals, not listed." } }
+                @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the log; the counts above are complete." } }
                 h2 { "Findings" }
                 ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
                 @if !r.telemetry.endpoints.is_empty() {
                     h2 { "Platform telemetry" }
                     p {
-                        (r.telemetry.requests) " requests (" (bytes(r.telemetry.bytes_sent)) ") to the platform's own telemetry and logging endpoints: "
+                        (u.count(r.telemetry.requests)) " (" (bytes(r.telemetry.bytes_sent)) ") to the platform's own telemetry and logging endpoints: "
                         @for (i, h) in r.telemetry.endpoints.iter().enumerate() { @if i > 0 { ", " } code { (h) } }
                         @if !r.telemetry.countries.is_empty() { ". Servers registered in " (r.telemetry.countries.join(", ")) }
                         @if !r.telemetry.identifiers.is_empty() { ". Identifiers sent: " (r.telemetry.identifiers.join(", ")) }
@@ -110,7 +125,7 @@ pub fn to_html(r: &Report) -> String {
                 }
                 h2 { "Companies" }
                 table {
-                    thead { tr { th { "Company" } th { "Domiciled" } th { "Headquarters" } th { "Parent" } th { "Jurisdiction" } th class="num" { "Requests" } th class="num" { "Tracker req." } th class="num" { "Sent" } } }
+                    thead { tr { th { "Company" } th { "Domiciled" } th { "Headquarters" } th { "Parent" } th { "Jurisdiction" } th class="num" { (cap(many)) } th class="num" { "Tracker " (short) } th class="num" { "Sent" } } }
                     tbody { @for e in &r.entities { tr {
                         td { (e.entity.name) } td { (known(&e.entity.domicile)) } td { (known(&e.entity.headquarters)) }
                         td { @if let Some(p) = &e.parent { (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
@@ -121,29 +136,33 @@ pub fn to_html(r: &Report) -> String {
                     h2 { "Unidentified tracker domains" }
                     p class="muted" { "Domains that received tracker requests and that no company data names. They are counted as domains, not as companies." }
                     table {
-                        thead { tr { th { "Domain" } th class="num" { "Endpoints" } th class="num" { "Requests" } th class="num" { "Tracker req." } } }
+                        thead { tr { th { "Domain" } th class="num" { "Endpoints" } th class="num" { (cap(many)) } th class="num" { "Tracker " (short) } } }
                         tbody { @for u in &r.unidentified_trackers { tr { td { code { (u.domain) } } td class="num" { (u.endpoints) } td class="num" { (u.requests) } td class="num" { (u.tracker_requests) } } } }
                     }
                 }
-                h2 { "Where requests went (server country, registered)" }
-                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| c.jurisdiction.label().into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>()))
+                h2 { "Where " (many) " went (server country, registered)" }
+                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| c.jurisdiction.label().into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>(), &format!("{} per server country, as a bar chart", cap(many))))
                 h2 { "Hosting networks" }
-                (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| "unknown".into()), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>()))
+                (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| "unknown".into()), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>(), &format!("{} per hosting network, as a bar chart", cap(many))))
                 h2 { "Endpoints" }
                 table {
-                    thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th { "Fields sent" } th class="num" { "Req." } th class="num" { "Sent" } } }
+                    thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th { "Fields sent" } th class="num" { (short) } th class="num" { "Sent" } } }
                     tbody { @for e in &r.endpoints { tr {
-                        td { (super::popup::host(&e.host)) }
+                        td {
+                            (super::popup::host(&e.host))
+                            @for nb in &e.name_basis { div class="muted" { "name from " (nb.basis.label()) ": " (nb.connections) " " (short) } }
+                            @if !e.dns_names.is_empty() { div class="muted" { "its addresses also answered for: " @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
+                        }
                         td { (e.party.label()) }
                         td { @if let Some(v) = &e.entity { (v.name) " (" (known(&v.domicile)) "/" (known(&v.headquarters)) ")" @if let Some(b) = &e.entity_basis { @if *b != super::view::EntityBasis::Cited { div class="muted" { (b.label()) } } } } }
                         td {
-                            @for tr in &e.trackers { div { (tr.category.label()) " " span class="muted" { "(" (tr.requests) " of " (e.requests) " req.)" } } }
-                            @for rl in &e.rules { div class="muted" { (super::popup::rule(rl)) } }
+                            @for tr in &e.trackers { div { (tr.category.label()) " " span class="muted" { "(" (tr.requests) " of " (e.requests) " " (short) ")" } } }
+                            @for rl in &e.rules { div class="muted" { (super::popup::rule_in(rl, u)) } }
                             @if e.rules_not_listed > 0 { div class="muted" { (e.rules_not_listed) " more matched rules not listed" } }
                         }
                         td {
-                            @for sv in &e.servers { @let l = &sv.location; div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " req." } } }
-                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " req. with no server IP" } }
+                            @for sv in &e.servers { @let l = &sv.location; div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } } }
+                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " " (short) " with no server IP" } }
                         }
                         td { (jtag(e.jurisdiction.server)) } td { (jtag(e.jurisdiction.entity)) }
                         td {

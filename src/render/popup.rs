@@ -47,6 +47,11 @@ fn foreign(e: &EndpointView) -> bool {
 
 /// A rule as evidence: shortened when long, the whole rule one disclosure away.
 pub(crate) fn rule(r: &RuleView) -> Markup {
+    rule_in(r, crate::aggregate::Unit::Requests)
+}
+
+/// [`rule`], counting in `unit`.
+pub(crate) fn rule_in(r: &RuleView, unit: crate::aggregate::Unit) -> Markup {
     html! {
         @match &r.rule {
             Some(text) => {
@@ -57,7 +62,7 @@ pub(crate) fn rule(r: &RuleView) -> Markup {
             }
             None => { "the entity map classes this domain as " (r.category.label()) }
         }
-        " (" (r.requests) @if r.requests == 1 { " request" } @else { " requests" } ")"
+        " (" (unit.count(r.requests)) ")"
     }
 }
 

@@ -485,12 +485,14 @@ impl Report {
         endpoints.sort_by(|a, b| b.requests.cmp(&a.requests).then_with(|| a.host.cmp(&b.host)));
         let entities = entity_rollups(&endpoints, policy);
         let unidentified_trackers = unidentified(&endpoints);
-        let mut findings: Vec<Finding> = entities.iter().filter_map(|r| company(r, policy)).collect();
-        findings.extend(endpoints.iter().flat_map(|e| endpoint_findings(e, policy)));
+        let unit = site.subject.unit;
+        let mut findings: Vec<Finding> = entities.iter().filter_map(|r| company(r, policy, unit)).collect();
+        findings.extend(endpoints.iter().flat_map(|e| endpoint_findings(e, policy, unit)));
         let folded = folded_servers(site, policy, locator);
         let totals = totals(site, &endpoints, &folded, unidentified_trackers.len());
         let has = |c: Category| endpoints.iter().any(|e| e.trackers.iter().any(|t| t.category == c));
         let grade = grade(&GradeInput {
+            unit,
             tracker_companies: totals.tracker_companies as usize,
             unidentified_tracker_domains: unidentified_trackers.len(),
             session_replay: has(Category::SessionReplay),
@@ -502,7 +504,7 @@ impl Report {
             contact_details_sent: totals.contact_details_sent,
         });
         let countries = country_rollups(&endpoints, &folded);
-        let glance = super::glance::glance(&endpoints, &countries, &totals, &grade, policy);
+        let glance = super::glance::glance(&endpoints, &countries, &totals, &grade, policy, unit);
         Report {
             schema_version: SCHEMA_VERSION,
             generator: format!("borderline {}", env!("CARGO_PKG_VERSION")),
@@ -719,7 +721,7 @@ fn endpoint_view(e: &EndpointStats, policy: &Policy, locator: &Locator) -> Endpo
     }
 }
 
-fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
+fn endpoint_findings(e: &EndpointView, policy: &Policy, unit: Unit) -> Vec<Finding> {
     let concern: Vec<&ServerView> = e.servers.iter().filter(|s| s.jurisdiction == Jurisdiction::OfConcern).collect();
     let concern_countries: Vec<String> = concern.iter().filter_map(|s| s.location.country.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let kinds: Vec<KindFacts> = e
@@ -739,6 +741,7 @@ fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
         .collect();
     findings_for(
         &EndpointFacts {
+            unit,
             host: &e.host,
             third_party: e.party == Party::ThirdParty,
             of_concern_requests: concern.iter().map(|s| s.requests).fold(0u64, u64::saturating_add),
@@ -752,9 +755,10 @@ fn endpoint_findings(e: &EndpointView, policy: &Policy) -> Vec<Finding> {
     )
 }
 
-fn company(r: &EntityRollup, policy: &Policy) -> Option<Finding> {
+fn company(r: &EntityRollup, policy: &Policy, unit: Unit) -> Option<Finding> {
     let own = [&r.entity.domicile, &r.entity.headquarters].iter().any(|c| policy.judge(c.as_deref()) == Jurisdiction::OfConcern);
     company_finding(&CompanyFacts {
+        unit,
         name: &r.entity.name,
         domicile: r.entity.domicile.as_deref(),
         headquarters: r.entity.headquarters.as_deref(),

@@ -55,8 +55,21 @@ fn letters_follow_the_documented_bands() {
         third_party_cookies: 1,
         identifiers_sent: 1,
         contact_details_sent: 1,
+        unit: Default::default(),
     });
     assert_eq!((all.letter.as_str(), all.score, all.reasons.len()), ("F", 0, 8));
+}
+
+#[test]
+fn reasons_count_in_the_report_unit() {
+    use crate::aggregate::Unit;
+    let input =
+        GradeInput { tracker_companies: 1, server_of_concern_requests: 1, entity_of_concern_requests: 3, unit: Unit::Connections, ..Default::default() };
+    let reasons: Vec<String> = grade(&input).reasons.into_iter().map(|r| r.reason).collect();
+    assert_eq!(reasons[0], format!("1 tracker company received tracker connections ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})"));
+    assert!(reasons[1].starts_with("1 connection went to servers"), "{reasons:?}");
+    assert!(reasons[2].starts_with("3 connections went to endpoints"), "{reasons:?}");
+    assert!(reasons.iter().all(|r| !r.contains("request")), "{reasons:?}");
 }
 
 #[test]

@@ -258,6 +258,7 @@ pub fn read_packets<R: Read + Send>(input: R, mut progress: impl FnMut(u64)) -> 
         let mut reader = pcap_parser::create_reader(1 << 16, &mut hashing).map_err(|e| match e {
             PcapError::Eof => PacketError("the file is empty".into()),
             PcapError::HeaderNotRecognized => PacketError("not a packet capture: the file starts with neither a PCAP nor a PCAPNG header".into()),
+            PcapError::Incomplete(_) | PcapError::UnexpectedEof => PacketError("cut short: the file ends inside its packet-capture header".into()),
             other => PacketError(format!("not a packet capture: {other}")),
         })?;
         let mut last_report = 0usize;
