@@ -2,7 +2,8 @@
 // renders. All report markup comes from the core's renderer, escaped there.
 const $ = (id) => document.getElementById(id);
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-const MAX_BYTES = 1536 * 1024 * 1024; // past this, browsers run out of memory for the text
+const MAX_BYTES = 1536 * 1024 * 1024; // past this, browsers run out of memory for a HAR's text
+const isPackets = (name) => /\.(pcap|pcapng|cap)$/i.test(name);
 
 let nextId = 0;
 const pending = new Map();
@@ -22,7 +23,7 @@ worker.onmessage = ({ data }) => {
     $('progress').hidden = true;
     sites = data.sites;
     const select = $('site');
-    select.replaceChildren(...sites.map((s) => new Option(`${s.site} (${s.requests} requests)`, s.site)));
+    select.replaceChildren(...sites.map((s) => new Option(`${s.label ? `${s.label}: ` : ''}${s.site} (${s.requests} ${s.unit})`, s.site)));
     select.disabled = sites.length < 2;
     show();
   } else if (data.type === 'rendered' || data.type === 'error') {
@@ -65,7 +66,7 @@ async function show() {
 function open(file) {
   $('error').hidden = true;
   $('result').hidden = true;
-  if (file.size > MAX_BYTES) return fail(`This file is ${(file.size / 1048576).toFixed(0)} MB: too large to read in a browser (limit ${MAX_BYTES / 1048576} MB). The command-line tool reads larger captures.`);
+  if (file.size > MAX_BYTES && !isPackets(file.name)) return fail(`This file is ${(file.size / 1048576).toFixed(0)} MB: too large to read in a browser (limit ${MAX_BYTES / 1048576} MB). The command-line tool reads larger captures.`);
   $('progress').hidden = false;
   $('progress').removeAttribute('value');
   worker.postMessage({ type: 'open', file });

@@ -1,6 +1,29 @@
 // Reads the capture and renders reports off the main thread, so a 100 MB HAR
 // never freezes the page. Messages in: {open, file} | {render, id, site, home, preset, format}.
-import init, { HarReader } from './wasm/borderline_wasm.js';
+// A packet capture (PCAP, PCAPNG) is read a slice at a time: it never sits whole in memory.
+
+/** Slice size for packet captures. */
+const SLICE = 4 * 1024 * 1024;
+
+async function readPackets(file, progress) {
+  const feed = new PacketFeed();
+  try {
+    for (let at = 0; at < file.size; at += SLICE) {
+      let bytes;
+      try {
+        bytes = new Uint8Array(await file.slice(at, at + SLICE).arrayBuffer());
+      } catch (e) {
+        throw new Error(`the browser could not read the file past ${at} bytes (${e && e.name || e})`);
+      }
+      feed.push(bytes);
+      progress(Math.min(at + SLICE, file.size), file.size);
+    }
+    return reader.openPackets(feed);
+  } finally {
+    feed.free();
+  }
+}
+import init, { HarReader, PacketFeed } from './wasm/borderline_wasm.js';
 
 // The module and the core's data packs (filter engines, IP tables), fetched together.
 async function pack(name) {
@@ -23,19 +46,26 @@ self.onmessage = async ({ data }) => {
       session?.free();
       session = null;
       let last = 0;
+      const report = (done, total) => {
+        const now = Date.now();
+        if (now - last > 100 || done === total) {
+          last = now;
+          self.postMessage({ type: 'progress', done, total });
+        }
+      };
+      const head = new Uint8Array(await data.file.slice(0, 4).arrayBuffer());
+      if (PacketFeed.isPacketCapture(head)) {
+        session = await readPackets(data.file, report);
+        self.postMessage({ type: 'opened', sites: JSON.parse(session.sitesJson()), skipped: session.skipReasons() });
+        return;
+      }
       let text;
       try {
         text = await data.file.text();
       } catch (e) {
         throw new Error(`the browser could not read the file (${e && e.name || e}); it may be too large for this device`);
       }
-      session = reader.open(text, (done, total) => {
-        const now = Date.now();
-        if (now - last > 100 || done === total) {
-          last = now;
-          self.postMessage({ type: 'progress', done, total });
-        }
-      });
+      session = reader.open(text, report);
       text = null;
       self.postMessage({ type: 'opened', sites: JSON.parse(session.sitesJson()), skipped: session.skipReasons() });
     } else if (data.type === 'render') {

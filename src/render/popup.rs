@@ -45,12 +45,8 @@ fn foreign(e: &EndpointView) -> bool {
     matches!(e.jurisdiction.server, Jurisdiction::Foreign | Jurisdiction::OfConcern) || e.jurisdiction.entity == Jurisdiction::OfConcern
 }
 
-/// A rule as evidence: shortened when long, the whole rule one disclosure away.
-pub(crate) fn rule(r: &RuleView) -> Markup {
-    rule_in(r, crate::aggregate::Unit::Requests)
-}
-
-/// [`rule`], counting in `unit`.
+/// A rule as evidence: shortened when long, the whole rule one disclosure
+/// away, with how many requests (or connections) it matched.
 pub(crate) fn rule_in(r: &RuleView, unit: crate::aggregate::Unit) -> Markup {
     html! {
         @match &r.rule {
@@ -79,14 +75,28 @@ pub(crate) fn host(h: &str) -> Markup {
 /// The report as a fragment for the popup (no document wrapper, no scripts).
 pub fn to_popup_html(r: &Report) -> String {
     let t = &r.totals;
+    let u = r.unit;
+    let (one, many) = (u.one(), u.many());
+    let short = if u == crate::aggregate::Unit::Connections { "conn." } else { "req." };
+    let tone = format!("tracker {one}");
+    let tmany = format!("tracker {many}");
     let markup = html! {
         section class="summary" aria-labelledby="bl-site" {
             div class={"grade g-" (r.grade.letter)} role="img" aria-label={"Grade " (r.grade.letter) ", " (r.grade.score) " of 100"} { (r.grade.letter) }
             div {
                 h1 id="bl-site" { (r.site) }
-                p class="muted" { (count(t.requests, "request", "requests")) " · " (count(t.tracker_requests, "tracker request", "tracker requests")) " · " (count(t.tracker_endpoints, "tracker endpoint", "tracker endpoints")) " · " (count(t.tracker_companies, "tracker company", "tracker companies")) @if t.unidentified_tracker_domains > 0 { " · " (count(t.unidentified_tracker_domains, "unidentified tracker domain", "unidentified tracker domains")) } " · " (kb(t.bytes_sent)) " sent" }
-                @if t.endpoints_folded > 0 { p class="muted" { (t.endpoints_folded) " endpoints (" (t.requests_folded) " requests) folded to keep the report bounded: counted above, not listed." } }
-                @if t.server_of_concern_requests > 0 { p class="alert" { (t.server_of_concern_requests) @if t.server_of_concern_requests == 1 { " request" } @else { " requests" } " to servers in a country of concern" } }
+                @if let Some(sj) = &r.subject {
+                    p class="subject" {
+                        @if sj.kind == crate::aggregate::SubjectKind::App { "App " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } } @else { "This device" @if let Some(l) = &sj.label { " (" (l) ")" } }
+                        @if let Some(p) = &sj.publisher { " · published by " (p.name) } @else { " · no publisher known: every host counts as third-party" }
+                    }
+                    @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) {
+                        details class="limits" { summary { "What a packet capture cannot show" } ul { @for l in &pk.limits { li { (l) } } } }
+                    }
+                }
+                p class="muted" { (count(t.requests, one, many)) " · " (count(t.tracker_requests, &tone, &tmany)) " · " (count(t.tracker_endpoints, "tracker endpoint", "tracker endpoints")) " · " (count(t.tracker_companies, "tracker company", "tracker companies")) @if t.unidentified_tracker_domains > 0 { " · " (count(t.unidentified_tracker_domains, "unidentified tracker domain", "unidentified tracker domains")) } " · " (kb(t.bytes_sent)) " sent" }
+                @if t.endpoints_folded > 0 { p class="muted" { (t.endpoints_folded) " endpoints (" (u.count(t.requests_folded)) ") folded to keep the report bounded: counted above, not listed." } }
+                @if t.server_of_concern_requests > 0 { p class="alert" { (u.count(t.server_of_concern_requests)) " to servers in a country of concern" } }
             }
         }
         (super::glance::glance_markup(&r.glance))
@@ -99,7 +109,7 @@ pub fn to_popup_html(r: &Report) -> String {
         @if !r.telemetry.endpoints.is_empty() {
             h2 { "Platform telemetry" }
             p {
-                (r.telemetry.requests) " requests (" (kb(r.telemetry.bytes_sent)) ") to " (r.telemetry.endpoints.len()) " telemetry and logging endpoints"
+                (u.count(r.telemetry.requests)) " (" (kb(r.telemetry.bytes_sent)) ") to " (r.telemetry.endpoints.len()) " telemetry and logging endpoints"
                 @if !r.telemetry.countries.is_empty() { ", servers registered in " (r.telemetry.countries.join(", ")) }
                 @if !r.telemetry.identifiers.is_empty() { "; identifiers sent: " @for (i, n) in r.telemetry.identifiers.iter().enumerate() { @if i > 0 { ", " } code { (n) } } }
                 "."
@@ -111,7 +121,7 @@ pub fn to_popup_html(r: &Report) -> String {
                 li data-concern=(if e.jurisdiction == Jurisdiction::OfConcern { "1" } else { "0" }) {
                     strong { (e.entity.name) } " — domiciled " abbr title="country of incorporation" { (known(&e.entity.domicile)) } ", headquartered " (known(&e.entity.headquarters))
                     @if let Some(p) = &e.parent { span class="muted" { " · part of " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
-                    " " (tag(e.jurisdiction)) " " span class="muted" { (e.requests) " req." }
+                    " " (tag(e.jurisdiction)) " " span class="muted" { (e.requests) " " (short) }
                     @if !e.sent.is_empty() { span class="muted" { " · received " (e.sent.join(", ")) } }
                 }
             }
@@ -122,14 +132,14 @@ pub fn to_popup_html(r: &Report) -> String {
                 li {
                     @match n.asn { Some(a) => { "AS" (a) " " (n.network.as_deref().unwrap_or("")) } None => { "unknown network" } }
                     @if let Some(o) = &n.operator { span class="muted" { " (" (o) ")" } }
-                    " — " (share(n.requests, r.totals.requests)) " of requests, " (share(n.bytes_received, r.totals.bytes_received)) " of bytes received"
+                    " — " (share(n.requests, r.totals.requests)) " of " (many) ", " (share(n.bytes_received, r.totals.bytes_received)) " of bytes received"
                 }
             }
         }
         h2 { "Endpoints" }
         table class="endpoints" {
             caption class="visually-hidden" { "Endpoints contacted by " (r.site) }
-            thead { tr { th scope="col" { "Host" } th scope="col" { "Company" } th scope="col" { "Server" } th scope="col" { "Req." } th scope="col" { "Sent" } } }
+            thead { tr { th scope="col" { "Host" } th scope="col" { "Company" } th scope="col" { "Server" } th scope="col" { (if short == "req." { "Req." } else { "Conn." }) } th scope="col" { "Sent" } } }
             tbody {
                 @for e in &r.endpoints {
                     tr data-tracker=(if e.tracker_requests > 0 { "1" } else { "0" }) data-foreign=(if foreign(e) { "1" } else { "0" }) {
@@ -139,9 +149,11 @@ pub fn to_popup_html(r: &Report) -> String {
                             details class="why" {
                                 summary { "why" }
                                 p { (e.party.label()) " · domain " code { (e.domain) } }
+                                @for nb in &e.name_basis { p class="muted" { "Name from " (nb.basis.label()) ": " (u.count(nb.connections)) } }
+                                @if !e.dns_names.is_empty() { p class="muted" { "Its addresses also answered for: " @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
                                 @if e.trackers.is_empty() { p { "Not matched by a tracker list." } }
-                                @if !e.rules.is_empty() { ul class="rules" { @for r in &e.rules { li { (rule(r)) } } } }
-                                @if e.rules_not_listed > 0 { p class="muted" { (e.rules_not_listed) " more tracker requests matched rules not listed here." } }
+                                @if !e.rules.is_empty() { ul class="rules" { @for r in &e.rules { li { (rule_in(r, u)) } } } }
+                                @if e.rules_not_listed > 0 { p class="muted" { (e.rules_not_listed) " more " (tmany) " matched rules not listed here." } }
                                 @if !e.sent.is_empty() {
                                     p { "Sent: " @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind(f.kind)) ", " (f.reason.describe()) ")" } }
                                 }
@@ -157,9 +169,9 @@ pub fn to_popup_html(r: &Report) -> String {
                         td {
                             @for sv in &e.servers {
                                 @let l = &sv.location;
-                                div { (l.ip) " · " (l.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (l.basis.label()) ")" } @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " req." } }
+                                div { (l.ip) " · " (l.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (l.basis.label()) ")" } @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } }
                             }
-                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " req. with no server IP (location unknown)" } }
+                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " " (short) " with no server IP (location unknown)" } }
                             " " (tag(e.jurisdiction.server))
                         }
                         td class="num" { (e.requests) }

@@ -77,6 +77,54 @@ test('a Chrome HAR of a TikTok session: the report, and exports identical to the
   await page.context().close();
 });
 
+const PHONE = join(FIXTURES, 'phone/tiktok-app/capture.pcapng');
+
+test('a phone packet capture: the app, its connections with their name basis, and exports identical to the CLI', async () => {
+  const page = await openPage();
+  await upload(page, PHONE);
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  const text = await page.locator('#report').innerText();
+  for (const words of ['com.zhiliaoapp.musically', 'App TikTok', 'published by TikTok Pte. Ltd.', '13 connections', 'TLS server name (SNI)', 'DNS answer', 'What a packet capture cannot show', 'encrypted DNS']) {
+    assert.ok(text.includes(words), `report shows "${words}"`);
+  }
+  assert.ok(!/\brequests?\b/i.test(text.replace('shows connections, not requests', '')), 'a packet capture is counted in connections');
+  const options = await page.locator('#site option').allInnerTexts();
+  assert.deepEqual(options, ['TikTok: com.zhiliaoapp.musically (13 connections)', 'Chrome: com.android.chrome (1 connections)']);
+  for (const format of ['json', 'csv', 'html']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    const cli = execFileSync(CLI, ['report', PHONE, '--home', 'US', '--policy', 'us', '--format', format], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    assert.equal(readFileSync(await download.path(), 'utf8'), cli, `the ${format} export equals the CLI's`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'www-phone.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('a 60 MB packet capture is read in slices off the main thread, with progress', async () => {
+  // Classic PCAP, raw IP: 42,000 TCP segments of 1,400 bytes over 1,000 connections.
+  const records = 42000;
+  const buf = Buffer.alloc(24 + records * (16 + 1440));
+  buf.writeUInt32LE(0xa1b2c3d4, 0); buf.writeUInt16LE(2, 4); buf.writeUInt16LE(4, 6); buf.writeUInt32LE(65535, 16); buf.writeUInt32LE(101, 20);
+  let at = 24;
+  for (let i = 0; i < records; i++) {
+    buf.writeUInt32LE(1764000000 + Math.floor(i / 100), at); buf.writeUInt32LE(1440, at + 8); buf.writeUInt32LE(1440, at + 12);
+    const ip = at + 16;
+    buf[ip] = 0x45; buf.writeUInt16BE(1440, ip + 2); buf[ip + 8] = 64; buf[ip + 9] = 6;
+    buf.set([10, 215, 173, 1], ip + 12); buf.set([203, 0, 113, 7], ip + 16);
+    buf.writeUInt16BE(40000 + (i % 1000), ip + 20); buf.writeUInt16BE(443, ip + 22); buf.writeUInt32LE(i, ip + 24); buf[ip + 32] = 0x50; buf[ip + 33] = 0x18;
+    at += 16 + 1440;
+  }
+  const path = tmpFile('big.pcap', buf);
+  const page = await openPage();
+  await page.evaluate(() => { window.progressSeen = 0; new MutationObserver(() => { if (document.getElementById('progress').value > 0) window.progressSeen++; }).observe(document.getElementById('progress'), { attributes: true }); });
+  await page.setInputFiles('#file', path);
+  await page.waitForSelector('#report #bl-site, #error:not([hidden])', { timeout: 120000 });
+  assert.ok(await page.locator('#error').isHidden(), await page.locator('#error').innerText());
+  const text = await page.locator('#report').innerText();
+  assert.ok(text.includes('1000 connections'), 'every connection counted');
+  assert.ok(await page.evaluate(() => window.progressSeen) > 2, 'progress was shown while reading');
+  await page.context().close();
+});
+
 test('policy and home country re-judge the same capture', async () => {
   const page = await openPage();
   await upload(page, TIKTOK);

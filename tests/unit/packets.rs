@@ -221,9 +221,13 @@ fn a_file_cut_short_keeps_what_was_read_and_says_why() {
 
 #[test]
 fn what_is_not_a_packet_capture_is_a_clear_error() {
-    for bad in [&b""[..], b"{\"log\":{}}", b"\x0a\x0d\x0d\x0agarbage", &[0u8; 64]] {
+    for bad in [&b""[..], b"{\"log\":{}}", b"\x0a\x0d\x0d\x0agarbage-garbage-garbage", &[0u8; 64]] {
         let err = read_packets(bad, |_| {}).unwrap_err();
         assert!(err.0.contains("empty") || err.0.contains("not a packet capture"), "{err}");
+    }
+    for short in [&b"\x0a\x0d\x0d\x0agarbage"[..], &[0xd4, 0xc3, 0xb2, 0xa1, 2, 0]] {
+        let err = read_packets(short, |_| {}).unwrap_err();
+        assert!(err.0.contains("cut short"), "{err}");
     }
 }
 
@@ -344,4 +348,32 @@ fn the_bundled_phone_capture_is_the_one_this_test_builds() {
     assert!(named.contains(&(Some("v16m.tiktokcdn.com"), NameBasis::Dns)), "{named:?}");
     assert!(named.contains(&(None, NameBasis::None)));
     assert!(named.contains(&(Some("example.com"), NameBasis::QuicSni)));
+}
+
+#[test]
+fn chunks_of_any_size_read_the_same_as_the_whole_file() {
+    for bytes in [phone_session(), pcap(1, true, false, &session().iter().map(|p| (p.ms, frame(1, &p.ip))).collect::<Vec<_>>())] {
+        let whole = read(&bytes);
+        for size in [1usize, 7, 4096, 65_536] {
+            let mut r = PacketReader::new();
+            for chunk in bytes.chunks(size) {
+                r.push(chunk).unwrap();
+            }
+            assert_eq!(r.finish().unwrap(), whole, "chunks of {size} bytes");
+        }
+    }
+}
+
+#[test]
+fn damage_after_the_header_stops_reading_and_keeps_what_was_read() {
+    let mut bytes = phone_session();
+    let whole = read(&bytes);
+    let at = bytes.len() / 2;
+    // A block whose two length fields disagree, half-way through.
+    let block_start = (at..bytes.len()).find(|&i| bytes[i..i + 4] == 6u32.to_le_bytes()).unwrap();
+    bytes[block_start + 4..block_start + 8].copy_from_slice(&13u32.to_le_bytes());
+    let cap = read(&bytes);
+    assert!(cap.stopped.as_deref().is_some_and(|s| s.contains("damaged")), "{:?}", cap.stopped);
+    assert!(cap.packets < whole.packets && cap.packets > 10);
+    assert_eq!(cap.bytes, bytes.len() as u64, "the checksum covers the whole file");
 }

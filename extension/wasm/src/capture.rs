@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
+use borderline::observe::packets::{Format, PacketReader};
 use borderline::observe::read_har;
 use borderline::render;
 use borderline::{Analyzer, Reports};
@@ -44,6 +45,57 @@ impl HarReader {
         }
         Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, info: render::CaptureView::of(&capture), skip_reasons: capture.skip_reasons })
     }
+
+    /// Reports on a packet capture fed chunk by chunk into `feed` (PCAP or
+    /// PCAPNG): one subject per app the capture names, or this device.
+    #[wasm_bindgen(js_name = openPackets)]
+    pub fn open_packets(&self, feed: &mut PacketFeed) -> Result<HarSession, JsError> {
+        let reader = feed.reader.take().ok_or_else(|| err("this packet capture was already opened"))?;
+        let capture = reader.finish().map_err(err)?;
+        let reports = self.analyzer.observe_packets(&capture, Bounds::UNBOUNDED);
+        if reports.sites.is_empty() {
+            return Err(err("the packet capture holds no connections"));
+        }
+        let skip_reasons = capture.stopped.iter().cloned().collect();
+        Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, info: render::CaptureView::of_packets(&capture), skip_reasons })
+    }
+}
+
+/// A packet capture as it is read, a slice of the file at a time (so a
+/// 200 MB capture never sits whole in memory).
+#[wasm_bindgen]
+pub struct PacketFeed {
+    reader: Option<PacketReader>,
+}
+
+impl Default for PacketFeed {
+    fn default() -> Self {
+        PacketFeed::new()
+    }
+}
+
+#[wasm_bindgen]
+impl PacketFeed {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> PacketFeed {
+        PacketFeed { reader: Some(PacketReader::new()) }
+    }
+
+    /// Whether a file's first bytes are a packet capture's (else it is read as HAR).
+    #[wasm_bindgen(js_name = isPacketCapture)]
+    pub fn is_packet_capture(head: &[u8]) -> bool {
+        Format::sniff(head).is_some()
+    }
+
+    /// Feeds the next slice of the file; an error only when the file is not a packet capture at all.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
+        self.reader.as_mut().ok_or_else(|| err("this packet capture was already opened"))?.push(chunk).map_err(err)
+    }
+
+    /// Connections seen so far.
+    pub fn connections(&self) -> usize {
+        self.reader.as_ref().map_or(0, PacketReader::connections)
+    }
 }
 
 /// One capture, read.
@@ -61,10 +113,15 @@ fn err(e: impl std::fmt::Display) -> JsError {
 
 #[wasm_bindgen]
 impl HarSession {
-    /// The capture's Sites, busiest first, as JSON: `[{"site", "requests"}]`.
+    /// The capture's Sites (or apps), busiest first, as JSON: `[{"site", "requests", "unit"}]`.
     #[wasm_bindgen(js_name = sitesJson)]
     pub fn sites_json(&self) -> String {
-        let list: Vec<serde_json::Value> = self.reports.busiest().iter().map(|s| serde_json::json!({"site": s.site, "requests": s.requests})).collect();
+        let list: Vec<serde_json::Value> = self
+            .reports
+            .busiest()
+            .iter()
+            .map(|s| serde_json::json!({"site": s.site, "requests": s.requests, "unit": s.subject.unit.many(), "label": s.subject.label}))
+            .collect();
         serde_json::Value::Array(list).to_string()
     }
 

@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 
 mod capture;
 mod packs;
-pub use capture::{HarReader, HarSession};
+pub use capture::{HarReader, HarSession, PacketFeed};
 use packs::JsBytes;
 
 /// Bits returned by [`Core::observe`].

@@ -17,6 +17,7 @@ use std::io::Read;
 use std::net::IpAddr;
 
 use etherparse::{LaxNetSlice, TransportSlice};
+use pcap_parser::nom;
 use pcap_parser::pcapng::Block;
 use pcap_parser::{PcapBlockOwned, PcapError};
 use serde::{Deserialize, Serialize};
@@ -231,82 +232,190 @@ impl std::fmt::Display for PacketError {
     }
 }
 
-/// A reader that hashes and counts what passes through it.
-struct Hashing<R> {
-    inner: R,
-    hasher: Sha256,
-    bytes: u64,
-}
-
-impl<R: Read> Read for Hashing<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.bytes += n as u64;
-        Ok(n)
-    }
-}
-
 /// Reads a packet capture from `input`, calling `progress(bytes_read)` now
 /// and then. A file that is cut short or damaged part-way keeps the
 /// connections read before the damage (`stopped` says why it stopped); only a
 /// file that is not a packet capture at all is an error.
-pub fn read_packets<R: Read + Send>(input: R, mut progress: impl FnMut(u64)) -> Result<PacketCapture, PacketError> {
-    let mut hashing = Hashing { inner: input, hasher: Sha256::new(), bytes: 0 };
-    let mut state = State::default();
-    {
-        let mut reader = pcap_parser::create_reader(1 << 16, &mut hashing).map_err(|e| match e {
-            PcapError::Eof => PacketError("the file is empty".into()),
-            PcapError::HeaderNotRecognized => PacketError("not a packet capture: the file starts with neither a PCAP nor a PCAPNG header".into()),
-            PcapError::Incomplete(_) | PcapError::UnexpectedEof => PacketError("cut short: the file ends inside its packet-capture header".into()),
-            other => PacketError(format!("not a packet capture: {other}")),
-        })?;
-        let mut last_report = 0usize;
+pub fn read_packets<R: Read>(mut input: R, mut progress: impl FnMut(u64)) -> Result<PacketCapture, PacketError> {
+    let mut reader = PacketReader::new();
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = match input.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                reader.stop(format!("the file could not be read past {} bytes: {e}", reader.bytes()));
+                break;
+            }
+        };
+        reader.push(&chunk[..n])?;
+        progress(reader.bytes());
+    }
+    reader.finish()
+}
+
+/// A packet capture read as it arrives, chunk by chunk (the CLI reads a file
+/// into it; www/ feeds it slices of a file from a Web Worker). Only the bytes
+/// of one unfinished block are held between chunks.
+pub struct PacketReader {
+    state: State,
+    mode: Mode,
+    /// Bytes received and not yet parsed (at most one block and a chunk).
+    pending: Vec<u8>,
+    hasher: Sha256,
+    bytes: u64,
+    /// Bytes parsed (consumed) so far.
+    parsed: u64,
+}
+
+#[derive(Clone, Copy)]
+enum Mode {
+    Start,
+    Legacy(fn(&[u8]) -> nom::IResult<&[u8], pcap_parser::LegacyPcapBlock<'_>, PcapError<&[u8]>>),
+    Ng { big_endian: bool },
+    Stopped,
+}
+
+impl Default for PacketReader {
+    fn default() -> Self {
+        PacketReader::new()
+    }
+}
+
+impl PacketReader {
+    pub fn new() -> PacketReader {
+        PacketReader { state: State::default(), mode: Mode::Start, pending: Vec::new(), hasher: Sha256::new(), bytes: 0, parsed: 0 }
+    }
+
+    /// Bytes received so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Connections seen so far (they are reported on `finish`).
+    pub fn connections(&self) -> usize {
+        self.state.flows.len()
+    }
+
+    fn stop(&mut self, why: String) {
+        if !matches!(self.mode, Mode::Stopped) {
+            self.state.capture.stopped = Some(why);
+            self.mode = Mode::Stopped;
+            self.pending = Vec::new();
+        }
+    }
+
+    /// Feeds the next bytes of the file. The only error is a file that is
+    /// not a packet capture at all (known from its first bytes); damage later
+    /// stops the reading, and what was read stays (see `finish`).
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), PacketError> {
+        self.hasher.update(chunk);
+        self.bytes += chunk.len() as u64;
+        if matches!(self.mode, Mode::Stopped) {
+            return Ok(());
+        }
+        self.pending.extend_from_slice(chunk);
+        let mut at = 0usize;
         loop {
-            match reader.next() {
-                Ok((offset, block)) => {
-                    state.block(block);
-                    reader.consume(offset);
-                    if reader.consumed() - last_report >= 1 << 20 {
-                        last_report = reader.consumed();
-                        progress(last_report as u64);
+            let data = &self.pending[at..];
+            match self.mode {
+                Mode::Stopped => return Ok(()),
+                Mode::Start => {
+                    match Format::sniff(data) {
+                        None if data.len() < 4 => break,
+                        None => return Err(PacketError("not a packet capture: the file starts with neither a PCAP nor a PCAPNG header".into())),
+                        Some(Format::Pcapng) if data.len() < 12 => break,
+                        Some(Format::Pcapng) => {
+                            // The byte-order magic says the section header is one.
+                            if !matches!(data[8..12], [0x4d, 0x3c, 0x2b, 0x1a] | [0x1a, 0x2b, 0x3c, 0x4d]) {
+                                return Err(PacketError("not a packet capture: its PCAPNG section header is damaged".into()));
+                            }
+                            self.mode = Mode::Ng { big_endian: false }
+                        }
+                        Some(Format::Pcap) => match pcap_parser::parse_pcap_header(data) {
+                            Ok((rest, header)) => {
+                                let used = data.len() - rest.len();
+                                self.mode = Mode::Legacy(if header.is_modified_format() {
+                                    pcap_parser::parse_pcap_frame_modified
+                                } else if header.is_bigendian() {
+                                    pcap_parser::parse_pcap_frame_be
+                                } else {
+                                    pcap_parser::parse_pcap_frame
+                                });
+                                self.state.block(PcapBlockOwned::LegacyHeader(header));
+                                at += used;
+                            }
+                            Err(nom::Err::Incomplete(_)) => break,
+                            Err(_) => return Err(PacketError("not a packet capture: its PCAP header is damaged".into())),
+                        },
                     }
                 }
-                Err(PcapError::Eof) => break,
-                Err(PcapError::Incomplete(_)) => {
-                    if reader.refill().is_err() {
-                        state.capture.stopped = Some("the file could not be read to its end".into());
-                        break;
+                Mode::Legacy(parse) => match parse(data) {
+                    Ok((rest, block)) => {
+                        let used = data.len() - rest.len();
+                        self.state.block(PcapBlockOwned::Legacy(block));
+                        at += used;
                     }
-                }
-                Err(PcapError::BufferTooSmall) => {
-                    let size = reader.data().len().max(1 << 16) * 2;
-                    if size > MAX_BLOCK || !reader.grow(size) {
-                        state.capture.stopped = Some(format!("a block larger than {} MB: reading stopped there", MAX_BLOCK >> 20));
-                        break;
+                    Err(nom::Err::Incomplete(_)) => break,
+                    Err(_) => {
+                        let why = format!("damaged after {} bytes: a packet record does not parse", self.parsed + at as u64);
+                        self.stop(why);
+                        return Ok(());
                     }
-                    if reader.refill().is_err() {
-                        state.capture.stopped = Some("the file could not be read to its end".into());
-                        break;
+                },
+                Mode::Ng { big_endian } => {
+                    let parsed = if big_endian { pcap_parser::pcapng::parse_block_be(data) } else { pcap_parser::pcapng::parse_block_le(data) };
+                    match parsed {
+                        Ok((rest, block)) => {
+                            let used = data.len() - rest.len();
+                            if let Block::SectionHeader(shb) = &block {
+                                self.mode = Mode::Ng { big_endian: shb.big_endian() };
+                            }
+                            self.state.ng_block(block);
+                            at += used;
+                        }
+                        Err(nom::Err::Incomplete(_)) => break,
+                        Err(_) if self.parsed == 0 && at == 0 => return Err(PacketError("not a packet capture: its PCAPNG section header is damaged".into())),
+                        Err(_) => {
+                            let why = format!("damaged after {} bytes: a PCAPNG block does not parse", self.parsed + at as u64);
+                            self.stop(why);
+                            return Ok(());
+                        }
                     }
-                }
-                Err(PcapError::UnexpectedEof) => {
-                    state.capture.stopped = Some(format!("the file ends in the middle of a packet after {} bytes (cut short?)", reader.consumed()));
-                    break;
-                }
-                Err(e) => {
-                    let e = e.to_string();
-                    state.capture.stopped = Some(format!("damaged after {} bytes: {e}", reader.consumed()));
-                    break;
                 }
             }
         }
+        self.pending.drain(..at);
+        self.parsed += at as u64;
+        if self.pending.len() > MAX_BLOCK {
+            let why = format!("a block larger than {} MB after {} bytes: reading stopped there", MAX_BLOCK >> 20, self.parsed);
+            self.stop(why);
+        }
+        Ok(())
     }
-    let mut capture = state.finish();
-    capture.sha256 = hashing.hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    capture.bytes = hashing.bytes;
-    progress(capture.bytes);
-    Ok(capture)
+
+    /// Everything read. A file that ends inside a block is reported up to
+    /// that block, and says so.
+    pub fn finish(mut self) -> Result<PacketCapture, PacketError> {
+        match self.mode {
+            Mode::Start if self.bytes == 0 => return Err(PacketError("the file is empty".into())),
+            Mode::Start if Format::sniff(&self.pending).is_some() || self.pending.len() < 4 => {
+                return Err(PacketError("cut short: the file ends inside its packet-capture header".into()))
+            }
+            Mode::Start => return Err(PacketError("not a packet capture: the file starts with neither a PCAP nor a PCAPNG header".into())),
+            Mode::Ng { .. } if self.parsed == 0 => return Err(PacketError("cut short: the file ends inside its packet-capture header".into())),
+            Mode::Legacy(_) | Mode::Ng { .. } if !self.pending.is_empty() => {
+                let why = format!("the file ends in the middle of a packet after {} bytes (cut short?)", self.parsed);
+                self.stop(why);
+            }
+            _ => {}
+        }
+        let mut capture = std::mem::take(&mut self.state).finish();
+        capture.sha256 = self.hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        capture.bytes = self.bytes;
+        Ok(capture)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,6 +1,6 @@
 //! Checks shared by the node and browser runs of the binding's wasm tests.
 
-use borderline_wasm::{flags, Core, HarReader};
+use borderline_wasm::{flags, Core, HarReader, PacketFeed};
 
 const OVERLAY: &str = r#"[{"network":"127.0.0.4","prefix":32,"country":"SG","asn":45102,"organisation":"Alibaba"},{"network":"127.0.0.6","prefix":32,"country":"CN","asn":4134,"organisation":"Chinanet"}]"#;
 
@@ -125,6 +125,27 @@ pub fn one_reader_opens_many_captures() {
     assert_eq!(tiktok.render(None, "US", "us", "json").unwrap(), include_str!("../../../../tests/fixtures/tiktok/foryou/expected.json").trim_end());
 }
 
+/// A phone's packet capture fed a slice at a time gives, byte for byte, the
+/// native build's report of it; a file that is not one is an error.
+pub fn packet_captures_are_read_in_slices() {
+    let reader = HarReader::new(&js(LISTS), &js(LOCATIONS)).unwrap();
+    let bytes: &[u8] = include_bytes!("../../../../tests/fixtures/phone/tiktok-app/capture.pcapng");
+    assert!(PacketFeed::is_packet_capture(&bytes[..4]));
+    assert!(!PacketFeed::is_packet_capture(b"{\"lo"));
+    let mut feed = PacketFeed::new();
+    for slice in bytes.chunks(5000) {
+        feed.push(slice).unwrap();
+    }
+    assert!(feed.connections() > 10);
+    let session = reader.open_packets(&mut feed).unwrap();
+    assert!(reader.open_packets(&mut feed).is_err(), "a feed is opened once");
+    assert!(session.sites_json().contains("\"unit\":\"connections\""), "{}", session.sites_json());
+    assert_eq!(session.render(None, "US", "us", "csv").unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.csv"));
+    assert_eq!(session.render(None, "US", "us", "json").unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.json").trim_end());
+    let mut bad = PacketFeed::new();
+    assert!(bad.push(b"this is not a capture at all").is_err());
+}
+
 /// IP tables from outside the module are checked before use, but a lookup
 /// must not panic even on one that fails the check: here, on a 32-bit target,
 /// a stored value whose byte offset into the dictionary would wrap.
@@ -220,6 +241,11 @@ macro_rules! binding_tests {
         #[wasm_bindgen_test]
         fn one_reader_opens_many_captures() {
             common::one_reader_opens_many_captures();
+        }
+
+        #[wasm_bindgen_test]
+        fn packet_captures_are_read_in_slices() {
+            common::packet_captures_are_read_in_slices();
         }
     };
 }
