@@ -269,10 +269,13 @@ pub struct PacketReader {
     parsed: u64,
 }
 
+/// pcap-parser's reader of one classic PCAP record (byte order and format chosen by the header).
+type RecordParser = fn(&[u8]) -> nom::IResult<&[u8], pcap_parser::LegacyPcapBlock<'_>, PcapError<&[u8]>>;
+
 #[derive(Clone, Copy)]
 enum Mode {
     Start,
-    Legacy(fn(&[u8]) -> nom::IResult<&[u8], pcap_parser::LegacyPcapBlock<'_>, PcapError<&[u8]>>),
+    Legacy(RecordParser),
     Ng { big_endian: bool },
     Stopped,
 }
