@@ -223,10 +223,46 @@ impl Analyzer {
 
     /// Files every request of a capture under its Site.
     pub fn observe_capture(&self, capture: &HarCapture, bounds: Bounds) -> Reports {
+        if let Some(subject) = &capture.subject {
+            return self.observe_app_capture(capture, subject, bounds);
+        }
         let mut reports = Reports::with_bounds(bounds);
         for req in &capture.requests {
             self.observe(req, &mut reports);
         }
+        reports.unreadable = capture.skipped;
+        reports
+    }
+
+    /// Files every request of an app's (or a device's) HAR under its one
+    /// subject: the app the capture names, else "this device". Each request
+    /// is classified by its full URL; a host is the same entity only when the
+    /// app's publisher's company owns it.
+    fn observe_app_capture(&self, capture: &HarCapture, subject: &crate::observe::AppCapture, bounds: Bounds) -> Reports {
+        let mut reports = Reports::with_bounds(bounds);
+        let known = subject.app_id.as_deref().and_then(|id| classify::app::known_app(id, false));
+        let (key, kind) = match &subject.app_id {
+            Some(id) => (id.clone(), SubjectKind::App),
+            None => ("this device".to_string(), SubjectKind::Device),
+        };
+        let page = classify::Page { host: String::new(), site: key.clone(), owner_root: known.map(|k| entity::root(k.publisher)) };
+        let mut report = SiteReport::with_bounds(key.clone(), bounds);
+        report.subject = Subject {
+            kind,
+            label: subject.label.clone().or_else(|| known.map(|k| k.name.to_string())),
+            basis: Some(subject.basis.clone()),
+            unit: Unit::Requests,
+        };
+        for req in &capture.requests {
+            match classify::host_of(&req.url) {
+                Some(host) => {
+                    let c = classify::classify_hosts(&self.lists, &req.url, host, &page, req.resource_type, &req.method);
+                    report.record(req, &c);
+                }
+                None => report.record_skipped(),
+            }
+        }
+        reports.sites.insert(key, report);
         reports.unreadable = capture.skipped;
         reports
     }

@@ -282,3 +282,33 @@ fn a_phone_capture_cut_short_is_reported_up_to_the_cut() {
     assert!(r["capture"]["packets"]["stopped"].is_string());
     assert!(r["totals"]["requests"].as_u64().unwrap() > 3);
 }
+
+#[test]
+fn an_app_har_from_mitmproxy_is_the_devices_and_with_tweasel_metadata_the_apps() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/phone");
+    // mitmproxy's har_dump of a phone: no pages, no document, no Referer. Not one "site" per host.
+    let out = run(&["report", dir.join("mitmproxy-app/capture.har").to_str().unwrap(), "--home", "US", "--policy", "us"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("the capture also has"), "one subject, not a site per host");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r["site"].as_str(), r["subject"]["kind"].as_str()), (Some("this device"), Some("device")));
+    assert!(r.get("unit").is_none(), "a HAR counts requests");
+    let eps = r["endpoints"].as_array().unwrap();
+    let ep = |host: &str| eps.iter().find(|e| e["host"] == host).unwrap_or_else(|| panic!("{host} missing"));
+    assert!(eps.iter().all(|e| e["party"] == "third-party"), "a device has no first party");
+    let fb = ep("graph.facebook.com");
+    assert_eq!(fb["entity"]["name"], "Meta Platforms, Inc.");
+    assert!(fb["sent"].as_array().unwrap().iter().any(|f| f["name"] == "advertiser_id"), "the app events' advertising id is shown");
+    assert_eq!(ep("api2.branch.io")["trackers"][0]["list"], "easyprivacy");
+    assert_eq!(ep("mon.tiktokv.com")["trackers"][0]["category"], "telemetry");
+    assert_ne!(r["grade"]["letter"], "A");
+    // The same traffic with tweasel's metadata: the app is the subject, its publisher's hosts the same entity.
+    let out = run(&["report", dir.join("tweasel-app/capture.har").to_str().unwrap(), "--home", "US", "--policy", "us"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r["site"].as_str(), r["subject"]["label"].as_str()), (Some("com.zhiliaoapp.musically"), Some("TikTok")));
+    let eps = r["endpoints"].as_array().unwrap();
+    let party = |host: &str| eps.iter().find(|e| e["host"] == host).unwrap()["party"].as_str().unwrap().to_string();
+    assert_eq!(party("mon.tiktokv.com"), "same-entity");
+    assert_eq!(party("graph.facebook.com"), "third-party");
+    assert_eq!(party("inapps.appsflyer.com"), "third-party");
+}

@@ -26,6 +26,22 @@ pub struct HarCapture {
     /// reruns a report can check they have the same capture.
     pub sha256: String,
     pub bytes: u64,
+    /// Set when the capture is of an app or a device, not of a website: the
+    /// capture says so (`log._tweasel`), or it has no pages, no top-level
+    /// document and no request with a Referer (mitmproxy or PCAPdroid
+    /// recording a phone's apps).
+    pub subject: Option<AppCapture>,
+}
+
+/// What an app capture says about its subject.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AppCapture {
+    /// The app's id (Android package, iOS bundle id) when the capture names one.
+    pub app_id: Option<String>,
+    /// The app's name, or the device (platform and OS version), when given.
+    pub label: Option<String>,
+    /// How the subject was told, in words.
+    pub basis: String,
 }
 
 /// Why a whole file could not be read.
@@ -70,6 +86,9 @@ struct Har<'a> {
 struct Log<'a> {
     #[serde(default)]
     creator: Option<Creator>,
+    /// tweasel's metadata (cyanoacrylate, its browser add-on): the apps and device recorded.
+    #[serde(default, rename = "_tweasel")]
+    tweasel: Option<serde_json::Value>,
     #[serde(default)]
     pages: Vec<Page>,
     #[serde(borrow)]
@@ -197,6 +216,8 @@ pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<Ha
     let mut pages: Pages =
         Pages { site: log.pages.iter().map(|p| (p.id.clone(), is_web_url(&p.title).then(|| p.title.clone()))).collect(), top: HashMap::new(), current: None };
     capture.requests.reserve(total);
+    // Whether anything in the capture belongs to a web page (a top-level document, a Referer).
+    let mut page_like = false;
     for (i, raw) in log.entries.iter().enumerate() {
         if i % 4096 == 0 {
             progress(i, total);
@@ -209,12 +230,50 @@ pub fn read_har(text: &str, mut progress: impl FnMut(usize, usize)) -> Result<Ha
             }
         };
         match to_request(&entry, &mut pages) {
-            Ok(r) => capture.requests.push(r),
+            Ok(r) => {
+                page_like |= r.resource_type == ResourceType::Document;
+                page_like |= entry.request.headers.iter().any(|h| h.name.eq_ignore_ascii_case("referer"));
+                capture.requests.push(r);
+            }
             Err(reason) => skip(&mut capture, i, reason),
         }
     }
+    capture.subject = match &log.tweasel {
+        Some(meta) => Some(tweasel_subject(meta)),
+        None if log.pages.is_empty() && !page_like && !capture.requests.is_empty() => Some(AppCapture {
+            app_id: None,
+            label: None,
+            basis: format!(
+                "{} has no pages, no top-level document and no Referer: a capture of a device's apps, which does not say which app",
+                if capture.creator.is_empty() { "the capture".to_string() } else { format!("the capture ({})", capture.creator) }
+            ),
+        }),
+        None => None,
+    };
     progress(total, total);
     Ok(capture)
+}
+
+/// The subject tweasel's metadata names: `apps[0]` (id and name; format 2)
+/// or `options.apps[0]` (format 1), and the device's platform and OS.
+fn tweasel_subject(meta: &serde_json::Value) -> AppCapture {
+    let text = |v: &serde_json::Value| v.as_str().map(|s| s.chars().filter(|c| !c.is_control()).take(200).collect::<String>()).filter(|s| !s.is_empty());
+    let apps = meta.get("apps").and_then(|a| a.as_array());
+    let first = apps.and_then(|a| a.first());
+    let app_id = first.and_then(|a| a.get("id")).and_then(text).or_else(|| meta.pointer("/options/apps/0").and_then(text));
+    let several = apps.is_some_and(|a| a.len() > 1) || meta.pointer("/options/apps").and_then(|a| a.as_array()).is_some_and(|a| a.len() > 1);
+    let device = match (meta.pointer("/device/platform").and_then(text), meta.pointer("/device/osVersion").and_then(text)) {
+        (Some(p), Some(v)) => Some(format!("{p} {v}")),
+        (Some(p), None) => Some(p),
+        _ => None,
+    };
+    let label = first.and_then(|a| a.get("name")).and_then(text).or(device);
+    let basis = match (&app_id, several) {
+        (Some(_), false) => "the capture's tweasel metadata (log._tweasel) names the app".to_string(),
+        (Some(_), true) => "the capture's tweasel metadata names several apps; the first is taken as the subject".to_string(),
+        (None, _) => "the capture's tweasel metadata names no app: a device capture".to_string(),
+    };
+    AppCapture { app_id, label, basis }
 }
 
 /// SHA-256 as lower-case hex.

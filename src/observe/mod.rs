@@ -6,6 +6,6 @@ pub mod packets;
 mod request;
 pub mod sent;
 
-pub use har::{read_har, HarCapture, HarError};
+pub use har::{read_har, AppCapture, HarCapture, HarError};
 pub use request::{Request, ResourceType};
 pub use sent::{BinaryBody, Sent, SentField, SentKind, SentReason};
