@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
+use borderline::observe::packets::pcapdroid_csv::read_connections_csv;
 use borderline::observe::packets::read_packets;
 use borderline::observe::read_har;
 use borderline::render::{to_json, CaptureView};
@@ -17,7 +18,7 @@ fn cases() -> Vec<PathBuf> {
     for site in std::fs::read_dir(&root).unwrap().flatten() {
         let Ok(cases) = std::fs::read_dir(site.path()) else { continue };
         for case in cases.flatten() {
-            if ["capture.har", "capture.pcapng", "capture.pcap"].iter().any(|f| case.path().join(f).is_file()) {
+            if ["capture.har", "capture.pcapng", "capture.pcap", "capture.csv"].iter().any(|f| case.path().join(f).is_file()) {
                 out.push(case.path());
             }
         }
@@ -37,9 +38,12 @@ fn policy(dir: &Path) -> Policy {
 pub fn report(dir: &Path) -> (String, String) {
     let analyzer = Analyzer::new();
     let policy = policy(dir);
-    for name in ["capture.pcapng", "capture.pcap"] {
+    for name in ["capture.pcapng", "capture.pcap", "capture.csv"] {
         let Ok(file) = std::fs::File::open(dir.join(name)) else { continue };
-        let capture = read_packets(file, |_| {}).unwrap();
+        let capture = match name {
+            "capture.csv" => read_connections_csv(&std::fs::read(dir.join(name)).unwrap()).unwrap(),
+            _ => read_packets(file, |_| {}).unwrap(),
+        };
         let site = analyzer.observe_packets(&capture, Bounds::UNBOUNDED).pick(None).unwrap();
         let mut report = analyzer.report(&site, &policy);
         report.capture = Some(CaptureView::of_packets(&capture));

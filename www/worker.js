@@ -53,7 +53,12 @@ self.onmessage = async ({ data }) => {
           self.postMessage({ type: 'progress', done, total });
         }
       };
-      const head = new Uint8Array(await data.file.slice(0, 4).arrayBuffer());
+      const head = new Uint8Array(await data.file.slice(0, 32).arrayBuffer());
+      if (PacketFeed.isConnectionsCsv(head)) {
+        session = reader.openConnections(new Uint8Array(await data.file.arrayBuffer()));
+        self.postMessage({ type: 'opened', sites: JSON.parse(session.sitesJson()), skipped: session.skipReasons() });
+        return;
+      }
       if (PacketFeed.isPacketCapture(head)) {
         session = await readPackets(data.file, report);
         self.postMessage({ type: 'opened', sites: JSON.parse(session.sitesJson()), skipped: session.skipReasons() });

@@ -1,8 +1,9 @@
-//! The packet-capture reader on any bytes (it reads what an attacker may
+//! The packet-capture reader (and the connections-CSV reader) on any bytes (it reads what an attacker may
 //! craft): it returns connections or a clear error, never panics, and every
 //! connection it returns is filed under exactly one subject.
 #![no_main]
 
+use borderline::observe::packets::pcapdroid_csv::read_connections_csv;
 use borderline::observe::packets::read_packets;
 use borderline::Analyzer;
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +13,10 @@ thread_local! {
 }
 
 fuzz_target!(|data: &[u8]| {
+    // PCAPdroid's connections CSV, from the same bytes: rows or an error, never a panic.
+    if let Ok(csv) = read_connections_csv(data) {
+        assert!(csv.connections.iter().all(|c| c.first_ms <= c.last_ms));
+    }
     let Ok(capture) = read_packets(data, |_| {}) else { return };
     assert_eq!(capture.bytes, data.len() as u64);
     for c in &capture.connections {

@@ -3,12 +3,13 @@
 //! on stderr and exit code 2.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
-use borderline::observe::packets::{read_packets, Format as PacketFormat};
+use borderline::observe::packets::pcapdroid_csv::{self, read_connections_csv};
+use borderline::observe::packets::{read_packets, Format as PacketFormat, PacketCapture};
 use borderline::observe::{read_har, Request, ResourceType};
 use borderline::render::{json_schema, to_html, to_json, CaptureView};
 use borderline::Analyzer;
@@ -180,21 +181,49 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-/// Whether the file is a packet capture (by its first bytes, never its name).
-fn sniff_packets(path: &PathBuf) -> Result<Option<PacketFormat>, String> {
+/// Whether the file is a packet capture or PCAPdroid's connections CSV (by
+/// its first bytes, never its name).
+fn sniff_packets(path: &Path) -> Result<Option<PacketFormat>, String> {
     use std::io::Read;
-    let mut head = [0u8; 4];
+    let mut head = [0u8; 32];
     let mut f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if f.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(format!("{}: is a directory, not a capture file", path.display()));
     }
-    let n = f.read(&mut head).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]).map_err(|e| format!("{}: {e}", path.display()))? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    if pcapdroid_csv::sniff(&head[..n]) {
+        return Ok(Some(PacketFormat::PcapdroidCsv));
+    }
     Ok(PacketFormat::sniff(&head[..n]))
 }
 
 /// `report` for a packet capture: read as a stream, one report per subject
 /// (the app the capture names, or this device), the busiest unless `--site` names one.
-fn report_packets(path: &PathBuf, _kind: PacketFormat, format: Format, output: Option<&PathBuf>, subject: Option<&str>, policy: &Policy) -> Result<(), String> {
+fn report_packets(path: &Path, kind: PacketFormat, format: Format, output: Option<&PathBuf>, subject: Option<&str>, policy: &Policy) -> Result<(), String> {
+    let capture = if kind == PacketFormat::PcapdroidCsv { read_connections(path)? } else { read_packet_file(path)? };
+    report_connections(path, &capture, format, output, subject, policy)
+}
+
+fn read_connections(path: &Path) -> Result<PacketCapture, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.len() > MAX_CAPTURE_BYTES {
+        return Err(format!("{}: {} bytes is too large (limit {} bytes)", path.display(), meta.len(), MAX_CAPTURE_BYTES));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let capture = read_connections_csv(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    if let Some(why) = &capture.stopped {
+        eprintln!("borderline: {}: {why}", path.display());
+    }
+    Ok(capture)
+}
+
+fn read_packet_file(path: &Path) -> Result<PacketCapture, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let progress = progress_bar();
@@ -216,8 +245,20 @@ fn report_packets(path: &PathBuf, _kind: PacketFormat, format: Format, output: O
     if let Some(why) = &capture.stopped {
         eprintln!("borderline: {}: {why}; reporting what was read before", path.display());
     }
+    Ok(capture)
+}
+
+/// Writes the report of a packet capture's (or connections CSV's) chosen subject.
+fn report_connections(
+    path: &Path,
+    capture: &PacketCapture,
+    format: Format,
+    output: Option<&PathBuf>,
+    subject: Option<&str>,
+    policy: &Policy,
+) -> Result<(), String> {
     let analyzer = Analyzer::new();
-    let reports = analyzer.observe_packets(&capture, Bounds::UNBOUNDED);
+    let reports = analyzer.observe_packets(capture, Bounds::UNBOUNDED);
     let chosen = reports.pick(subject).map_err(|e| format!("{}: {}", path.display(), e.replace("site `", "subject `").replace("(sites:", "(subjects:")))?;
     let busiest = reports.busiest();
     if subject.is_none() && busiest.len() > 1 {
@@ -226,7 +267,7 @@ fn report_packets(path: &PathBuf, _kind: PacketFormat, format: Format, output: O
         eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", chosen.site, others.join(", "));
     }
     let mut report = analyzer.report(&chosen, policy);
-    report.capture = Some(CaptureView::of_packets(&capture));
+    report.capture = Some(CaptureView::of_packets(capture));
     let out = match format {
         Format::Json => to_json(&report),
         Format::Csv => analyzer.csv(&report, &chosen, policy),

@@ -574,8 +574,13 @@ impl CaptureView {
         let ambiguous = n(&|c| c.basis == NameBasis::DnsAmbiguous);
         let mut limits = vec![
             "A packet capture shows connections, not requests: no URL, path, method, status, cookie or field sent is known, so no field is reported and only tracker-list rules about whole hosts are applied.".to_string(),
-            "Each host name is reported with how it was learned (TLS or QUIC server name, HTTP Host header, or an earlier DNS answer); a connection nothing names is reported by its server's address and network.".to_string(),
+            if capture.format == Some(Format::PcapdroidCsv) {
+                "Host names are PCAPdroid's own reading (its Info column), which does not say whether each came from DNS, TLS or HTTP; a connection it names nothing for is reported by its server's address and network.".to_string()
+            } else {
+                "Each host name is reported with how it was learned (TLS or QUIC server name, HTTP Host header, or an earlier DNS answer); a connection nothing names is reported by its server's address and network.".to_string()
+            },
         ];
+        limits.extend(capture.notes.iter().cloned());
         if capture.encrypted_dns > 0 {
             limits.push(format!("{} to encrypted DNS servers (DNS over TLS or HTTPS): the names they resolved cannot be read, so connections named only by DNS may be missing names.", plural(capture.encrypted_dns, "connection went", "connections went")));
         }

@@ -377,3 +377,32 @@ fn damage_after_the_header_stops_reading_and_keeps_what_was_read() {
     assert!(cap.packets < whole.packets && cap.packets > 10);
     assert_eq!(cap.bytes, bytes.len() as u64, "the checksum covers the whole file");
 }
+
+#[test]
+fn pcapdroid_connections_csv_is_read_by_column_name() {
+    let csv = "\u{feff}SrcIP,IPProto,DstIp,SrcPort,DstPort,UID,App,PackageName,Proto,Info,BytesSent,BytesRcvd,FirstSeen,LastSeen\n\
+               10.215.173.1,TCP,71.18.1.3,50004,443,10234,TikTok,com.zhiliaoapp.musically,TLS,mon.tiktokv.com,4410,800,1764000000,1764000001\n\
+               10.215.173.1,UDP,10.215.173.2,35353,53,10234,TikTok,com.zhiliaoapp.musically,DNS,api.example.com,74,182,1764000000,1764000000\n\
+               10.215.173.1,TCP,203.0.113.9,50013,443,10234,TikTok,com.zhiliaoapp.musically,TLS,<b>x</b>,1,1,,\n\
+               10.215.173.1,ICMP,203.0.113.9,0,0,10234,TikTok,com.zhiliaoapp.musically,,,1,1,,\n";
+    assert!(pcapdroid_csv::sniff(b"IPProto,SrcIP,SrcPort"));
+    assert!(!pcapdroid_csv::sniff(csv.as_bytes()), "sniffing needs PCAPdroid's own column order");
+    let cap = pcapdroid_csv::read_connections_csv(csv.as_bytes()).unwrap();
+    assert_eq!(cap.format, Some(Format::PcapdroidCsv));
+    assert_eq!(cap.connections.len(), 3);
+    let c = &cap.connections[0];
+    assert_eq!(
+        (c.name.as_deref(), c.basis, c.server_port, c.bytes_sent, c.first_ms),
+        (Some("mon.tiktokv.com"), NameBasis::Recorder, 443, 4410, 1_764_000_000_000)
+    );
+    assert_eq!(
+        (cap.connections[1].protocol, cap.connections[1].name.as_deref()),
+        (Protocol::Dns, None),
+        "a DNS row's Info is the name asked, not the resolver's"
+    );
+    assert_eq!((cap.connections[2].name.as_deref(), cap.connections[2].basis), (None, NameBasis::None), "markup is not a host name");
+    assert_eq!(cap.apps[&10234].package, "com.zhiliaoapp.musically");
+    assert!(cap.notes.iter().any(|n| n.contains("1 row of the connections CSV")), "{:?}", cap.notes);
+    let err = pcapdroid_csv::read_connections_csv(b"IPProto,SrcIP\nTCP,1.2.3.4\n").unwrap_err();
+    assert!(err.0.contains("no SrcPort, DstIp, DstPort, BytesSent, BytesRcvd column"), "{err}");
+}

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use borderline::aggregate::Bounds;
 use borderline::judge::Policy;
+use borderline::observe::packets::pcapdroid_csv::{self, read_connections_csv};
 use borderline::observe::packets::{Format, PacketReader};
 use borderline::observe::read_har;
 use borderline::render;
@@ -44,6 +45,15 @@ impl HarReader {
             return Err(err(format!("the capture has no usable requests ({} entries could not be read)", capture.skipped)));
         }
         Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, info: render::CaptureView::of(&capture), skip_reasons: capture.skip_reasons })
+    }
+
+    /// Reports on PCAPdroid's connections CSV (one row per connection).
+    #[wasm_bindgen(js_name = openConnections)]
+    pub fn open_connections(&self, bytes: &[u8]) -> Result<HarSession, JsError> {
+        let capture = read_connections_csv(bytes).map_err(err)?;
+        let reports = self.analyzer.observe_packets(&capture, Bounds::UNBOUNDED);
+        let skip_reasons = capture.notes.clone();
+        Ok(HarSession { analyzer: Rc::clone(&self.analyzer), reports, info: render::CaptureView::of_packets(&capture), skip_reasons })
     }
 
     /// Reports on a packet capture fed chunk by chunk into `feed` (PCAP or
@@ -85,6 +95,12 @@ impl PacketFeed {
     #[wasm_bindgen(js_name = isPacketCapture)]
     pub fn is_packet_capture(head: &[u8]) -> bool {
         Format::sniff(head).is_some()
+    }
+
+    /// Whether a file's first bytes are PCAPdroid's connections CSV.
+    #[wasm_bindgen(js_name = isConnectionsCsv)]
+    pub fn is_connections_csv(head: &[u8]) -> bool {
+        pcapdroid_csv::sniff(head)
     }
 
     /// Feeds the next slice of the file; an error only when the file is not a packet capture at all.

@@ -10,6 +10,7 @@
 
 pub mod link;
 pub mod names;
+pub mod pcapdroid_csv;
 pub mod quic;
 
 use std::collections::{BTreeMap, HashMap};
@@ -42,6 +43,9 @@ const MAX_BLOCK: usize = 16 << 20;
 pub enum Format {
     Pcap,
     Pcapng,
+    /// PCAPdroid's connections export (one row per connection).
+    #[serde(rename = "pcapdroid-csv")]
+    PcapdroidCsv,
 }
 
 impl Format {
@@ -90,6 +94,9 @@ pub enum NameBasis {
     /// Several names had this address in the DNS answers: which one the
     /// connection was for is not known (they are listed, none is chosen).
     DnsAmbiguous,
+    /// The capture tool's own record of the host (PCAPdroid's `Info`
+    /// column, which it reads from DNS, TLS or HTTP without saying which).
+    Recorder,
     /// Nothing in the capture names the server.
     None,
 }
@@ -102,6 +109,7 @@ impl NameBasis {
             NameBasis::HttpHost => "HTTP Host header",
             NameBasis::Dns => "DNS answer",
             NameBasis::DnsAmbiguous => "DNS answers name several hosts for this address",
+            NameBasis::Recorder => "the capture tool's record (PCAPdroid)",
             NameBasis::None => "no name in the capture",
         }
     }
@@ -114,6 +122,7 @@ impl NameBasis {
             NameBasis::HttpHost => "http_host",
             NameBasis::Dns => "dns",
             NameBasis::DnsAmbiguous => "dns_ambiguous",
+            NameBasis::Recorder => "recorder",
             NameBasis::None => "none",
         }
     }
@@ -217,6 +226,8 @@ pub struct PacketCapture {
     pub dns_responses: u64,
     /// Why reading stopped before the end, when it did: what was read before is kept.
     pub stopped: Option<String>,
+    /// Other things the reader could not use, in sentences (rows of a connections CSV).
+    pub notes: Vec<String>,
     /// SHA-256 (lower-case hex) and size of the bytes read.
     pub sha256: String,
     pub bytes: u64,
@@ -328,6 +339,7 @@ impl PacketReader {
                     match Format::sniff(data) {
                         None if data.len() < 4 => break,
                         None => return Err(PacketError("not a packet capture: the file starts with neither a PCAP nor a PCAPNG header".into())),
+                        Some(Format::PcapdroidCsv) => return Err(PacketError("a connections CSV, not a packet capture".into())),
                         Some(Format::Pcapng) if data.len() < 12 => break,
                         Some(Format::Pcapng) => {
                             // The byte-order magic says the section header is one.

@@ -144,6 +144,10 @@ pub fn packet_captures_are_read_in_slices() {
     assert_eq!(session.render(None, "US", "us", "json").unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.json").trim_end());
     let mut bad = PacketFeed::new();
     assert!(bad.push(b"this is not a capture at all").is_err());
+    let csv: &[u8] = include_bytes!("../../../../tests/fixtures/phone/pcapdroid-csv/capture.csv");
+    assert!(PacketFeed::is_connections_csv(&csv[..32]) && !PacketFeed::is_packet_capture(&csv[..4]));
+    let session = reader.open_connections(csv).unwrap();
+    assert_eq!(session.render(None, "US", "us", "csv").unwrap(), include_str!("../../../../tests/fixtures/phone/pcapdroid-csv/expected.csv"));
 }
 
 /// IP tables from outside the module are checked before use, but a lookup
