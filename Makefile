@@ -35,6 +35,8 @@ deps:
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl >/dev/null; }
 	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] && [ -d node_modules/axe-core ] && [ -d node_modules/ws ] || npm ci --no-audit --no-fund
+	@# DuckDB's Python package: tests/batch.rs queries the batch Parquet with it, as the README does.
+	@python3 -c "import duckdb" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "duckdb==2.0.1" 
 
 # Each stage is timed (bash's `time`, on stderr): `make test` must stay under
 # 45 minutes on the CI machine kind.

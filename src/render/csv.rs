@@ -23,7 +23,7 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
 /// Columns; the last five are filled for connections from a packet capture only.
 pub const COLUMNS: usize = 33;
 
-const HEADER: [&str; COLUMNS] = [
+pub const HEADER: [&str; COLUMNS] = [
     "time",
     "site",
     "method",
@@ -88,11 +88,65 @@ pub fn rows_to_csv<'a>(
     locator: &Locator,
     policy: &Policy,
 ) -> String {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    w.write_record(HEADER).expect("writing to memory");
+    for cells in row_cells(report, site, rows, locator, policy) {
+        w.write_record(cells.iter().map(|c| neutralise(c).into_owned())).expect("writing to memory");
+    }
+    if missing > 0 {
+        // Never silent: a bounded log says how many of the site's requests it lacks.
+        let mut note: [String; COLUMNS] = std::array::from_fn(|_| String::new());
+        note[0] = format!(
+            "# {missing} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
+            site.log_cap
+        );
+        w.write_record(note.iter()).expect("writing to memory");
+    }
+    String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 strings is UTF-8")
+}
+
+fn transport_code(t: Transport) -> &'static str {
+    match t {
+        Transport::Tcp => "tcp",
+        Transport::Udp => "udp",
+    }
+}
+
+fn protocol_code(p: Protocol) -> &'static str {
+    match p {
+        Protocol::Tls => "tls",
+        Protocol::Quic => "quic",
+        Protocol::Http => "http",
+        Protocol::Dns => "dns",
+        Protocol::Other => "other",
+    }
+}
+
+/// What limits a connection's name, in words.
+fn connection_note(c: &ConnectionFacts) -> String {
+    let mut notes = Vec::new();
+    if c.ech {
+        notes.push("encrypted client hello: the name is the outer, public one");
+    }
+    if c.mid_stream {
+        notes.push("began before the capture: its first bytes were not captured");
+    }
+    notes.join("; ")
+}
+
+/// Each row's cells, in [`HEADER`] order, unescaped (the CSV writer
+/// neutralises them for spreadsheets; a batch export stores them as they are).
+pub fn row_cells<'a>(
+    report: &Report,
+    site: &SiteReport,
+    rows: impl Iterator<Item = &'a RequestRow>,
+    locator: &Locator,
+    policy: &Policy,
+) -> Vec<[String; COLUMNS]> {
     let by_host: HashMap<&str, &EndpointView> = report.endpoints.iter().map(|e| (e.host.as_str(), e)).collect();
     let page = Page::of_host(site.site.clone());
     let mut folded_hosts: HashMap<&str, HostFacts> = HashMap::new();
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    w.write_record(HEADER).expect("writing to memory");
+    let mut out = Vec::new();
     for row in rows {
         let (domain, party, entity, basis) = match by_host.get(row.host.as_str()) {
             Some(e) => (e.domain.clone(), e.party, e.entity.as_ref().and_then(|v| entity::by_id(&v.id)), e.entity_basis.as_ref().map(EntityBasis::label)),
@@ -144,45 +198,7 @@ pub fn rows_to_csv<'a>(
             c.map(|c| c.dns_names.join(" ")).unwrap_or_default(),
             c.map(connection_note).unwrap_or_default(),
         ];
-        w.write_record(cells.iter().map(|c| neutralise(c).into_owned())).expect("writing to memory");
+        out.push(cells);
     }
-    if missing > 0 {
-        // Never silent: a bounded log says how many of the site's requests it lacks.
-        let mut note: [String; COLUMNS] = std::array::from_fn(|_| String::new());
-        note[0] = format!(
-            "# {missing} earlier requests of this visit are not in this export (the request log keeps the newest {}); the report's counts include them",
-            site.log_cap
-        );
-        w.write_record(note.iter()).expect("writing to memory");
-    }
-    String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 strings is UTF-8")
-}
-
-fn transport_code(t: Transport) -> &'static str {
-    match t {
-        Transport::Tcp => "tcp",
-        Transport::Udp => "udp",
-    }
-}
-
-fn protocol_code(p: Protocol) -> &'static str {
-    match p {
-        Protocol::Tls => "tls",
-        Protocol::Quic => "quic",
-        Protocol::Http => "http",
-        Protocol::Dns => "dns",
-        Protocol::Other => "other",
-    }
-}
-
-/// What limits a connection's name, in words.
-fn connection_note(c: &ConnectionFacts) -> String {
-    let mut notes = Vec::new();
-    if c.ech {
-        notes.push("encrypted client hello: the name is the outer, public one");
-    }
-    if c.mid_stream {
-        notes.push("began before the capture: its first bytes were not captured");
-    }
-    notes.join("; ")
+    out
 }

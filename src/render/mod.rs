@@ -10,7 +10,7 @@ mod popup;
 mod rollup;
 mod view;
 
-pub use self::csv::{neutralise, rows_to_csv, to_csv};
+pub use self::csv::{neutralise, row_cells, rows_to_csv, to_csv, COLUMNS as CSV_COLUMNS, HEADER as CSV_HEADER};
 pub use crate::judge::entity_jurisdiction;
 pub use glance::{GlanceBar, GlanceCompany, GlanceView};
 pub use html::to_html;

@@ -15,6 +15,8 @@ use borderline::render::{json_schema, to_html, to_json, CaptureView};
 use borderline::Analyzer;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod batch;
+
 /// Captures larger than this are refused before reading (a HAR is text; this is far past any browser's export).
 const MAX_CAPTURE_BYTES: u64 = 4 << 30;
 
@@ -74,6 +76,22 @@ enum Command {
         #[command(flatten)]
         policy: PolicyArgs,
     },
+    /// Turn many captures (HAR, PCAP, PCAPNG, PCAPdroid connections CSV; files
+    /// or directories) into one table with a row per request or connection:
+    /// Apache Parquet (`.parquet`) or NDJSON (`.ndjson`). A capture that
+    /// cannot be read is named on stderr and skipped; the exit code is then 1.
+    Batch {
+        #[arg(required = true)]
+        captures: Vec<PathBuf>,
+        /// The table to write: FILE.parquet or FILE.ndjson.
+        #[arg(long)]
+        out: PathBuf,
+        /// Captures read at once (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        #[command(flatten)]
+        policy: PolicyArgs,
+    },
     /// Print the JSON Schema of the report.
     Schema,
 }
@@ -83,6 +101,23 @@ fn main() -> ExitCode {
         eprintln!("borderline: internal error: {info}");
     }));
     let cli = Cli::parse();
+    if let Command::Batch { captures, out, jobs, policy: p } = &cli.command {
+        let result = policy(p).and_then(|policy| batch::run(captures, out, &policy, *jobs));
+        return match result {
+            Ok((total, 0, rows)) => {
+                eprintln!("borderline: {rows} rows from {total} captures written to {}", out.display());
+                ExitCode::SUCCESS
+            }
+            Ok((total, skipped, rows)) => {
+                eprintln!("borderline: {rows} rows from {} of {total} captures written to {}; {skipped} skipped (named above)", total - skipped, out.display());
+                ExitCode::from(1)
+            }
+            Err(msg) => {
+                eprintln!("borderline: error: {msg}");
+                ExitCode::from(2)
+            }
+        };
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
@@ -113,6 +148,7 @@ fn policy(args: &PolicyArgs) -> Result<Policy, String> {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
+        Command::Batch { .. } => unreachable!("handled in main"),
         Command::Schema => {
             print!("{}", json_schema());
             Ok(())
