@@ -135,7 +135,7 @@ fn time_ms(s: &str) -> Option<i64> {
 
 /// Where rows go: a Parquet file or NDJSON.
 enum Sink {
-    Parquet { writer: parquet::arrow::ArrowWriter<std::fs::File>, schema: Arc<Schema>, pending: Vec<Row> },
+    Parquet { writer: Box<parquet::arrow::ArrowWriter<std::fs::File>>, schema: Arc<Schema>, pending: Vec<Row> },
     Ndjson(BufWriter<std::fs::File>),
 }
 
@@ -147,7 +147,7 @@ impl Sink {
                 let schema = schema();
                 let props = parquet::file::properties::WriterProperties::builder().set_compression(parquet::basic::Compression::SNAPPY).build();
                 let writer = parquet::arrow::ArrowWriter::try_new(file, Arc::clone(&schema), Some(props)).map_err(|e| format!("{}: {e}", out.display()))?;
-                Ok(Sink::Parquet { writer, schema, pending: Vec::new() })
+                Ok(Sink::Parquet { writer: Box::new(writer), schema, pending: Vec::new() })
             }
             Some("ndjson" | "jsonl") => Ok(Sink::Ndjson(BufWriter::new(file))),
             _ => Err(format!("{}: the output must end in .parquet or .ndjson", out.display())),
