@@ -245,6 +245,9 @@ fn a_phone_capture_is_reported_as_the_apps_connection_by_connection() {
     assert_eq!(ep("mon.tiktokv.com")["trackers"][0]["category"], "telemetry");
     assert_eq!(ep("v16m.tiktokcdn.com")["name_basis"][0]["basis"], "dns");
     assert_eq!(ep("198.51.100.200")["name_basis"][0]["basis"], "none", "unnamed: reported by address");
+    assert_eq!(ep("10.215.173.2")["servers"][0]["location"]["basis"], "local", "the VPN's internal resolver is never located");
+    assert!(ep("10.215.173.2")["servers"][0]["location"]["country"].is_null());
+    assert!(r["networks"].as_array().unwrap().iter().any(|n| n["asn"] == 20940), "address-only and named connections are rolled up by network");
     let limits = r["capture"]["packets"]["limits"].as_array().unwrap();
     assert!(limits.iter().any(|l| l.as_str().unwrap().contains("encrypted DNS")));
     // The CSV: one row per connection, each with that connection's own name basis and server.

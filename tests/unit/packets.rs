@@ -97,6 +97,10 @@ fn every_link_type_and_both_byte_orders_read_the_same_connections() {
             assert_eq!(cap.connections, reference, "link type {linktype}, big-endian {big}, nanoseconds {nanos}");
         }
     }
+    for linktype in [0u16, 1, 101, 108, 113, 228, 276] {
+        let cap = read(&pcapng(linktype, "Pixel 8", &[], &pkts));
+        assert_eq!(cap.connections, reference, "PCAPNG, link type {linktype}");
+    }
     let cap = read(&pcapng(101, "Pixel 8", &[], &pkts));
     assert_eq!(cap.format, Some(Format::Pcapng));
     assert_eq!(cap.connections, reference);
