@@ -203,7 +203,8 @@ async function attach(proc, profile, logText, append) {
     /** Text under the closed shadow root of the first `tag` element (WebDriver reaches closed roots; page script cannot). */
     async shadowText(context, tag) {
       const { nodes } = await bidi.send('browsingContext.locateNodes', { context, locator: { type: 'css', value: tag } });
-      const root = nodes[0]?.value?.shadowRoot;
+      // The first element that has a shadow root: a page may add imitations beside the real one.
+      const root = nodes.map((n) => n.value?.shadowRoot).find(Boolean);
       if (!root) return '';
       const r = await bidi.send('script.callFunction', {
         functionDeclaration: '(r) => r.textContent',

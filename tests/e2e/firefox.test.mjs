@@ -5,9 +5,10 @@
 // (out of page script's reach); the three exports; nothing is lost across the
 // event page's suspends under bursts of requests; the phone width; options
 // and history; private windows; hostile strings; and no traffic of its own.
-// The fights over the banner, worker kills mid-burst, the data-pack cache and
-// the IndexedDB quota error run in Chromium only (extension.test.mjs,
-// resilience.test.mjs, packs.test.mjs, hostile.test.mjs).
+// The data packs: read from the package on the first start, from the IndexedDB
+// copy after a suspend, a spoiled copy refused and replaced. Worker kills
+// mid-burst and the IndexedDB quota error run in
+// Chromium only (resilience.test.mjs); a page that fights the banner runs in both.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -91,6 +92,146 @@ test('Firefox: TikTok-like site in the popup, badge, banner and the three export
   assert.ok(files.html.startsWith('<!DOCTYPE html>') && files.html.includes('ByteDance Ltd.'));
   await ff.close(ext);
   await ff.close(page);
+});
+
+/** In an extension page: the background page's data-pack facts once its core is ready (waking it if suspended). */
+const packFacts = (ext) => ff.eval(ext, async () => {
+  const bg = await browser.runtime.getBackgroundPage();
+  await bg.borderline.ready;
+  const kept = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('borderline-packs', 1);
+    r.onerror = () => reject(r.error);
+    r.onsuccess = () => {
+      const out = {};
+      const cursor = r.result.transaction('packs').objectStore('packs').openCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) { r.result.close(); resolve(out); return; }
+        out[c.key] = [c.value.sha256, c.value.blob.size];
+        c.continue();
+      };
+      cursor.onerror = () => reject(cursor.error);
+    };
+  });
+  const shipped = Object.fromEntries(Object.entries(bg.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]]));
+  return { source: { ...bg.borderline.packSource }, kept, shipped };
+});
+
+/** Waits for the event page to suspend, wakes it with a tracker request from `page`, and returns its pack facts. */
+async function wakeWithRequest(page, n) {
+  assert.equal(await until(async () => (await ff.backgroundState()) === 'stopped' && 'stopped', 30_000), 'stopped', 'the event page was suspended');
+  await ff.eval(page, (i) => fetch(`https://mon.tiktokv.com/monitor_browser/collect/batch/?pack=${i}`, { method: 'POST', body: 'x' }).then(() => true), n);
+  const ext = await ff.open(`${EXT_ORIGIN}/popup/popup.html`);
+  const facts = await packFacts(ext);
+  await ff.close(ext);
+  return facts;
+}
+
+test('Firefox: data packs from the package on the first start, the IndexedDB copy after a suspend, a spoiled copy replaced', { skip }, async () => {
+  // This test's Firefox is its own: a fresh profile, so the first start is the install's.
+  const own = await launchFirefox({ idleMs: IDLE_MS });
+  const saved = ff;
+  ff = own;
+  try {
+    let ext = await ff.open(`${EXT_ORIGIN}/popup/popup.html`);
+    let facts = await packFacts(ext);
+    assert.deepEqual(facts.source, { 'lists.bin': 'package', 'locations.bin': 'package' }, 'first start: from the package');
+    const kept = await until(async () => {
+      const f = await packFacts(ext);
+      return JSON.stringify(f.kept) === JSON.stringify(f.shipped) && f;
+    }, 15_000);
+    assert.ok(kept, 'the copy was kept in IndexedDB');
+    await ff.close(ext);
+    const page = await ff.open('https://www.tiktok.com/foryou');
+    await until(() => ff.eval(page, () => document.getElementById('status')?.textContent === 'done'), 15_000);
+
+    facts = await wakeWithRequest(page, 1);
+    assert.deepEqual(facts.source, { 'lists.bin': 'cache', 'locations.bin': 'cache' }, 'after a suspend: from the copy');
+
+    // Spoil both copies, keeping hash and size, so only the core can tell.
+    ext = await ff.open(`${EXT_ORIGIN}/popup/popup.html`);
+    await ff.eval(ext, async (want) => {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open('borderline-packs', 1);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const t = db.transaction('packs', 'readwrite');
+      for (const [name, [sha256, size]] of Object.entries(want)) t.objectStore('packs').put({ sha256, blob: new Blob([new Uint8Array(size).fill(0x5a)]) }, name);
+      await new Promise((resolve, reject) => { t.oncomplete = resolve; t.onerror = () => reject(t.error); });
+      db.close();
+      return true;
+    }, kept.shipped);
+    await ff.close(ext);
+
+    facts = await wakeWithRequest(page, 2);
+    assert.deepEqual(facts.source, { 'lists.bin': 'package', 'locations.bin': 'package' }, 'the core refused the spoiled copies and read the package');
+    ext = await ff.open(`${EXT_ORIGIN}/popup/popup.html`);
+    const tab = await ff.eval(ext, async () => Math.max(...(await browser.tabs.query({ url: 'https://www.tiktok.com/*' })).map((t) => t.id)));
+    const report = await ask(ext, { type: 'borderline:report', tab });
+    assert.ok(report.requests >= 3, `the visit was counted across the wakes (${report.requests})`);
+    assert.ok(await until(async () => {
+      const f = await packFacts(ext);
+      return JSON.stringify(f.kept) === JSON.stringify(f.shipped);
+    }, 15_000), 'the spoiled copies were replaced');
+    await ff.close(ext);
+    facts = await wakeWithRequest(page, 3);
+    assert.deepEqual(facts.source, { 'lists.bin': 'cache', 'locations.bin': 'cache' }, 'the replaced copies are used again');
+  } finally {
+    ff = saved;
+    await own.quit();
+  }
+});
+
+test('Firefox: a page that fights the banner cannot read, click or fake it; restyling, covering and removal are noticed', { skip }, async () => {
+  const ext0 = await ff.open(`${EXT_ORIGIN}/popup/popup.html`);
+  const tabsBefore = await ff.eval(ext0, async () => (await browser.tabs.query({})).length);
+  const page = await ff.open('https://www.tiktok.com/fight');
+  const fight = await until(() => ff.eval(page, () => (window.__fight.done ? window.__fight : null)), 15_000);
+  assert.deepEqual(fight, { found: true, shadow: 'closed', text: '', html: '', children: 0, done: true }, 'the page finds an empty element and nothing inside it');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await ff.eval(ext0, async () => (await browser.tabs.query({})).length), tabsBefore + 1, 'synthetic clicks opened no report tab');
+  assert.deepEqual(await ff.eval(ext0, () => browser.storage.local.get('snooze:tiktok.com')), {}, 'synthetic clicks snoozed nothing');
+  const real = await until(() => ff.shadowText(page, 'borderline-warning'), 10_000);
+  assert.ok(real.includes('mon.tiktokv.com'), `the real banner still warns: ${real}`);
+  const tab = await ff.eval(ext0, async () => Math.max(...(await browser.tabs.query({ url: 'https://www.tiktok.com/fight' })).map((t) => t.id)));
+  const reason = async () => (await ask(ext0, { type: 'borderline:report', tab })).bannerRemoved;
+  assert.equal(await reason(), null, 'nothing reported yet');
+  const realHost = 'document => [...document.querySelectorAll("borderline-warning")].find((h) => !h.textContent)';
+
+  // A style sheet cannot hide it: inline !important styles outrank the page's.
+  const shown = await ff.eval(page, async (find) => {
+    const style = document.createElement('style');
+    style.textContent = 'borderline-warning { display: none !important; opacity: 0 !important; }';
+    document.head.append(style);
+    await new Promise((r) => setTimeout(r, 1500));
+    return getComputedStyle(eval(find)(document)).display;
+  }, realHost);
+  assert.equal(shown, 'block', 'the page style sheet did not hide the banner');
+
+  // Covering it is noticed.
+  await ff.eval(page, () => {
+    const cover = document.createElement('div');
+    cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff';
+    document.documentElement.append(cover);
+    return true;
+  });
+  assert.equal(await until(async () => (await reason()) === 'covered' && 'covered', 5000), 'covered');
+
+  // Restyling it from script is undone and noticed.
+  await ff.eval(page, (find) => { eval(find)(document).style.setProperty('opacity', '0', 'important'); return true; }, realHost);
+  assert.equal(await until(async () => (await reason()) === 'hidden' && 'hidden', 5000), 'hidden');
+  const restored = await until(() => ff.eval(page, (find) => getComputedStyle(eval(find)(document)).opacity === '1', realHost), 5000);
+  assert.ok(restored, 'the inline style was restored');
+
+  // Removal, and the popup says what happened.
+  await ff.eval(page, (find) => { eval(find)(document).remove(); return true; }, realHost);
+  assert.equal(await until(async () => (await reason()) === 'removed' && 'removed', 5000), 'removed');
+  await ff.goto(ext0, `${EXT_ORIGIN}/popup/popup.html?tab=${tab}`);
+  const said = await until(() => ff.eval(ext0, () => { const el = document.getElementById('removed'); return el && !el.hidden && el.dataset.reason; }), 10_000);
+  assert.equal(said, 'removed');
+  await ff.close(page);
+  await ff.close(ext0);
 });
 
 test('Firefox: a cache hit is counted, with no server (its location unknown, never guessed)', { skip }, async () => {
