@@ -27,8 +27,9 @@ const UUID = '5b0a1c3e-7d2f-4e8a-9c6b-1f2e3d4c5b6a';
 export const EXT_ORIGIN = `moz-extension://${UUID}`;
 
 /** Prefs for a quiet, test-only profile: no updates, telemetry or safe-browsing calls. */
-function prefs({ idleMs }) {
+function prefs({ idleMs, extra = {} }) {
   const p = {
+    ...extra,
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
     'extensions.background.idle.timeout': idleMs,
     'devtools.console.stdout.content': true,
@@ -106,9 +107,10 @@ function stop(proc) {
  * Launches headless Firefox with the test build installed and every test host
  * mapped to its loopback address. `idleMs`: the event page's idle suspend.
  */
-export async function launchFirefox({ idleMs = 30_000 } = {}) {
+/** Starts Firefox with the test extension; `prefs` adds or overrides profile preferences. */
+export async function launchFirefox({ idleMs = 30_000, prefs: extra = {} } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'borderline-firefox-'));
-  writeFileSync(join(profile, 'user.js'), prefs({ idleMs }));
+  writeFileSync(join(profile, 'user.js'), prefs({ idleMs, extra }));
   const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '-remote-allow-system-access'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

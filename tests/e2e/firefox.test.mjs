@@ -6,9 +6,9 @@
 // event page's suspends under bursts of requests; the phone width; options
 // and history; private windows; hostile strings; and no traffic of its own.
 // The data packs: read from the package on the first start, from the IndexedDB
-// copy after a suspend, a spoiled copy refused and replaced. Worker kills
-// mid-burst and the IndexedDB quota error run in
-// Chromium only (resilience.test.mjs); a page that fights the banner runs in both.
+// copy after a suspend, a spoiled copy refused and replaced; a storage quota
+// error shown on the history page; a page that fights the banner. Worker kills
+// mid-burst run in Chromium only (resilience.test.mjs).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -232,6 +232,30 @@ test('Firefox: a page that fights the banner cannot read, click or fake it; rest
   assert.equal(said, 'removed');
   await ff.close(page);
   await ff.close(ext0);
+});
+
+test('Firefox: a storage quota error is shown on the history page, not swallowed', { skip }, async () => {
+  // A real quota: Firefox's own storage limit for the profile, set to 64 KB,
+  // so the extension's writes fail (the data packs' copy first, which the core
+  // survives by reading the package; then the history and its settings). The
+  // history page must say so even when the reply carries nothing but the error.
+  const own = await launchFirefox({ idleMs: IDLE_MS, prefs: { 'dom.quotaManager.temporaryStorage.fixedLimit': 64 } });
+  const saved = ff;
+  ff = own;
+  try {
+    const page = await ff.open('https://www.tiktok.com/foryou');
+    await until(() => ff.eval(page, () => document.getElementById('status')?.textContent === 'done'), 15_000);
+    await ff.goto(page, 'https://www.youtube.com/watch'); // the TikTok visit ends: its summary is written
+    const ext = await ff.open(`${EXT_ORIGIN}/history/history.html`);
+    const error = await until(async () => {
+      await ff.goto(ext, `${EXT_ORIGIN}/history/history.html`);
+      return until(() => ff.eval(ext, () => { const e = document.getElementById('error'); return e && !e.hidden && e.textContent; }), 2000);
+    }, 30_000);
+    assert.match(error || '', /History could not be saved: .*(Quota|quota)/, `the history page says why: ${error}`);
+  } finally {
+    ff = saved;
+    await own.quit();
+  }
 });
 
 test('Firefox: a cache hit is counted, with no server (its location unknown, never guessed)', { skip }, async () => {

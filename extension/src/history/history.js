@@ -52,10 +52,13 @@ function render(visits) {
 
 async function load() {
   const r = await api.runtime.sendMessage({ type: 'borderline:history' });
-  $('enabled').checked = r.settings.enabled;
-  $('days').value = r.settings.retentionDays;
+  // The error first: when storage fails, the reply may carry nothing else.
   $('error').hidden = !r.error;
   $('error').textContent = r.error ? `History could not be saved: ${r.error}` : '';
+  if (r.settings) {
+    $('enabled').checked = r.settings.enabled;
+    $('days').value = r.settings.retentionDays;
+  }
   render(r.visits || []);
 }
 
