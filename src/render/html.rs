@@ -88,7 +88,7 @@ pub fn to_html(r: &Report) -> String {
                         p {
                             @if sj.kind == crate::aggregate::SubjectKind::App { "The app " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } " (" code { (sj.id) } ")" } @else { "This device" @if let Some(l) = &sj.label { " (" (l) ")" } }
                             @if let Some(b) = &sj.basis { ", as " (b) } ". "
-                            @if let Some(p) = &sj.publisher { "Published by " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) "): hosts of its company count as the same entity. " } @else { "No publisher is known: every host counts as third-party. " }
+                            @if let Some(p) = &sj.publisher { "Published by " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" @if let Some(g) = &sj.publisher_group { ", part of " (g.name) " (" (known(&g.domicile)) "/" (known(&g.headquarters)) "): hosts of any company in that group count as the same entity. " } @else { ": hosts of its company count as the same entity. " } } @else { "No publisher is known: every host counts as third-party. " }
                         }
                         @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for l in &pk.limits { li { (l) } } } }
                     }

@@ -88,7 +88,7 @@ pub fn to_popup_html(r: &Report) -> String {
                 @if let Some(sj) = &r.subject {
                     p class="subject" {
                         @if sj.kind == crate::aggregate::SubjectKind::App { "App " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } } @else { "This device" @if let Some(l) = &sj.label { " (" (l) ")" } }
-                        @if let Some(p) = &sj.publisher { " · published by " (p.name) } @else { " · no publisher known: every host counts as third-party" }
+                        @if let Some(p) = &sj.publisher { " · published by " (p.name) @if let Some(g) = &sj.publisher_group { ", part of " (g.name) } } @else { " · no publisher known: every host counts as third-party" }
                     }
                     @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) {
                         details class="limits" { summary { "What a packet capture cannot show" } ul { @for l in &pk.limits { li { (l) } } } }

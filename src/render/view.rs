@@ -80,6 +80,9 @@ pub struct SubjectView {
     pub publisher: Option<EntityRef>,
     /// Where the publisher is stated.
     pub publisher_source: Option<String>,
+    /// The publisher's ultimate parent, when it has one: hosts of any company
+    /// under it count as the same entity.
+    pub publisher_group: Option<EntityRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -556,6 +559,7 @@ fn subject_view(site: &SiteReport) -> Option<SubjectView> {
         basis: s.basis.clone(),
         publisher: known.map(|k| entity_ref(k.publisher)),
         publisher_source: known.map(|k| k.source.to_string()),
+        publisher_group: known.map(|k| (k.publisher, entity::root(k.publisher))).filter(|(p, r)| p != r).map(|(_, r)| entity_ref(r)),
     })
 }
 
