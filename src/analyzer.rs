@@ -327,10 +327,30 @@ impl Analyzer {
     /// Each stage's decision for one request, in plain text.
     pub fn explain(&self, req: &Request, policy: &Policy) -> Result<String, ClassifyError> {
         let c = self.classify(req)?;
-        let mut out = String::new();
+        let head = format!("request   {} {}\nsite      {} (page {})\n", req.method, req.url, c.site, req.site_url);
+        Ok(self.explain_classified(&c, head, req.ip, policy))
+    }
+
+    /// Each stage's decision for one connection of a packet capture: to
+    /// `host` (a name, or the server's address when nothing named it), made
+    /// by the app `app` (a package id; `None`: this device), at `ip`.
+    pub fn explain_connection(&self, host: &str, app: Option<&str>, ip: Option<std::net::IpAddr>, policy: &Policy) -> String {
+        let known = app.and_then(|id| classify::app::known_app(id, false));
+        let site = app.unwrap_or("this device").to_string();
+        let page = classify::Page { host: String::new(), site: site.clone(), owner_root: known.map(|k| entity::root(k.publisher)) };
+        let c = classify::classify_connection(&self.lists, host.trim().to_ascii_lowercase(), &page);
+        let subject = match (app, known) {
+            (Some(id), Some(k)) => format!("the app {id} ({}, published by {})", k.name, entity::entity(k.publisher).name),
+            (Some(id), None) => format!("the app {id} (no publisher known)"),
+            (None, _) => "this device".to_string(),
+        };
+        let head = format!("connection to {}\nsubject   {subject}\n          a connection: only rules about whole hosts apply\n", c.host);
+        self.explain_classified(&c, head, ip, policy)
+    }
+
+    fn explain_classified(&self, c: &Classification, head: String, ip: Option<std::net::IpAddr>, policy: &Policy) -> String {
+        let mut out = head;
         let w = &mut out;
-        let _ = writeln!(w, "request   {} {}", req.method, req.url);
-        let _ = writeln!(w, "site      {} (page {})", c.site, req.site_url);
         let _ = writeln!(w, "classify  host {} → domain {} → {}", c.host, c.domain, c.party.label());
         match &c.tracker {
             Some(t) => match &t.rule {
@@ -376,7 +396,7 @@ impl Analyzer {
             None => {
                 let _ = writeln!(w, "entity    unknown (no company data names {})", c.domain);
                 // The report may name the company whose own network every server of the host is in.
-                if let Some((owner, asn)) = req.ip.and_then(|ip| self.locator.locate(ip).asn).and_then(|a| entity::own_network(a).map(|o| (o, a))) {
+                if let Some((owner, asn)) = ip.and_then(|ip| self.locator.locate(ip).asn).and_then(|a| entity::own_network(a).map(|o| (o, a))) {
                     let _ = writeln!(
                         w,
                         "          this server is in AS{asn}, a network {} runs for itself: the report names it \"inferred from its network AS{asn}\" when every server of the host is there",
@@ -385,7 +405,7 @@ impl Analyzer {
                 }
             }
         }
-        match req.ip {
+        match ip {
             Some(ip) => {
                 let l = self.locator.locate(ip);
                 let asn = l.asn.map_or_else(|| "unknown network".to_string(), |a| format!("AS{a} {}", l.network.clone().unwrap_or_default()));
@@ -396,6 +416,6 @@ impl Analyzer {
                 let _ = writeln!(w, "locate    no IP given: server location unknown (pass --ip)");
             }
         }
-        Ok(out)
+        out
     }
 }

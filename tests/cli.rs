@@ -315,3 +315,23 @@ fn an_app_har_from_mitmproxy_is_the_devices_and_with_tweasel_metadata_the_apps()
     assert_eq!(party("graph.facebook.com"), "third-party");
     assert_eq!(party("inapps.appsflyer.com"), "third-party");
 }
+
+#[test]
+fn explain_a_connection_applies_only_whole_host_rules() {
+    let out = run(&["explain", "mon.tiktokv.com", "--connection", "--app", "com.zhiliaoapp.musically", "--ip", "71.18.1.3", "--home", "US", "--policy", "us"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for words in [
+        "connection to mon.tiktokv.com",
+        "published by TikTok Pte. Ltd.",
+        "only rules about whole hosts apply",
+        "same-entity",
+        "rule `||mon.tiktokv.com^`",
+        "AS396986",
+    ] {
+        assert!(text.contains(words), "explain says `{words}`:\n{text}");
+    }
+    // Without --site a URL is refused; --app needs --connection.
+    assert_eq!(run(&["explain", "https://a.example/x"]).status.code(), Some(2));
+    assert_eq!(run(&["explain", "a.example", "--app", "x.y"]).status.code(), Some(2));
+}

@@ -8,6 +8,9 @@
 //!   prints for that request;
 //! - every count in the report is the number of CSV rows with that property.
 //!
+//! The same for every connection of the bundled phone captures (PCAPNG and
+//! PCAPdroid's connections CSV), against `explain --connection`.
+//!
 //! Also: the extension's bounded report (endpoints folded past 4,096) keeps
 //! each folded request's row complete, and a report is reproducible byte for byte.
 
@@ -343,5 +346,64 @@ fn one_host_two_kinds_two_countries_a_failed_request() {
         assert!(thumbs.sent.is_empty(), "URL signatures are not identifiers: {:?}", thumbs.sent);
         assert!(r.findings.iter().all(|f| !f.message.contains("..")), "no doubled full stops");
         assert!(r.countries.iter().any(|c| c.country.is_none() && c.jurisdiction == Jurisdiction::Unknown && c.requests == 1));
+    });
+}
+
+/// Packet captures: every connection's CSV row states what `borderline explain
+/// --connection` says of that host, subject and server, with its own name
+/// basis; every count of each subject's report is the number of its rows with
+/// the property (here, counts of connections).
+#[test]
+fn every_connection_of_the_phone_captures_is_exact() {
+    use borderline::observe::packets::{pcapdroid_csv, read_packets};
+    ANALYZER.with(|a| {
+        let policy = Policy::parse("US", "us").unwrap();
+        for rel in ["tests/fixtures/phone/tiktok-app/capture.pcapng", "tests/fixtures/phone/pcapdroid-csv/capture.csv"] {
+            let bytes = std::fs::read(root().join(rel)).unwrap();
+            let capture = if rel.ends_with(".csv") { pcapdroid_csv::read_connections_csv(&bytes).unwrap() } else { read_packets(&bytes[..], |_| {}).unwrap() };
+            let reports = a.observe_packets(&capture, Bounds::UNBOUNDED);
+            let filed: u64 = reports.sites.values().map(|s| s.requests).sum();
+            assert_eq!(filed, capture.connections.len() as u64, "{rel}: every connection filed once");
+            for site in reports.sites.values() {
+                let what = format!("{rel} / {}", site.site);
+                let report = a.report(site, &policy);
+                let rows = rows(&a.csv(&report, site, &policy));
+                check_counts(&report, &rows, &what);
+                let app = (site.site != "this device").then_some(site.site.as_str());
+                let mine: Vec<_> = capture
+                    .connections
+                    .iter()
+                    .filter(|c| {
+                        capture.apps.get(&c.app.unwrap_or(i32::MIN)).is_some_and(|p| Some(p.package.as_str()) == app)
+                            || (app.is_none() && c.app.is_none_or(|u| !capture.apps.contains_key(&u)))
+                    })
+                    .collect();
+                assert_eq!(rows.len(), mine.len(), "{what}: one row per connection");
+                for (row, conn) in rows.iter().zip(&mine) {
+                    let at = format!("{what}: {}:{}", conn.server, conn.server_port);
+                    let ip: std::net::IpAddr = row["ip"].parse().unwrap();
+                    assert_eq!(ip, conn.server, "{at}");
+                    assert_eq!(row["name_basis"], conn.basis.code(), "{at}");
+                    assert_eq!(row["server_port"], conn.server_port.to_string(), "{at}");
+                    let explain = a.explain_connection(&row["host"], app, Some(ip), &policy);
+                    assert!(explain.contains(&format!("classify  host {} → domain {} → {}", row["host"], row["domain"], row["party"])), "{at}: {explain}");
+                    if row["tracker_category"].is_empty() {
+                        assert!(explain.contains("not a tracker request"), "{at}: {explain}");
+                    } else if row["tracker_list"] == "entity-map" {
+                        assert!(explain.contains("the entity map classes"), "{at}: {explain}");
+                    } else {
+                        let said = format!(
+                            "tracker: {} — rule `{}` ({} line {})",
+                            row["tracker_category"], row["tracker_rule"], row["tracker_list"], row["tracker_line"]
+                        );
+                        assert!(explain.contains(&said), "{at}: {explain}");
+                        assert!(borderline::classify::is_host_rule(&row["tracker_rule"]), "{at}: only whole-host rules apply to a connection");
+                    }
+                    let j = format!("server jurisdiction: {} ", row["server_jurisdiction"]);
+                    assert!(explain.contains(&j), "{at}: {explain}");
+                    assert_eq!(row["url"], "", "{at}: no URL invented");
+                }
+            }
+        }
     });
 }

@@ -61,12 +61,19 @@ enum Command {
         #[command(flatten)]
         policy: PolicyArgs,
     },
-    /// Print each stage's decision for one request.
+    /// Print each stage's decision for one request (or, with --connection, one connection of a packet capture).
     Explain {
+        /// The request's URL; with --connection, the connection's host name (or server address).
         url: String,
         /// The page the request was made from (URL or domain).
+        #[arg(long, required_unless_present = "connection")]
+        site: Option<String>,
+        /// Explain a connection of a packet capture: only rules about whole hosts apply.
         #[arg(long)]
-        site: String,
+        connection: bool,
+        /// With --connection: the app that made it (its package id); default: this device.
+        #[arg(long, requires = "connection")]
+        app: Option<String>,
         /// The server's IP, to locate it.
         #[arg(long)]
         ip: Option<std::net::IpAddr>,
@@ -153,8 +160,13 @@ fn run(cli: Cli) -> Result<(), String> {
             print!("{}", json_schema());
             Ok(())
         }
-        Command::Explain { url, site, ip, r#type, policy: p } => {
+        Command::Explain { url, site, connection, app, ip, r#type, policy: p } => {
             let policy = policy(&p)?;
+            if connection {
+                print!("{}", Analyzer::new().explain_connection(&url, app.as_deref(), ip, &policy));
+                return Ok(());
+            }
+            let site = site.unwrap_or_default();
             let site_url = if site.contains("://") { site } else { format!("https://{site}/") };
             let mut req = Request::new(url, site_url, ResourceType::from_name(&r#type));
             req.ip = ip;
