@@ -82,6 +82,7 @@ drop.addEventListener('drop', (e) => {
   if (e.dataTransfer.files[0]) open(e.dataTransfer.files[0]);
 });
 $('sample').addEventListener('click', async () => open(new File([await (await fetch('sample.har')).blob()], 'sample.har')));
+$('sample-phone').addEventListener('click', async () => open(new File([await (await fetch('sample-phone.pcapng')).blob()], 'sample-phone.pcapng')));
 for (const id of ['home', 'site', 'custom']) $(id).addEventListener('change', () => sites.length && show());
 $('policy').addEventListener('change', () => {
   $('custom').hidden = $('policy').value !== 'custom';

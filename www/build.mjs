@@ -1,5 +1,5 @@
 // Builds dist/www: the page, its worker, the wasm core and its data packs
-// (shared with the extension's build), the report stylesheet and the bundled sample capture.
+// (shared with the extension's build), the report stylesheet and the bundled sample captures (a browser HAR, a phone PCAPNG).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ mkdirSync(dist, { recursive: true });
 for (const f of ['index.html', 'app.js', 'worker.js', 'style.css', 'sw.js']) cpSync(join(here, f), join(dist, f));
 cpSync(join(root, 'extension/src/popup/popup.css'), join(dist, 'report.css'));
 cpSync(join(root, 'tests/fixtures/tiktok/foryou/capture.har'), join(dist, 'sample.har'));
+cpSync(join(root, 'tests/fixtures/phone/tiktok-app/capture.pcapng'), join(dist, 'sample-phone.pcapng'));
 cpSync(join(target, 'wasm-pkg'), join(dist, 'wasm'), { recursive: true });
 // The offline cache is named after the content, so a new build replaces it.
 const hash = createHash('sha256');

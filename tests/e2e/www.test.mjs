@@ -195,11 +195,14 @@ test('a 100 MB capture is read off the main thread, with progress', async () => 
   await page.context().close();
 });
 
-test('the sample works', async () => {
+test('the samples work: a browser HAR and a phone capture', async () => {
   const page = await openPage();
   await page.click('#sample');
   await page.waitForSelector('#report #bl-site');
   assert.equal(await page.locator('#bl-site').innerText(), 'tiktok.com');
+  await page.click('#sample-phone');
+  await page.waitForFunction(() => document.getElementById('bl-site')?.textContent === 'com.zhiliaoapp.musically');
+  assert.ok((await page.locator('#report').innerText()).includes('App TikTok'));
   await page.context().close();
 });
 
@@ -225,6 +228,9 @@ test('works offline once loaded', async () => {
   await page.click('#sample');
   await page.waitForSelector('#report #bl-site');
   assert.equal(await page.locator('#bl-site').innerText(), 'tiktok.com');
+  await page.click('#sample-phone');
+  await page.waitForFunction(() => document.getElementById('bl-site')?.textContent === 'com.zhiliaoapp.musically');
+  assert.ok((await page.locator('#report').innerText()).includes('App TikTok'));
   await page.context().close();
 });
 
