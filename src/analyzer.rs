@@ -40,11 +40,15 @@ fn packet_subject(capture: &PacketCapture, uid: Option<i32>) -> (String, Subject
     let app = uid.and_then(|u| capture.apps.get(&u));
     match app {
         Some(app) => {
-            let known = classify::app::known_app(&app.package, app.cut);
-            let key = known.filter(|_| app.cut).map_or_else(|| app.package.clone(), |k| k.id.to_string());
+            // A name the trailer cut short names no app for sure: kept as cut, per uid, with no publisher.
+            let known = if app.cut { None } else { classify::app::known_app(&app.package) };
+            let key = if app.cut { format!("{}… (uid {})", app.package, app.uid) } else { app.package.clone() };
             let label = app.label.clone().or_else(|| known.map(|k| k.name.to_string()));
             let basis = if app.cut {
-                format!("PCAPdroid packet trailer (uid {}; it keeps 19 bytes of the package name: {})", app.uid, app.package)
+                format!(
+                    "PCAPdroid packet trailer (uid {}); it keeps 19 bytes of the package name, {}, so which app and publisher is not known",
+                    app.uid, app.package
+                )
             } else {
                 format!("PCAPdroid app block (uid {})", app.uid)
             };
@@ -240,7 +244,7 @@ impl Analyzer {
     /// app's publisher's company owns it.
     fn observe_app_capture(&self, capture: &HarCapture, subject: &crate::observe::AppCapture, bounds: Bounds) -> Reports {
         let mut reports = Reports::with_bounds(bounds);
-        let known = subject.app_id.as_deref().and_then(|id| classify::app::known_app(id, false));
+        let known = subject.app_id.as_deref().and_then(classify::app::known_app);
         let (key, kind) = match &subject.app_id {
             Some(id) => (id.clone(), SubjectKind::App),
             None => ("this device".to_string(), SubjectKind::Device),
@@ -335,7 +339,7 @@ impl Analyzer {
     /// `host` (a name, or the server's address when nothing named it), made
     /// by the app `app` (a package id; `None`: this device), at `ip`.
     pub fn explain_connection(&self, host: &str, app: Option<&str>, ip: Option<std::net::IpAddr>, policy: &Policy) -> String {
-        let known = app.and_then(|id| classify::app::known_app(id, false));
+        let known = app.and_then(classify::app::known_app);
         let site = app.unwrap_or("this device").to_string();
         let page = classify::Page { host: String::new(), site: site.clone(), owner_root: known.map(|k| entity::root(k.publisher)) };
         let c = classify::classify_connection(&self.lists, host.trim().to_ascii_lowercase(), &page);

@@ -146,6 +146,21 @@ impl FilterLists {
         Ok(FilterLists { platform: Engines::read(&s[..p], PLATFORM_LISTS)?, general: Engines::read(&s[p..], GENERAL_LISTS)? })
     }
 
+    /// What the lists say about a whole host (a connection of a packet
+    /// capture): only rules that are about the host alone count, from the
+    /// platform list first and then the general lists.
+    pub fn check_host(&self, q: &ListQuery) -> ListVerdict {
+        let request = adblock::request::Request::preparsed(q.url, q.host, q.site_host, q.resource_type.filter_name(), q.third_party, q.method);
+        let host_only =
+            |v: ListVerdict| ListVerdict { matched: v.matched.filter(|m| is_host_rule(&m.rule)), exception: v.exception.filter(|m| is_host_rule(&m.rule)) };
+        let platform = host_only(self.platform.verdict(&request));
+        if platform.matched.is_some() {
+            return platform;
+        }
+        let general = host_only(self.general.verdict(&request));
+        ListVerdict { matched: general.matched, exception: general.exception.or(platform.exception) }
+    }
+
     pub fn check(&self, q: &ListQuery) -> ListVerdict {
         let request = adblock::request::Request::preparsed(q.url, q.host, q.site_host, q.resource_type.filter_name(), q.third_party, q.method);
         let platform = self.platform.verdict(&request);
@@ -155,4 +170,25 @@ impl FilterLists {
         let general = self.general.verdict(&request);
         ListVerdict { matched: general.matched, exception: general.exception.or(platform.exception) }
     }
+}
+
+/// Whether a rule is about a whole host, so it can judge a connection whose
+/// URL is not known: `||host^` (or `||host/`, `||host^|`), or a regular
+/// expression anchored at the scheme that ends with the host (and port):
+/// `/^https?:\/\/HOST-PATTERN(?::[0-9]+)?\//`. Any options.
+pub fn is_host_rule(rule: &str) -> bool {
+    let rule = rule.strip_prefix("@@").unwrap_or(rule);
+    if let Some(body) = rule.strip_prefix('/') {
+        // A regex rule: `/…/` then options; the pattern must stop at the first `/` after the host.
+        let Some(end) = body.rfind('/') else { return false };
+        let pattern = &body[..end];
+        let Some(host) = pattern.strip_prefix("^https?:\\/\\/").or_else(|| pattern.strip_prefix("^https:\\/\\/")) else { return false };
+        let Some(host) = host.strip_suffix("\\/") else { return false };
+        // Nothing in the host part may match a `/`: no unescaped `/`, no `.`-star that could run into a path.
+        return !host.contains("\\/") && !host.contains(".*") && !host.contains(".+") && !host.contains("[^");
+    }
+    let pattern = rule.split_once('$').map_or(rule, |(p, _)| p);
+    let Some(rest) = pattern.strip_prefix("||") else { return false };
+    let host = rest.strip_suffix("^|").or_else(|| rest.strip_suffix('^')).or_else(|| rest.strip_suffix('/')).unwrap_or(rest);
+    !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
 }

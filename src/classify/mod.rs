@@ -9,7 +9,7 @@ mod host;
 mod party;
 
 pub use entity::{Category, EntityRecord};
-pub use filters::{FilterLists, ListId, ListVerdict, RuleMatch};
+pub use filters::{is_host_rule, FilterLists, ListId, ListVerdict, RuleMatch};
 pub use host::host_of;
 pub use party::Party;
 
@@ -120,24 +120,11 @@ pub fn classify_connection(lists: &FilterLists, host: String, page: &Page) -> Cl
     classify_with(lists, &url, host, page, ResourceType::Other, "GET", true)
 }
 
-/// Whether a rule is about a whole host: `||host^` (or `||host/`,
-/// `||host^|`), nothing after the host but a separator, any options.
-pub fn is_host_rule(rule: &str) -> bool {
-    let rule = rule.strip_prefix("@@").unwrap_or(rule);
-    let pattern = rule.split_once('$').map_or(rule, |(p, _)| p);
-    let Some(rest) = pattern.strip_prefix("||") else { return false };
-    let host = rest.strip_suffix("^|").or_else(|| rest.strip_suffix('^')).or_else(|| rest.strip_suffix('/')).unwrap_or(rest);
-    !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
-}
-
 fn classify_with(lists: &FilterLists, url: &str, host: String, page: &Page, resource_type: ResourceType, method: &str, host_only: bool) -> Classification {
     let HostFacts { domain, party, entity: owner_entity, domain_category } = HostFacts::of(&host, page);
     let site = page.site.clone();
-    let mut verdict = lists.check(&filters::ListQuery { url, host: &host, site_host: &page.host, resource_type, third_party: domain != site, method });
-    if host_only {
-        verdict.matched = verdict.matched.filter(|m| is_host_rule(&m.rule));
-        verdict.exception = verdict.exception.filter(|m| is_host_rule(&m.rule));
-    }
+    let query = filters::ListQuery { url, host: &host, site_host: &page.host, resource_type, third_party: domain != site, method };
+    let verdict = if host_only { lists.check_host(&query) } else { lists.check(&query) };
     let tracker = match verdict.matched {
         Some(rule) => Some(TrackerVerdict { category: category_for(rule.list, domain_category), rule: Some(rule) }),
         None => domain_category

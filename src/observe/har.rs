@@ -267,12 +267,20 @@ fn tweasel_subject(meta: &serde_json::Value) -> AppCapture {
         (Some(p), None) => Some(p),
         _ => None,
     };
-    let label = first.and_then(|a| a.get("name")).and_then(text).or(device);
-    let basis = match (&app_id, several) {
-        (Some(_), false) => "the capture's tweasel metadata (log._tweasel) names the app".to_string(),
-        (Some(_), true) => "the capture's tweasel metadata names several apps; the first is taken as the subject".to_string(),
-        (None, _) => "the capture's tweasel metadata names no app: a device capture".to_string(),
+    if several {
+        // Which app made each request is not said: the device is the subject.
+        let ids: Vec<String> = apps
+            .map(|a| a.iter().filter_map(|x| x.get("id").and_then(text)).collect())
+            .or_else(|| meta.pointer("/options/apps").and_then(|a| a.as_array()).map(|a| a.iter().filter_map(text).collect()))
+            .unwrap_or_default();
+        let basis = format!("the capture's tweasel metadata names several apps ({}) without saying which made each request: a device capture", ids.join(", "));
+        return AppCapture { app_id: None, label: device, basis };
+    }
+    let basis = match &app_id {
+        Some(_) => "the capture's tweasel metadata (log._tweasel) names the app".to_string(),
+        None => "the capture's tweasel metadata names no app: a device capture".to_string(),
     };
+    let label = first.and_then(|a| a.get("name")).and_then(text).or(device);
     AppCapture { app_id, label, basis }
 }
 

@@ -126,7 +126,7 @@ fn protocol_code(p: Protocol) -> &'static str {
 fn connection_note(c: &ConnectionFacts) -> String {
     let mut notes = Vec::new();
     if c.ech {
-        notes.push("encrypted client hello: the name is the outer, public one");
+        notes.push("encrypted client hello extension (real or GREASE): the name may be the outer, public one");
     }
     if c.mid_stream {
         notes.push("began before the capture: its first bytes were not captured");

@@ -406,12 +406,14 @@ pub struct PacketSummary {
     pub format: Option<Format>,
     pub packets: u64,
     pub packets_not_ip: u64,
+    /// IP packets neither TCP nor UDP, or later fragments: in no connection.
+    pub packets_other_ip: u64,
     /// Connections in the whole capture (every subject).
     pub connections: u64,
     pub dns_responses: u64,
     /// Connections to DNS-over-TLS or known DNS-over-HTTPS servers.
     pub encrypted_dns: u64,
-    /// Connections whose ClientHello carried an Encrypted Client Hello.
+    /// Connections whose ClientHello carried an Encrypted Client Hello extension (real or GREASE).
     pub ech: u64,
     /// Connections joined mid-way (no handshake in the capture).
     pub mid_stream: u64,
@@ -551,7 +553,7 @@ fn subject_view(site: &SiteReport) -> Option<SubjectView> {
     if s.kind == SubjectKind::Site {
         return None;
     }
-    let known = (s.kind == SubjectKind::App).then(|| crate::classify::app::known_app(&site.site, false)).flatten();
+    let known = (s.kind == SubjectKind::App).then(|| crate::classify::app::known_app(&site.site)).flatten();
     Some(SubjectView {
         kind: s.kind,
         id: site.site.clone(),
@@ -588,9 +590,21 @@ impl CaptureView {
         if capture.encrypted_dns > 0 {
             limits.push(format!("{} to encrypted DNS servers (DNS over TLS or HTTPS): the names they resolved cannot be read, so connections named only by DNS may be missing names.", plural(capture.encrypted_dns, "connection went", "connections went")));
         }
+        if capture.packets_other_ip > 0 {
+            limits.push(format!(
+                "{} neither TCP nor UDP (ICMP, other protocols) or later fragments of a datagram: in no connection, their bytes not counted.",
+                plural(capture.packets_other_ip, "IP packet was", "IP packets were")
+            ));
+        }
+        if capture.dns_not_kept > 0 {
+            limits.push(format!(
+                "{} could not be kept (the capture answered for over 100,000 addresses): connections they would have named may be reported by address.",
+                plural(capture.dns_not_kept, "DNS answer", "DNS answers")
+            ));
+        }
         if ech > 0 {
             limits.push(format!(
-                "{} used Encrypted Client Hello: the name shown for them is the outer, public name; the real server name is hidden.",
+                "{} carried an Encrypted Client Hello extension. Chrome-based clients send one even when they encrypt nothing (GREASE), and then the name shown is the real one; where ECH was in use, the name shown is the outer, public one and the real server name is hidden. The capture cannot tell the two apart.",
                 plural(ech, "connection", "connections")
             ));
         }
@@ -626,6 +640,7 @@ impl CaptureView {
                 format: capture.format,
                 packets: capture.packets,
                 packets_not_ip: capture.packets_not_ip,
+                packets_other_ip: capture.packets_other_ip,
                 connections: capture.connections.len() as u64,
                 dns_responses: capture.dns_responses,
                 encrypted_dns: capture.encrypted_dns,

@@ -306,3 +306,29 @@ fn optimised_engines_decide_as_the_unoptimised_ones_and_cite_every_rule() {
     assert!(flagged > 1000, "the requests exercise the lists ({flagged} flagged of {})", urls.len());
     assert!(fused >= 10, "requests decided by a fused rule were checked ({fused})");
 }
+
+#[test]
+fn host_rules_are_told_from_path_rules() {
+    for rule in [
+        "||mon.tiktokv.com^",
+        "||example.com^$third-party",
+        "@@||cdn.example.com^",
+        "||a.example/",
+        r"/^https?:\/\/(?:rt|x)?log(?:-dr)?[0-9]+(?:-[a-z0-9]+)*\.(?:us\.)?tiktokv\.(?:com|us|eu)(?::[0-9]+)?\//",
+        r"/^https?:\/\/mon[0-9]+(?:-[a-z0-9]+)*\.(?:us\.)?tiktokv\.(?:com|us|eu)(?::[0-9]+)?\//",
+    ] {
+        assert!(filters::is_host_rule(rule), "{rule}");
+    }
+    for rule in [
+        "||graph.facebook.com/*/activities^",
+        "||facebook.com/ajax/bz",
+        "/pixel.gif",
+        "://analytics.",
+        r"/^https?:\/\/[^\/]+\/track\//",
+        r"/^https?:\/\/.*\.example\.com\//",
+        r"/\/collect\?v=/",
+        "",
+    ] {
+        assert!(!filters::is_host_rule(rule), "{rule}");
+    }
+}

@@ -167,3 +167,25 @@ fn base64_bodies_are_binary() {
     assert_eq!(sent.binary.as_ref().map(|b| (b.content_type.as_str(), b.bytes)), Some(("application/x-protobuf", 24)));
     assert_eq!(sent.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), vec!["device_id"]);
 }
+
+#[test]
+fn app_captures_have_a_subject_and_several_apps_make_it_the_device() {
+    let entry = r#"{"startedDateTime":"2025-11-20T10:00:00Z","request":{"method":"GET","url":"https://api.example.com/x","headers":[]},"response":{"status":200,"headers":[]}}"#;
+    let one = format!(
+        r#"{{"log":{{"entries":[{entry}],"_tweasel":{{"apps":[{{"id":"com.zhiliaoapp.musically","name":"TikTok"}}],"device":{{"platform":"android","osVersion":"14"}}}}}}}}"#
+    );
+    let s = read_har(&one, |_, _| {}).unwrap().subject.unwrap();
+    assert_eq!((s.app_id.as_deref(), s.label.as_deref()), (Some("com.zhiliaoapp.musically"), Some("TikTok")));
+    let two = format!(
+        r#"{{"log":{{"entries":[{entry}],"_tweasel":{{"apps":[{{"id":"a.b"}},{{"id":"c.d"}}],"device":{{"platform":"android","osVersion":"14"}}}}}}}}"#
+    );
+    let s = read_har(&two, |_, _| {}).unwrap().subject.unwrap();
+    assert_eq!((s.app_id, s.label.as_deref()), (None, Some("android 14")));
+    assert!(s.basis.contains("a.b, c.d"), "{}", s.basis);
+    // No metadata, no pages, no document, no Referer: a device.
+    let bare = format!(r#"{{"log":{{"creator":{{"name":"mitmproxy har_dump","version":"0.1"}},"entries":[{entry}]}}}}"#);
+    assert_eq!(read_har(&bare, |_, _| {}).unwrap().subject.unwrap().app_id, None);
+    // A browser capture (a Referer) has no subject: its pages are its sites.
+    let browser = bare.replace(r#""headers":[]}"#, r#""headers":[{"name":"Referer","value":"https://www.example.com/"}]}"#);
+    assert_eq!(read_har(&browser, |_, _| {}).unwrap().subject, None);
+}

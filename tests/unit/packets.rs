@@ -410,3 +410,128 @@ fn pcapdroid_connections_csv_is_read_by_column_name() {
     let err = pcapdroid_csv::read_connections_csv(b"IPProto,SrcIP\nTCP,1.2.3.4\n").unwrap_err();
     assert!(err.0.contains("no SrcPort, DstIp, DstPort, BytesSent, BytesRcvd column"), "{err}");
 }
+
+#[test]
+fn later_answers_never_make_an_earlier_connection_look_certain() {
+    let phone = ip(PHONE);
+    let shared = ip("203.0.113.90");
+    let (q, r) = ((phone, 47000), (ip(RESOLVER), 53));
+    let mut pkts = vec![
+        Pkt { ms: 1000, ip: udp(r, q, &dns_response(1, &["a.example.com"], &[shared])), uid: None },
+        Pkt { ms: 1001, ip: udp(r, q, &dns_response(2, &["b.example.com"], &[shared])), uid: None },
+    ];
+    pkts.extend(tcp_conversation((phone, 47001), (shared, 7000), 2000, b"\x00binary", 1400, 10));
+    // Ten more names for the same address after the connection began.
+    for i in 0..10u16 {
+        let name = format!("n{i}.example.com");
+        pkts.push(Pkt { ms: 3000 + u64::from(i), ip: udp(r, q, &dns_response(10 + i, &[name.as_str()], &[shared])), uid: None });
+    }
+    // A connection after all of them: more names than kept, so never named.
+    pkts.extend(tcp_conversation((phone, 47002), (shared, 7000), 9000, b"\x00binary", 1400, 10));
+    let cap = read(&pcapng(101, "d", &[], &pkts));
+    let first = cap.connections.iter().find(|c| c.client_port == 47001).unwrap();
+    assert_eq!((first.basis, first.name.as_deref()), (NameBasis::DnsAmbiguous, None));
+    assert_eq!(first.dns_names, vec!["a.example.com".to_string(), "b.example.com".to_string()], "the candidates when it began");
+    let last = cap.connections.iter().find(|c| c.client_port == 47002).unwrap();
+    assert_eq!((last.basis, last.name.as_deref()), (NameBasis::DnsAmbiguous, None));
+}
+
+#[test]
+fn a_dns_answer_with_thousands_of_addresses_is_read_to_a_bound() {
+    let phone = ip(PHONE);
+    let ips: Vec<IpAddr> = (0..2000u32).map(|i| IpAddr::V4(std::net::Ipv4Addr::from(0xcb00_0000 + i))).collect();
+    let chain: Vec<String> = (0..10).map(|i| format!("c{i}.example.com")).collect();
+    let chain: Vec<&str> = chain.iter().map(String::as_str).collect();
+    let answer = dns_response(1, &chain, &ips);
+    let got = names::dns_answers(&answer).unwrap();
+    assert_eq!(got.len(), 64, "addresses per answer are bounded");
+    assert!(got.iter().all(|a| a.chain.len() <= 16 && a.chain[0] == "c0.example.com"));
+    let cap = read(&pcapng(101, "d", &[], &[Pkt { ms: 1, ip: udp((ip(RESOLVER), 53), (phone, 5353), &answer), uid: None }]));
+    assert_eq!(cap.dns_responses, 1);
+}
+
+#[test]
+fn a_package_name_cut_by_the_trailer_names_no_app_and_apps_are_kept_apart() {
+    let phone = ip(PHONE);
+    let mut frames = Vec::new();
+    // Play Services and YouTube are both "com.google.android." in a trailer.
+    for (uid, package, port) in [(10001, "com.google.android.gms", 48001u16), (10002, "com.google.android.youtube", 48002)] {
+        for p in tcp_conversation((phone, port), (ip("142.250.74.100"), 443), 10, &client_hello(Some("www.google.com"), false, 0), 1400, 10) {
+            frames.push((p.ms, build::pcapdroid_frame(&p.ip, uid, package)));
+        }
+    }
+    let cap = read(&pcap(1, false, false, &frames));
+    let reports = crate::Analyzer::new().observe_packets(&cap, crate::aggregate::Bounds::UNBOUNDED);
+    let keys: Vec<&String> = reports.sites.keys().collect();
+    assert_eq!(keys, ["com.google.android.… (uid 10001)", "com.google.android.… (uid 10002)"]);
+    for r in reports.sites.values() {
+        assert_eq!(r.subject.label, None, "no app is named from a cut id");
+        assert!(r.subject.basis.as_deref().unwrap().contains("19 bytes"));
+        assert!(r.endpoints.values().all(|e| e.party == crate::classify::Party::ThirdParty), "no publisher, so no same-entity host");
+    }
+}
+
+#[test]
+fn mid_stream_direction_follows_the_device_then_ports() {
+    let phone = ip(PHONE);
+    let broker = ip("203.0.113.88");
+    // The broker's keep-alive on MQTT over TLS (8883) arrives first.
+    let pkts = vec![
+        Pkt { ms: 10, ip: tcp((broker, 8883), (phone, 45678), 9_000, "AP", &[0x17, 3, 3, 0, 2, 1, 2]), uid: None },
+        Pkt { ms: 11, ip: tcp((phone, 45678), (broker, 8883), 1_000, "AP", &[0x17, 3, 3, 0, 2, 3, 4, 5]), uid: None },
+    ];
+    let cap = read(&pcapng(101, "d", &[], &pkts));
+    let c = &cap.connections[0];
+    assert_eq!((c.client, c.server, c.server_port), (phone, broker, 8883));
+    assert_eq!((c.bytes_sent, c.bytes_received), (48, 47));
+    assert!(c.mid_stream);
+}
+
+#[test]
+fn trailer_magic_inside_a_packet_is_not_a_trailer() {
+    let phone = ip(PHONE);
+    // A payload ending in what looks like PCAPdroid's trailer, in a plain zero-MAC Ethernet frame (a loopback capture).
+    let mut fake = 0x0107_2021u32.to_be_bytes().to_vec();
+    fake.extend_from_slice(&666i32.to_be_bytes());
+    fake.extend_from_slice(b"evil.app.name\0\0\0\0\0\0\0");
+    fake.extend_from_slice(&[0, 0, 0, 0]);
+    let packet = tcp((phone, 49001), (ip("203.0.113.5"), 443), 1, "AP", &fake);
+    let mut frame = vec![0u8; 12];
+    frame.extend_from_slice(&0x0800u16.to_be_bytes());
+    frame.extend_from_slice(&packet);
+    let cap = read(&pcap(1, false, false, &[(10, frame)]));
+    assert!(cap.apps.is_empty(), "{:?}", cap.apps);
+    assert_eq!(cap.connections[0].app, None);
+}
+
+#[test]
+fn a_damaged_record_header_stops_a_classic_pcap_instead_of_reading_garbage() {
+    let frames: Vec<(u64, Vec<u8>)> = session().iter().map(|p| (p.ms, frame(101, &p.ip))).collect();
+    let mut bytes = pcap(101, false, false, &frames);
+    let whole = read(&bytes);
+    // The 10th record's captured length: made larger than its original length.
+    let mut at = 24;
+    for f in frames.iter().take(9) {
+        at += 16 + f.1.len();
+    }
+    bytes[at + 8..at + 12].copy_from_slice(&60_000u32.to_le_bytes());
+    let cap = read(&bytes);
+    assert!(cap.stopped.as_deref().is_some_and(|s| s.contains("damaged")), "{:?}", cap.stopped);
+    assert_eq!(cap.packets, 9);
+    assert!(cap.packets < whole.packets);
+}
+
+#[test]
+fn a_hello_in_one_byte_segments_is_read_and_a_fast_open_hello_too() {
+    let phone = ip(PHONE);
+    let mut pkts = tcp_conversation((phone, 49101), (ip("203.0.113.20"), 443), 10, &client_hello(Some("tiny.example.com"), false, 300), 1, 10);
+    // TCP Fast Open: the hello rides on the SYN.
+    pkts.push(Pkt { ms: 20, ip: tcp((phone, 49102), (ip("203.0.113.21"), 443), 5000, "S", &client_hello(Some("tfo.example.com"), false, 0)), uid: None });
+    // An HTTP request that never ends its headers: read once at the end, never named.
+    pkts.extend(tcp_conversation((phone, 49103), (ip("203.0.113.22"), 80), 30, b"GET / HTTP/1.1\r\nHost: half.example.com\r\nX: ", 3, 10));
+    let cap = read(&pcapng(101, "d", &[], &pkts));
+    let name = |port: u16| cap.connections.iter().find(|c| c.client_port == port).unwrap().name.clone();
+    assert_eq!(name(49101).as_deref(), Some("tiny.example.com"));
+    assert_eq!(name(49102).as_deref(), Some("tfo.example.com"));
+    assert_eq!(name(49103), None, "headers never ended: no Host taken from a partial request");
+}

@@ -66,6 +66,18 @@ fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// Captures larger than this are not read whole (packet captures are streamed and have no bound).
+const MAX_WHOLE_BYTES: u64 = 4 << 30;
+
+/// A file read whole, if it is not too large to be.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if len > MAX_WHOLE_BYTES {
+        return Err(format!("{len} bytes is too large (limit {MAX_WHOLE_BYTES} bytes)"));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
 /// Reads one capture and returns a row per request or connection, for every subject in it.
 fn rows_of(analyzer: &Analyzer, path: &Path, policy: &Policy) -> Outcome {
     let mut head = Vec::with_capacity(32);
@@ -79,11 +91,16 @@ fn rows_of(analyzer: &Analyzer, path: &Path, policy: &Policy) -> Outcome {
         }
         (analyzer.observe_packets(&capture, Bounds::UNBOUNDED), CaptureView::of_packets(&capture))
     } else if pcapdroid_csv::sniff(&head) {
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let bytes = read_bounded(path)?;
         let capture = pcapdroid_csv::read_connections_csv(&bytes).map_err(|e| e.to_string())?;
         (analyzer.observe_packets(&capture, Bounds::UNBOUNDED), CaptureView::of_packets(&capture))
     } else {
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        // A HAR is JSON: anything else (a video, a zip) is not read whole to find out.
+        let first = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head).iter().find(|b| !b.is_ascii_whitespace());
+        if first != Some(&b'{') {
+            return Err("not a capture: neither a HAR file, a packet capture nor a PCAPdroid connections CSV".into());
+        }
+        let bytes = read_bounded(path)?;
         let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
             .map_err(|_| "neither a HAR file (not UTF-8 text) nor a packet capture".to_string())?;
         let har = read_har(text, |_, _| {}).map_err(|e| e.to_string())?;
@@ -266,6 +283,9 @@ pub fn run(inputs: &[PathBuf], out: &Path, policy: &Policy, jobs: Option<usize>)
         bar
     });
     let next = AtomicUsize::new(0);
+    // Captures read ahead of the oldest one not yet written: bounds the rows held in memory.
+    let written = AtomicUsize::new(0);
+    let window = workers * 4;
     let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(workers * 2);
     let mut skipped = 0usize;
     let mut rows_written = 0u64;
@@ -273,13 +293,16 @@ pub fn run(inputs: &[PathBuf], out: &Path, policy: &Policy, jobs: Option<usize>)
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, files) = (&next, &files);
+            let (next, files, written) = (&next, &files, &written);
             scope.spawn(move || {
                 // The filter engine keeps per-thread caches: one analyzer per worker.
                 let analyzer = Analyzer::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
+                    while i >= written.load(Ordering::Acquire) + window {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
                     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rows_of(&analyzer, path, policy)))
                         .unwrap_or_else(|_| Err("internal error while reading it".into()));
                     if tx.send((i, outcome)).is_err() {
@@ -313,6 +336,7 @@ pub fn run(inputs: &[PathBuf], out: &Path, policy: &Policy, jobs: Option<usize>)
                     }
                 }
                 due += 1;
+                written.store(due, Ordering::Release);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }

@@ -47,6 +47,16 @@ pub fn pcapdroid_trailer(frame: &[u8]) -> Option<(&[u8], TrailerApp)> {
     if u32::from_be_bytes([t[0], t[1], t[2], t[3]]) != TRAILER_MAGIC {
         return None;
     }
+    // The trailer lies past the end the IP header declares: bytes inside the
+    // packet (a payload that happens to hold the magic) are never one.
+    let ip_len = match frame[14] >> 4 {
+        4 => usize::from(u16::from_be_bytes([frame[16], frame[17]])),
+        6 => 40 + usize::from(u16::from_be_bytes([frame[18], frame[19]])),
+        _ => return None,
+    };
+    if 14 + ip_len > frame.len() - TRAILER_LEN {
+        return None;
+    }
     let uid = i32::from_be_bytes([t[4], t[5], t[6], t[7]]);
     let raw = &t[8..28];
     let end = raw.iter().position(|b| *b == 0).unwrap_or(raw.len());

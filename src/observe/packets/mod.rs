@@ -30,8 +30,13 @@ use names::{HelloRead, HttpRead};
 pub const MAX_CLIENT_BYTES: usize = 16 * 1024;
 /// Most out-of-order pieces held for one stream.
 const MAX_PIECES: usize = 64;
-/// Most DNS answers kept per address (the oldest go first).
+/// Most names kept per address from DNS answers; past it the address is
+/// marked as answering for more (never is an older answer dropped: a
+/// connection's candidates are the answers before it began).
 const MAX_ANSWERS_PER_IP: usize = 8;
+/// Most addresses kept from DNS answers in one capture; answers for more are
+/// counted (`dns_not_kept`) and said in the report.
+const MAX_DNS_ADDRESSES: usize = 100_000;
 /// PCAPdroid's private enterprise number (its PCAPNG custom blocks).
 const PCAPDROID_PEN: u32 = 62652;
 /// Largest block the reader grows its buffer to.
@@ -156,7 +161,10 @@ pub struct Connection {
     pub dns_names: Vec<String>,
     /// The app the capture says made the connection (PCAPdroid's uid).
     pub app: Option<i32>,
-    /// The ClientHello carried an Encrypted Client Hello: `name` is its outer, public name.
+    /// The ClientHello carried an Encrypted Client Hello extension: real (then
+    /// `name` is the outer, public name) or GREASE (sent by Chrome-based
+    /// clients that encrypt nothing; then `name` is the real one). The
+    /// capture cannot tell which.
     pub ech: bool,
     /// The connection began before the capture did (no TCP handshake seen).
     pub mid_stream: bool,
@@ -218,12 +226,17 @@ pub struct PacketCapture {
     pub packets: u64,
     /// Packets with no IP in them, or of a link type the reader does not know.
     pub packets_not_ip: u64,
+    /// IP packets that are neither TCP nor UDP (ICMP, …) or later fragments of
+    /// a datagram: counted here, in no connection.
+    pub packets_other_ip: u64,
     /// Link types met that the reader does not know.
     pub unknown_linktypes: Vec<u32>,
     /// Connections to DNS-over-TLS (port 853) or to known DNS-over-HTTPS
     /// servers: DNS answers the capture cannot read.
     pub encrypted_dns: u64,
     pub dns_responses: u64,
+    /// DNS answers not kept: past the capture's bound on addresses.
+    pub dns_not_kept: u64,
     /// Why reading stopped before the end, when it did: what was read before is kept.
     pub stopped: Option<String>,
     /// Other things the reader could not use, in sentences (rows of a connections CSV).
@@ -367,6 +380,13 @@ impl PacketReader {
                     }
                 }
                 Mode::Legacy(parse) => match parse(data) {
+                    _ if data.len() >= 16 && !self.state.plausible_record(data) => {
+                        // A record header that cannot be one (a damaged file read from a
+                        // misaligned place): stop, rather than read bytes as packets.
+                        let why = format!("damaged after {} bytes: a packet record header is not one", self.parsed + at as u64);
+                        self.stop(why);
+                        return Ok(());
+                    }
                     Ok((rest, block)) => {
                         let used = data.len() - rest.len();
                         self.state.block(PcapBlockOwned::Legacy(block));
@@ -452,13 +472,45 @@ struct Flow {
     /// The client's stream from its first byte, as far as contiguous.
     stream: Vec<u8>,
     quic: Option<Box<quic::InitialCrypto>>,
+    /// DNS answers for the server before the connection began.
+    dns_before: Option<DnsSeen>,
+    /// TCP: the stream length at which to read the first bytes again.
+    next_read: usize,
+}
+
+/// How long a client stream must be before reading it again is worthwhile:
+/// for TLS, the whole first handshake message (type, 3-byte length) plus a
+/// record header; otherwise 512 bytes more than now.
+fn next_read_at(stream: &[u8]) -> usize {
+    let len = stream.len();
+    match stream {
+        [22, 3, _, _, _, 1, a, b, c, ..] => {
+            let need = 9 + (usize::from(*a) << 16 | usize::from(*b) << 8 | usize::from(*c));
+            if need > len {
+                need
+            } else {
+                len + 5
+            }
+        }
+        _ => len + 512,
+    }
+    .min(MAX_CLIENT_BYTES)
+}
+
+/// What DNS answers said of one address: (time, chain) per name, and
+/// whether more names than kept answered for it.
+#[derive(Debug, Clone, Default)]
+struct DnsSeen {
+    chains: Vec<(u64, Vec<String>)>,
+    more: bool,
 }
 
 /// Interface facts needed to read an enhanced packet block.
 #[derive(Clone, Copy)]
 struct Interface {
     linktype: u32,
-    resolution: u64,
+    /// Units per second of its timestamps; `None`: a resolution that cannot be read (times unknown).
+    resolution: Option<u64>,
     offset: i64,
 }
 
@@ -467,17 +519,62 @@ struct State {
     capture: PacketCapture,
     linktype: u32,
     nanos: bool,
+    /// A classic PCAP's declared snap length and byte order.
+    snaplen: u32,
+    big_endian: bool,
     interfaces: Vec<Interface>,
     flows: HashMap<Key, Flow>,
     /// Finished flows, in order of their first packet.
     order: Vec<Key>,
-    /// DNS answers by address: (time, chain).
-    dns: HashMap<IpAddr, Vec<(u64, Vec<String>)>>,
+    /// DNS answers by address.
+    dns: HashMap<IpAddr, DnsSeen>,
 }
 
 /// Ports whose side of a connection is the server's, when no handshake says which.
 fn server_port(p: u16) -> bool {
     matches!(p, 53 | 80 | 123 | 443 | 853 | 5222 | 5223 | 5228 | 8080 | 8443) || p < 1024
+}
+
+/// An interface's timestamp resolution (units per second) from its
+/// `if_tsresol` option: 10^n, or 2^n when the top bit is set; 10^6 when
+/// absent. `None` when it names a resolution no clock has.
+fn ts_resolution(idb: &pcap_parser::pcapng::InterfaceDescriptionBlock<'_>) -> Option<u64> {
+    let Some(opt) = idb.options.iter().find(|o| o.code.0 == 9) else { return Some(1_000_000) };
+    let r = *opt.value().first()?;
+    if r & 0x80 != 0 {
+        1u64.checked_shl(u32::from(r & 0x7f)).filter(|_| r & 0x7f < 64)
+    } else {
+        10u64.checked_pow(u32::from(r))
+    }
+}
+
+/// Whether an address is on the device's side of a capture: private,
+/// shared (CGNAT), link-local, loopback or unique-local. PCAPdroid's VPN
+/// addresses (10.215.173.x) are private.
+fn device_side(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(a) => a.is_private() || a.is_loopback() || a.is_link_local() || (a.octets()[0] == 100 && a.octets()[1] & 0xc0 == 64),
+        IpAddr::V6(a) => a.is_loopback() || (a.segments()[0] & 0xfe00) == 0xfc00 || (a.segments()[0] & 0xffc0) == 0xfe80,
+    }
+}
+
+/// For a packet of a connection whose handshake was not captured: whether
+/// its sender is the client. The device's side (a private address talking to
+/// a public one) is the client; else the side on a server port is the
+/// server; else the side on an ephemeral port (32768 and up) is the client;
+/// else the first sender.
+fn client_side(src: (IpAddr, u16), dst: (IpAddr, u16)) -> bool {
+    match (device_side(src.0), device_side(dst.0)) {
+        (true, false) => return true,
+        (false, true) => return false,
+        _ => {}
+    }
+    match (server_port(src.1), server_port(dst.1)) {
+        (true, false) => return false,
+        (false, true) => return true,
+        _ => {}
+    }
+    !matches!((src.1 >= 32768, dst.1 >= 32768), (false, true))
 }
 
 /// Well-known DNS-over-HTTPS resolvers (their addresses): a connection to one
@@ -499,18 +596,37 @@ fn doh_resolver(ip: IpAddr) -> bool {
 }
 
 impl State {
+    /// Whether the 16-byte classic PCAP record header at the start of `data`
+    /// can be one: a fraction of a second below one second, a captured length
+    /// within the snap length (or 256 KB) and no larger than the original.
+    fn plausible_record(&self, data: &[u8]) -> bool {
+        let word = |o: usize| {
+            let b = [data[o], data[o + 1], data[o + 2], data[o + 3]];
+            if self.big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            }
+        };
+        let (frac, caplen, origlen) = (word(4), word(8), word(12));
+        let max_frac = if self.nanos { 1_000_000_000 } else { 1_000_000 };
+        frac < max_frac && caplen <= self.snaplen.max(262_144) && caplen <= origlen
+    }
+
     fn block(&mut self, block: PcapBlockOwned<'_>) {
         match block {
             PcapBlockOwned::LegacyHeader(h) => {
                 self.capture.format = Some(Format::Pcap);
                 self.linktype = h.network.0 as u32;
                 self.nanos = h.is_nanosecond_precision();
+                self.snaplen = h.snaplen;
+                self.big_endian = h.is_bigendian();
                 self.note_linktype(self.linktype);
             }
             PcapBlockOwned::Legacy(b) => {
                 let frac = if self.nanos { u64::from(b.ts_usec) / 1_000_000 } else { u64::from(b.ts_usec) / 1_000 };
                 let ms = u64::from(b.ts_sec) * 1000 + frac;
-                self.frame(self.linktype, b.data, ms, None);
+                self.frame(self.linktype, b.data, Some(ms), None);
             }
             PcapBlockOwned::NG(block) => self.ng_block(block),
         }
@@ -535,7 +651,7 @@ impl State {
             Block::InterfaceDescription(idb) => {
                 let linktype = idb.linktype.0 as u32;
                 self.note_linktype(linktype);
-                self.interfaces.push(Interface { linktype, resolution: idb.ts_resolution().unwrap_or(1_000_000), offset: idb.ts_offset() });
+                self.interfaces.push(Interface { linktype, resolution: ts_resolution(&idb), offset: idb.ts_offset() });
             }
             Block::EnhancedPacket(epb) => {
                 let Some(iface) = self.interfaces.get(epb.if_id as usize).copied() else {
@@ -544,8 +660,10 @@ impl State {
                     return;
                 };
                 let units = (u64::from(epb.ts_high) << 32) | u64::from(epb.ts_low);
-                let ms = if iface.resolution == 0 { 0 } else { (u128::from(units) * 1000 / u128::from(iface.resolution)) as u64 };
-                let ms = (ms as i64).saturating_add(iface.offset.saturating_mul(1000)).max(0) as u64;
+                let ms = iface.resolution.filter(|r| *r > 0).map(|r| {
+                    let ms = (u128::from(units) * 1000 / u128::from(r)).min(i64::MAX as u128) as i64;
+                    ms.saturating_add(iface.offset.saturating_mul(1000)).max(0) as u64
+                });
                 let uid = epb.options.iter().find(|o| o.code.0 == 1).and_then(|o| {
                     let s = std::str::from_utf8(o.value()).ok()?;
                     s.trim_end_matches('\0').strip_prefix("u-")?.parse::<i32>().ok()
@@ -556,7 +674,8 @@ impl State {
             Block::SimplePacket(spb) => {
                 let linktype = self.interfaces.first().map_or(link::linktype::RAW, |i| i.linktype);
                 let len = (spb.origlen as usize).min(spb.data.len());
-                self.frame(linktype, &spb.data[..len], 0, None);
+                // A simple packet block carries no time.
+                self.frame(linktype, &spb.data[..len], None, None);
             }
             Block::Custom(cb) if cb.pen == PCAPDROID_PEN => {
                 if let Some(app) = pcapdroid_app_block(cb.data) {
@@ -567,7 +686,7 @@ impl State {
         }
     }
 
-    fn frame(&mut self, linktype: u32, data: &[u8], ms: u64, mut uid: Option<i32>) {
+    fn frame(&mut self, linktype: u32, data: &[u8], ms: Option<u64>, mut uid: Option<i32>) {
         self.capture.packets += 1;
         let mut data = data;
         if linktype == link::linktype::ETHERNET {
@@ -622,8 +741,10 @@ impl State {
                     let payload = tcp.payload();
                     if flow.reading && !payload.is_empty() {
                         let base = *flow.base_seq.get_or_insert(tcp.sequence_number());
-                        flow.tcp_piece(tcp.sequence_number().wrapping_sub(base), payload);
-                        flow.read_tcp();
+                        // Data on a SYN (TCP Fast Open) starts the stream: its sequence number is the SYN's.
+                        let offset = if syn { 0 } else { tcp.sequence_number().wrapping_sub(base) };
+                        flow.tcp_piece(offset, payload);
+                        flow.read_tcp(false);
                     }
                 }
             }
@@ -635,12 +756,17 @@ impl State {
                     if let Some(answers) = names::dns_answers(payload) {
                         self.capture.dns_responses += 1;
                         for a in answers {
+                            if !self.dns.contains_key(&a.ip) && self.dns.len() >= MAX_DNS_ADDRESSES {
+                                self.capture.dns_not_kept += 1;
+                                continue;
+                            }
                             let v = self.dns.entry(a.ip).or_default();
-                            if !v.iter().any(|(_, c)| *c == a.chain) {
-                                if v.len() >= MAX_ANSWERS_PER_IP {
-                                    v.remove(0);
+                            if !v.chains.iter().any(|(_, c)| *c == a.chain) {
+                                if v.chains.len() >= MAX_ANSWERS_PER_IP {
+                                    v.more = true;
+                                } else {
+                                    v.chains.push((ms.unwrap_or(0), a.chain));
                                 }
-                                v.push((ms, a.chain));
                             }
                         }
                     }
@@ -655,7 +781,8 @@ impl State {
                 }
             }
             _ => {
-                self.capture.packets_not_ip += 1;
+                // ICMP, other protocols, and fragments of a datagram past the first.
+                self.capture.packets_other_ip += 1;
             }
         }
     }
@@ -673,9 +800,7 @@ impl State {
         }
         let src_is_client = match syn_from_src {
             Some(s) => s,
-            // No handshake: the side on a server port is the server; the
-            // first sender is the client otherwise.
-            None => !server_port(src.1) || server_port(dst.1),
+            None => client_side(src, dst),
         };
         if src_is_client {
             (fwd, true)
@@ -684,7 +809,15 @@ impl State {
         }
     }
 
-    fn flow(&mut self, key: Key, ms: u64, uid: Option<i32>, mid_stream: bool) -> &mut Flow {
+    fn flow(&mut self, key: Key, ms: Option<u64>, uid: Option<i32>, mid_stream: bool) -> &mut Flow {
+        // The DNS answers for the server seen before the connection began: its only candidates.
+        let dns_before = if self.flows.contains_key(&key) {
+            None
+        } else {
+            self.dns
+                .get(&key.server.0)
+                .map(|d| DnsSeen { chains: d.chains.iter().filter(|(t, _)| ms.is_none_or(|m| *t <= m)).cloned().collect(), more: d.more })
+        };
         let order = &mut self.order;
         let encrypted_dns = &mut self.capture.encrypted_dns;
         let flow = self.flows.entry(key).or_insert_with(|| {
@@ -707,8 +840,9 @@ impl State {
                     bytes_received: 0,
                     packets_sent: 0,
                     packets_received: 0,
-                    first_ms: ms,
-                    last_ms: ms,
+                    // Unknown until a packet with a time is seen.
+                    first_ms: ms.unwrap_or(u64::MAX),
+                    last_ms: ms.unwrap_or(0),
                     name: None,
                     basis: NameBasis::None,
                     dns_names: Vec::new(),
@@ -722,6 +856,8 @@ impl State {
                 pieces: BTreeMap::new(),
                 stream: Vec::new(),
                 quic: None,
+                dns_before,
+                next_read: 0,
             }
         });
         if flow.conn.app.is_none() {
@@ -735,44 +871,52 @@ impl State {
         out.connections.reserve(self.order.len());
         for key in std::mem::take(&mut self.order) {
             let Some(mut flow) = self.flows.remove(&key) else { continue };
-            self.name_from_dns(&mut flow.conn);
+            if flow.reading && !flow.stream.is_empty() {
+                // The last bytes seen, read once more whatever their length.
+                flow.read_tcp(true);
+            }
+            if let Some(seen) = flow.dns_before.take() {
+                name_from_dns(&mut flow.conn, &seen);
+            }
+            if flow.conn.first_ms == u64::MAX {
+                // No packet of it had a time: unknown (0), never a guess.
+                (flow.conn.first_ms, flow.conn.last_ms) = (0, 0);
+            }
             out.connections.push(flow.conn);
         }
         out
     }
+}
 
-    /// Names a connection from the DNS answers for its server's address:
-    /// the answers seen before it began (else none), one name only when
-    /// they agree on one.
-    fn name_from_dns(&self, c: &mut Connection) {
-        let Some(answers) = self.dns.get(&c.server) else { return };
-        let before: Vec<&Vec<String>> = answers.iter().filter(|(t, _)| *t <= c.first_ms).map(|(_, chain)| chain).collect();
-        let mut asked: Vec<String> = before.iter().map(|chain| chain[0].clone()).collect();
-        asked.sort();
-        asked.dedup();
-        match (&c.name, asked.len()) {
-            (Some(name), _) => {
-                // Named by SNI or Host: say when DNS gave the address other names too.
-                if asked.iter().any(|a| a != name) {
-                    c.dns_names = asked;
-                }
-            }
-            (None, 0) => {}
-            (None, 1) => {
-                c.name = Some(asked[0].clone());
-                c.basis = NameBasis::Dns;
-                c.dns_names = before.iter().find(|chain| chain[0] == asked[0]).map(|chain| (*chain).clone()).unwrap_or_default();
-            }
-            (None, _) => {
-                c.basis = NameBasis::DnsAmbiguous;
+/// Names a connection from the DNS answers for its server's address seen
+/// before it began: one name only when they agree on one; several (or more
+/// than were kept) leave it unnamed, every name listed.
+fn name_from_dns(c: &mut Connection, seen: &DnsSeen) {
+    let mut asked: Vec<String> = seen.chains.iter().map(|(_, chain)| chain[0].clone()).collect();
+    asked.sort();
+    asked.dedup();
+    match (&c.name, asked.len()) {
+        (Some(name), _) => {
+            // Named by SNI or Host: say when DNS gave the address other names too.
+            if asked.iter().any(|a| a != name) || seen.more {
                 c.dns_names = asked;
             }
+        }
+        (None, 0) => {}
+        (None, 1) if !seen.more => {
+            c.name = Some(asked[0].clone());
+            c.basis = NameBasis::Dns;
+            c.dns_names = seen.chains.iter().find(|(_, chain)| chain[0] == asked[0]).map(|(_, chain)| chain.clone()).unwrap_or_default();
+        }
+        (None, _) => {
+            c.basis = NameBasis::DnsAmbiguous;
+            c.dns_names = asked;
         }
     }
 }
 
 impl Flow {
-    fn count(&mut self, from_client: bool, ip_len: u64, ms: u64) {
+    fn count(&mut self, from_client: bool, ip_len: u64, ms: Option<u64>) {
         if from_client {
             self.conn.bytes_sent = self.conn.bytes_sent.saturating_add(ip_len);
             self.conn.packets_sent += 1;
@@ -780,8 +924,10 @@ impl Flow {
             self.conn.bytes_received = self.conn.bytes_received.saturating_add(ip_len);
             self.conn.packets_received += 1;
         }
-        self.conn.first_ms = self.conn.first_ms.min(ms);
-        self.conn.last_ms = self.conn.last_ms.max(ms);
+        if let Some(ms) = ms {
+            self.conn.first_ms = self.conn.first_ms.min(ms);
+            self.conn.last_ms = self.conn.last_ms.max(ms);
+        }
     }
 
     /// Adds a piece of the client's TCP stream at `offset` from its first byte.
@@ -791,7 +937,17 @@ impl Flow {
             return;
         }
         let end = (offset + payload.len()).min(MAX_CLIENT_BYTES);
-        if self.pieces.len() < MAX_PIECES {
+        if offset <= self.stream.len() {
+            // Joins the stream now, however many pieces wait.
+            let skip = self.stream.len() - offset;
+            if skip < end - offset {
+                self.stream.extend_from_slice(&payload[skip..end - offset]);
+            }
+        } else {
+            if self.pieces.len() >= MAX_PIECES {
+                // Keep the pieces nearest the stream's end: drop the farthest.
+                self.pieces.pop_last();
+            }
             self.pieces.insert(offset as u32, payload[..end - offset].to_vec());
         }
         // Join what is now contiguous.
@@ -808,10 +964,16 @@ impl Flow {
         }
     }
 
-    fn read_tcp(&mut self) {
-        if self.stream.is_empty() {
+    /// Reads the name from the client's first bytes once enough of them are
+    /// there: re-reading only when the stream has grown to what the last read
+    /// said it needs (so a stream of tiny segments costs a bounded number of
+    /// reads); `force` reads whatever there is (at the end of the capture).
+    fn read_tcp(&mut self, force: bool) {
+        let len = self.stream.len();
+        if len == 0 || (!force && len < self.next_read && len < MAX_CLIENT_BYTES) {
             return;
         }
+        self.next_read = next_read_at(&self.stream);
         match names::tls_stream_hello(&self.stream) {
             HelloRead::Hello(h) => {
                 self.conn.protocol = Protocol::Tls;
@@ -822,7 +984,7 @@ impl Flow {
                 }
                 return self.done();
             }
-            HelloRead::Incomplete if self.stream.len() < MAX_CLIENT_BYTES => return,
+            HelloRead::Incomplete if len < MAX_CLIENT_BYTES && !force => return,
             HelloRead::Incomplete => return self.done(),
             HelloRead::NotHello => {}
         }
@@ -835,7 +997,7 @@ impl Flow {
                 }
                 self.done();
             }
-            HttpRead::Incomplete if self.stream.len() < MAX_CLIENT_BYTES => {}
+            HttpRead::Incomplete if len < MAX_CLIENT_BYTES && !force => {}
             _ => self.done(),
         }
     }

@@ -14,8 +14,8 @@ const ECH_EXTENSION: u16 = 0xfe0d;
 pub struct Hello {
     /// The server name, lower-cased; `None` when the hello names none.
     pub sni: Option<String>,
-    /// The hello carries an Encrypted Client Hello: the name above is the
-    /// outer, public one, and the real one is hidden.
+    /// The hello carries an Encrypted Client Hello extension (real, and then
+    /// the name above is the outer, public one; or GREASE).
     pub ech: bool,
 }
 
@@ -149,7 +149,13 @@ pub struct DnsAnswer {
     pub chain: Vec<String>,
 }
 
-/// The addresses a DNS response message gives, each with its CNAME chain.
+/// Most addresses read from one DNS response (real answers carry a handful).
+const MAX_ADDRESSES_PER_ANSWER: usize = 64;
+/// Longest CNAME chain followed.
+const MAX_CHAIN: usize = 16;
+
+/// The addresses a DNS response message gives, each with its CNAME chain
+/// (at most [`MAX_ADDRESSES_PER_ANSWER`] of them).
 /// `None` when the bytes are not a DNS response.
 pub fn dns_answers(message: &[u8]) -> Option<Vec<DnsAnswer>> {
     use simple_dns::rdata::RData;
@@ -158,18 +164,19 @@ pub fn dns_answers(message: &[u8]) -> Option<Vec<DnsAnswer>> {
         return None;
     }
     let asked: Vec<String> = packet.questions.iter().filter_map(|q| host_name(q.qname.to_string().as_bytes())).collect();
-    let mut aliases: Vec<(String, String)> = Vec::new();
+    // CNAME edges by target (the first answer for a target wins), and the addresses.
+    let mut alias_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     let mut addrs: Vec<(String, IpAddr)> = Vec::new();
     for rr in &packet.answers {
         let Some(owner) = host_name(rr.name.to_string().as_bytes()) else { continue };
         match &rr.rdata {
             RData::CNAME(c) => {
                 if let Some(target) = host_name(c.0.to_string().as_bytes()) {
-                    aliases.push((owner, target));
+                    alias_of.entry(target).or_insert(owner);
                 }
             }
-            RData::A(a) => addrs.push((owner, IpAddr::V4(std::net::Ipv4Addr::from(a.address)))),
-            RData::AAAA(a) => addrs.push((owner, IpAddr::V6(std::net::Ipv6Addr::from(a.address)))),
+            RData::A(a) if addrs.len() < MAX_ADDRESSES_PER_ANSWER => addrs.push((owner, IpAddr::V4(std::net::Ipv4Addr::from(a.address)))),
+            RData::AAAA(a) if addrs.len() < MAX_ADDRESSES_PER_ANSWER => addrs.push((owner, IpAddr::V6(std::net::Ipv6Addr::from(a.address)))),
             _ => {}
         }
     }
@@ -178,9 +185,9 @@ pub fn dns_answers(message: &[u8]) -> Option<Vec<DnsAnswer>> {
         // Walk back from the address's owner to a name the client asked.
         let mut chain = vec![owner.clone()];
         let mut cur = owner;
-        while chain.len() < 16 {
-            match aliases.iter().find(|(_, target)| *target == cur) {
-                Some((from, _)) if !chain.contains(from) => {
+        while chain.len() < MAX_CHAIN {
+            match alias_of.get(&cur) {
+                Some(from) if !chain.contains(from) => {
                     chain.push(from.clone());
                     cur = from.clone();
                 }

@@ -24,6 +24,8 @@ pub const MAX_CRYPTO: usize = 64 * 1024;
 pub const MAX_PIECES: usize = 256;
 /// Most distinct Destination Connection IDs remembered as key sources.
 const MAX_DCIDS: usize = 4;
+/// Most coalesced long-header packets read from one datagram.
+const MAX_COALESCED: usize = 4;
 
 type Salt = [u8; 20];
 
@@ -145,7 +147,11 @@ impl InitialCrypto {
     pub fn push(&mut self, datagram: &[u8]) -> Push {
         let mut best = Push::NotQuic;
         let mut rest = datagram;
-        while rest.first().is_some_and(|b| b & 0x80 != 0) {
+        // Real stacks coalesce two or three packets; hostile input may hold
+        // thousands, each costing key derivations: read the first few only.
+        let mut packets = 0;
+        while rest.first().is_some_and(|b| b & 0x80 != 0) && packets < MAX_COALESCED {
+            packets += 1;
             let outcome = match parse_long(rest) {
                 None => break,
                 Some(Header::Unknown(version)) => {
