@@ -331,6 +331,13 @@ fn explain_a_connection_applies_only_whole_host_rules() {
     ] {
         assert!(text.contains(words), "explain says `{words}`:\n{text}");
     }
+    // The platform list's regular expressions about numbered hosts are whole-host rules too.
+    let out = run(&["explain", "log16-normal-useast5.tiktokv.us", "--connection", "--app", "com.zhiliaoapp.musically"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("tracker: telemetry — rule `/^https?:"), "{text}");
+    // A path rule never judges a connection: Facebook's App Events host is not a tracker by itself.
+    let out = run(&["explain", "graph.facebook.com", "--connection"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("not a tracker request"));
     // Without --site a URL is refused; --app needs --connection.
     assert_eq!(run(&["explain", "https://a.example/x"]).status.code(), Some(2));
     assert_eq!(run(&["explain", "a.example", "--app", "x.y"]).status.code(), Some(2));
