@@ -123,8 +123,12 @@ export async function until(check, timeoutMs = 10_000) {
   return v;
 }
 
-/** What the worker's data-pack copy in IndexedDB holds: name → [sha256, size] (see background/packs.js). */
-export const cachedPacks = (context) => inWorker(context, () => new Promise((resolve, reject) => {
+/**
+ * What the data-pack copy in IndexedDB holds: name → [sha256, size] (see
+ * background/packs.js). Self-contained, so it runs in any extension context
+ * of either browser (the Chromium worker, a Firefox extension page).
+ */
+export const readPackCopies = () => new Promise((resolve, reject) => {
   const r = indexedDB.open('borderline-packs', 1);
   r.onerror = () => reject(r.error);
   r.onsuccess = () => {
@@ -142,7 +146,10 @@ export const cachedPacks = (context) => inWorker(context, () => new Promise((res
     };
     cursor.onerror = () => reject(cursor.error);
   };
-}));
+});
+
+/** What the worker's data-pack copy in IndexedDB holds: name → [sha256, size]. */
+export const cachedPacks = (context) => inWorker(context, readPackCopies);
 
 /** The packs this build ships: name → [sha256, size]. */
 export const shippedPacks = (context) => inWorker(context, () => Object.fromEntries(Object.entries(globalThis.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]])));

@@ -12,7 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { until } from './browser.mjs';
+import { readPackCopies, until } from './browser.mjs';
 import { EXT_ORIGIN, FIREFOX, FIREFOX_EXTENSION, launchFirefox } from './firefox.mjs';
 import { startSites } from './sites/server.mjs';
 
@@ -95,27 +95,15 @@ test('Firefox: TikTok-like site in the popup, badge, banner and the three export
 });
 
 /** In an extension page: the background page's data-pack facts once its core is ready (waking it if suspended). */
-const packFacts = (ext) => ff.eval(ext, async () => {
-  const bg = await browser.runtime.getBackgroundPage();
-  await bg.borderline.ready;
-  const kept = await new Promise((resolve, reject) => {
-    const r = indexedDB.open('borderline-packs', 1);
-    r.onerror = () => reject(r.error);
-    r.onsuccess = () => {
-      const out = {};
-      const cursor = r.result.transaction('packs').objectStore('packs').openCursor();
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (!c) { r.result.close(); resolve(out); return; }
-        out[c.key] = [c.value.sha256, c.value.blob.size];
-        c.continue();
-      };
-      cursor.onerror = () => reject(cursor.error);
-    };
+const packFacts = async (ext) => {
+  const bg = await ff.eval(ext, async () => {
+    const page = await browser.runtime.getBackgroundPage();
+    await page.borderline.ready;
+    const shipped = Object.fromEntries(Object.entries(page.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]]));
+    return { source: { ...page.borderline.packSource }, shipped };
   });
-  const shipped = Object.fromEntries(Object.entries(bg.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]]));
-  return { source: { ...bg.borderline.packSource }, kept, shipped };
-});
+  return { ...bg, kept: await ff.eval(ext, readPackCopies) };
+};
 
 /** Waits for the event page to suspend, wakes it with a tracker request from `page`, and returns its pack facts. */
 async function wakeWithRequest(page, n) {

@@ -6,12 +6,12 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use borderline::aggregate::Bounds;
+use borderline::aggregate::{Bounds, SiteReport};
 use borderline::judge::Policy;
 use borderline::observe::packets::pcapdroid_csv::{self, read_connections_csv};
 use borderline::observe::packets::{read_packets, Format as PacketFormat, PacketCapture};
 use borderline::observe::{read_har, Request, ResourceType};
-use borderline::render::{json_schema, to_html, to_json, CaptureView};
+use borderline::render::{json_schema, to_html, to_json, CaptureView, Report};
 use borderline::Analyzer;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -206,25 +206,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let mut report = analyzer.report(&site_report, &policy);
             report.capture = Some(CaptureView::of(&har));
-            let out = match format {
-                Format::Json => to_json(&report),
-                Format::Csv => analyzer.csv(&report, &site_report, &policy),
-                Format::Html => to_html(&report),
-            };
-            write_output(output.as_ref(), &out)?;
-            let t = &report.totals;
-            eprintln!(
-                "borderline: {}: grade {} — {} requests, {} tracker requests to {} endpoints of {} named companies and {} unidentified tracker domains, {} requests to servers of concern",
-                report.site,
-                report.grade.letter,
-                t.requests,
-                t.tracker_requests,
-                t.tracker_endpoints,
-                t.tracker_companies,
-                t.unidentified_tracker_domains,
-                t.server_of_concern_requests
-            );
-            Ok(())
+            write_report(&analyzer, &report, &site_report, format, output.as_ref(), &policy)
         }
     }
 }
@@ -311,28 +293,36 @@ fn report_connections(
     let busiest = reports.busiest();
     if subject.is_none() && busiest.len() > 1 {
         let others: Vec<String> =
-            busiest[1..].iter().map(|r| format!("{} ({} connection{})", r.site, r.requests, if r.requests == 1 { "" } else { "s" })).collect();
+            busiest[1..].iter().map(|r| format!("{} ({})", r.site, r.subject.unit.count(r.requests))).collect();
         eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", chosen.site, others.join(", "));
     }
     let mut report = analyzer.report(&chosen, policy);
     report.capture = Some(CaptureView::of_packets(capture));
+    write_report(&analyzer, &report, &chosen, format, output, policy)
+}
+
+/// Writes a report in `format`, then its one-line summary on stderr (in the report's unit).
+fn write_report(analyzer: &Analyzer, report: &Report, site: &SiteReport, format: Format, output: Option<&PathBuf>, policy: &Policy) -> Result<(), String> {
     let out = match format {
-        Format::Json => to_json(&report),
-        Format::Csv => analyzer.csv(&report, &chosen, policy),
-        Format::Html => to_html(&report),
+        Format::Json => to_json(report),
+        Format::Csv => analyzer.csv(report, site, policy),
+        Format::Html => to_html(report),
     };
     write_output(output, &out)?;
     let t = &report.totals;
+    let u = report.unit;
     eprintln!(
-        "borderline: {}: grade {} — {} connections, {} to trackers at {} endpoints of {} named companies and {} unidentified tracker domains, {} to servers of concern",
+        "borderline: {}: grade {} — {}, {} tracker {} to {} endpoints of {} named companies and {} unidentified tracker domains, {} {} to servers of concern",
         report.site,
         report.grade.letter,
-        t.requests,
+        u.count(t.requests),
         t.tracker_requests,
+        u.many(),
         t.tracker_endpoints,
         t.tracker_companies,
         t.unidentified_tracker_domains,
-        t.server_of_concern_requests
+        t.server_of_concern_requests,
+        u.many()
     );
     Ok(())
 }
