@@ -292,8 +292,7 @@ fn report_connections(
     let chosen = reports.pick(subject).map_err(|e| format!("{}: {}", path.display(), e.replace("site `", "subject `").replace("(sites:", "(subjects:")))?;
     let busiest = reports.busiest();
     if subject.is_none() && busiest.len() > 1 {
-        let others: Vec<String> =
-            busiest[1..].iter().map(|r| format!("{} ({})", r.site, r.subject.unit.count(r.requests))).collect();
+        let others: Vec<String> = busiest[1..].iter().map(|r| format!("{} ({})", r.site, r.subject.unit.count(r.requests))).collect();
         eprintln!("borderline: reporting {}; the capture also has {} (choose with --site)", chosen.site, others.join(", "));
     }
     let mut report = analyzer.report(&chosen, policy);
