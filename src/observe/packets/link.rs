@@ -1,8 +1,10 @@
 //! From a captured frame to its IP packet: the link layers captures of phones
-//! and computers use, and PCAPdroid's per-packet trailer (the app that sent
-//! or received the packet).
+//! and computers use, PCAPdroid's per-packet trailer and app block (the app
+//! that sent or received a packet), and PCAPNG interface time resolutions.
 
 use etherparse::{EtherType, LaxSlicedPacket};
+
+use super::App;
 
 /// Link types (the `LINKTYPE_*` numbers of the pcap and pcapng formats).
 pub mod linktype {
@@ -94,4 +96,44 @@ pub fn slice(linktype: u32, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
     };
     packet.net.as_ref()?;
     Some(packet)
+}
+
+/// An interface's timestamp resolution (units per second) from its
+/// `if_tsresol` option: 10^n, or 2^n when the top bit is set; 10^6 when
+/// absent. `None` when it names a resolution no clock has.
+pub(super) fn ts_resolution(idb: &pcap_parser::pcapng::InterfaceDescriptionBlock<'_>) -> Option<u64> {
+    let Some(opt) = idb.options.iter().find(|o| o.code.0 == 9) else { return Some(1_000_000) };
+    let r = *opt.value().first()?;
+    if r & 0x80 != 0 {
+        1u64.checked_shl(u32::from(r & 0x7f)).filter(|_| r & 0x7f < 64)
+    } else {
+        10u64.checked_pow(u32::from(r))
+    }
+}
+
+/// Reads PCAPdroid's PCAPNG app block (custom block, enterprise number
+/// 62652): version and type bytes, then the app's uid (little-endian) and the
+/// lengths of its package name and label, then the two names. Builds differ
+/// in whether two reserved bytes follow the type, so both layouts are tried
+/// and a layout is taken only when its names read as a package name.
+pub(super) fn pcapdroid_app_block(data: &[u8]) -> Option<App> {
+    let (&version, &kind) = (data.first()?, data.get(1)?);
+    if version != 1 || kind != 1 {
+        return None;
+    }
+    for start in [4usize, 2] {
+        let Some(h) = data.get(start..start + 6) else { continue };
+        let uid = i32::from_le_bytes([h[0], h[1], h[2], h[3]]);
+        let (plen, alen) = (usize::from(h[4]), usize::from(h[5]));
+        let names_at = start + 6;
+        let Some(package) = data.get(names_at..names_at + plen) else { continue };
+        let Some(label) = data.get(names_at + plen..names_at + plen + alen) else { continue };
+        let package_ok = !package.is_empty() && package.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'.' || *b == b'_');
+        if !package_ok {
+            continue;
+        }
+        let label = String::from_utf8_lossy(label).chars().filter(|c| !c.is_control()).collect::<String>();
+        return Some(App { uid, package: String::from_utf8_lossy(package).into_owned(), label: (!label.is_empty()).then_some(label), cut: false });
+    }
+    None
 }
