@@ -5,6 +5,7 @@ mod grade;
 mod log;
 mod site_report;
 pub mod snapshot;
+mod subject;
 
 pub use grade::{grade, Grade, GradeInput, GradeReason};
 pub use log::{Evicted, RequestRow, MAX_EVICTED, MAX_LOGGED_URL};

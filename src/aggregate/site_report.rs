@@ -18,6 +18,7 @@ use crate::observe::{sent, Request, Sent, SentKind, SentReason};
 use super::fold::{host_hash, FoldQueue};
 pub use super::fold::{Folded, MAX_ENDPOINTS};
 use super::log::{logged_url, Evicted, RequestRow, MAX_EVICTED, MAX_LOGGED_URL};
+pub use super::subject::{Subject, SubjectKind, Unit};
 
 /// Distinct sent field names kept per endpoint; past this, names sorting last are dropped.
 pub const MAX_SENT_NAMES: usize = 64;
@@ -31,58 +32,6 @@ pub const MAX_IPS: usize = 64;
 pub const MAX_BINARY_TYPES: usize = 8;
 /// Most other DNS names kept per endpoint.
 pub const MAX_DNS_NAMES: usize = 16;
-
-/// What a report is about: a website (requests its pages made), an app, or a
-/// whole device (connections or requests a capture holds).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum SubjectKind {
-    #[default]
-    Site,
-    App,
-    Device,
-}
-
-/// What a report counts: HTTP requests (browser, HAR) or connections (packet captures).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    #[default]
-    Requests,
-    Connections,
-}
-
-impl Unit {
-    /// The counted thing, singular.
-    pub fn one(self) -> &'static str {
-        match self {
-            Unit::Requests => "request",
-            Unit::Connections => "connection",
-        }
-    }
-    /// The counted thing, plural.
-    pub fn many(self) -> &'static str {
-        match self {
-            Unit::Requests => "requests",
-            Unit::Connections => "connections",
-        }
-    }
-    /// `n` things, in words.
-    pub fn count(self, n: u64) -> String {
-        format!("{n} {}", if n == 1 { self.one() } else { self.many() })
-    }
-}
-
-/// The report's subject: its kind, its label (an app's name, a device's
-/// model), how it was told, and the unit its counts are in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Subject {
-    pub kind: SubjectKind,
-    pub label: Option<String>,
-    /// Where the subject came from (e.g. "PCAPdroid app block", "log._tweasel").
-    pub basis: Option<String>,
-    pub unit: Unit,
-}
 
 /// How often an endpoint received a field, what kind of value it carried, and why it was flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,9 @@
 //! and self-contained printable HTML. Every string that came from the network
 //! is escaped by the format's own library (serde_json, csv, maud).
 
+mod capture;
 mod csv;
+mod findings;
 mod glance;
 pub mod history;
 mod html;
@@ -12,12 +14,13 @@ mod view;
 
 pub use self::csv::{neutralise, row_cells, rows_to_csv, to_csv, COLUMNS as CSV_COLUMNS, HEADER as CSV_HEADER};
 pub use crate::judge::entity_jurisdiction;
+pub use capture::{CaptureView, PacketSummary, SubjectView};
 pub use glance::{GlanceBar, GlanceCompany, GlanceView};
 pub use html::to_html;
 pub use popup::{to_popup_html, warning_text};
 pub use view::{
-    BinaryView, CaptureView, CountryRollup, DataSourceView, EndpointView, EntityBasis, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup,
-    PolicyView, Report, RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
+    BinaryView, CountryRollup, DataSourceView, EndpointView, EntityBasis, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView,
+    Report, RuleView, ServerView, Totals, TrackerView, UnidentifiedTracker, UnlocatedView, SCHEMA_VERSION,
 };
 
 /// The report as pretty JSON.

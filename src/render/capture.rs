@@ -1,0 +1,190 @@
+//! What a report says of the capture it was made from (file, packets read,
+//! what a packet capture cannot show) and of its subject (an app or device).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::view::{entity_ref, EntityRef};
+use crate::aggregate::{SiteReport, SubjectKind};
+use crate::classify::entity;
+use crate::observe::packets::{Format, NameBasis, PacketCapture};
+
+/// An app or device a report is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubjectView {
+    pub kind: SubjectKind,
+    /// The app's package id, or "this device".
+    pub id: String,
+    /// The app's name or the device's model, when the capture or the data says it.
+    pub label: Option<String>,
+    /// How the capture says which app (or that it names none).
+    pub basis: Option<String>,
+    /// The company that publishes the app (data/apps.toml), whose own hosts are "same-entity".
+    pub publisher: Option<EntityRef>,
+    /// Where the publisher is stated.
+    pub publisher_source: Option<String>,
+    /// The publisher's ultimate parent, when it has one: hosts of any company
+    /// under it count as the same entity.
+    pub publisher_group: Option<EntityRef>,
+}
+
+/// The capture a report was made from, so anyone can check they rerun it on the same bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CaptureView {
+    /// SHA-256 of the capture file, lower-case hex.
+    pub sha256: String,
+    pub bytes: u64,
+    /// The capture's own creator (e.g. "WebInspector 537.36"), if it names one.
+    pub creator: Option<String>,
+    /// For a packet capture: what was read, and what a packet capture cannot show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packets: Option<PacketSummary>,
+}
+
+/// What was read from a packet capture, in numbers and plain statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PacketSummary {
+    /// "pcap" or "pcapng".
+    pub format: Option<Format>,
+    pub packets: u64,
+    pub packets_not_ip: u64,
+    /// IP packets neither TCP nor UDP, or later fragments: in no connection.
+    pub packets_other_ip: u64,
+    /// Connections in the whole capture (every subject).
+    pub connections: u64,
+    pub dns_responses: u64,
+    /// Connections to DNS-over-TLS or known DNS-over-HTTPS servers.
+    pub encrypted_dns: u64,
+    /// Connections whose ClientHello carried an Encrypted Client Hello extension (real or GREASE).
+    pub ech: u64,
+    /// Connections joined mid-way (no handshake in the capture).
+    pub mid_stream: u64,
+    /// Connections nothing names (reported by server address and network).
+    pub unnamed: u64,
+    /// Connections whose address DNS gave to several names.
+    pub ambiguous: u64,
+    pub device: Option<String>,
+    pub os: Option<String>,
+    pub recorder: Option<String>,
+    /// Apps the capture names: "uid package (label)".
+    pub apps: Vec<String>,
+    /// Why reading stopped early, if it did (what was read before is reported).
+    pub stopped: Option<String>,
+    /// What this capture cannot show, and what hid names in it, in plain sentences.
+    pub limits: Vec<String>,
+}
+
+impl CaptureView {
+    /// What a report says of the capture it was made from.
+    pub fn of(capture: &crate::observe::HarCapture) -> CaptureView {
+        CaptureView { sha256: capture.sha256.clone(), bytes: capture.bytes, creator: Some(capture.creator.clone()).filter(|c| !c.is_empty()), packets: None }
+    }
+
+    /// What a report says of the packet capture it was made from.
+    pub fn of_packets(capture: &PacketCapture) -> CaptureView {
+        let n = |f: &dyn Fn(&crate::observe::packets::Connection) -> bool| capture.connections.iter().filter(|c| f(c)).count() as u64;
+        let ech = n(&|c| c.ech);
+        let mid_stream = n(&|c| c.mid_stream);
+        let unnamed = n(&|c| c.basis == NameBasis::None);
+        let ambiguous = n(&|c| c.basis == NameBasis::DnsAmbiguous);
+        let mut limits = vec![
+            "A packet capture shows connections, not requests: no URL, path, method, status, cookie or field sent is known, so no field is reported and only tracker-list rules about whole hosts are applied.".to_string(),
+            if capture.format == Some(Format::PcapdroidCsv) {
+                "Host names are PCAPdroid's own reading (its Info column), which does not say whether each came from DNS, TLS or HTTP; a connection it names nothing for is reported by its server's address and network.".to_string()
+            } else {
+                "Each host name is reported with how it was learned (TLS or QUIC server name, HTTP Host header, or an earlier DNS answer); a connection nothing names is reported by its server's address and network.".to_string()
+            },
+        ];
+        limits.extend(capture.notes.iter().cloned());
+        if capture.encrypted_dns > 0 {
+            limits.push(format!("{} to encrypted DNS servers (DNS over TLS or HTTPS): the names they resolved cannot be read, so connections named only by DNS may be missing names.", plural(capture.encrypted_dns, "connection went", "connections went")));
+        }
+        if capture.packets_other_ip > 0 {
+            limits.push(format!(
+                "{} neither TCP nor UDP (ICMP, other protocols) or later fragments of a datagram: in no connection, their bytes not counted.",
+                plural(capture.packets_other_ip, "IP packet was", "IP packets were")
+            ));
+        }
+        if capture.dns_not_kept > 0 {
+            limits.push(format!(
+                "{} could not be kept (the capture answered for over 100,000 addresses): connections they would have named may be reported by address.",
+                plural(capture.dns_not_kept, "DNS answer", "DNS answers")
+            ));
+        }
+        if ech > 0 {
+            limits.push(format!(
+                "{} carried an Encrypted Client Hello extension. Chrome-based clients send one even when they encrypt nothing (GREASE), and then the name shown is the real one; where ECH was in use, the name shown is the outer, public one and the real server name is hidden. The capture cannot tell the two apart.",
+                plural(ech, "connection", "connections")
+            ));
+        }
+        if ambiguous > 0 {
+            limits.push(format!(
+                "{} went to addresses DNS gave to several names: which name each was for is not known, so they are reported by address with every name listed.",
+                plural(ambiguous, "connection", "connections")
+            ));
+        }
+        if mid_stream > 0 {
+            limits.push(format!(
+                "{} began before the capture did: their first bytes, which hold the name, were not captured.",
+                plural(mid_stream, "connection", "connections")
+            ));
+        }
+        if let Some(why) = &capture.stopped {
+            limits.push(format!("Reading stopped before the end of the file ({why}); the connections read before that are reported."));
+        }
+        let mut apps: Vec<String> = capture
+            .apps
+            .values()
+            .map(|a| match &a.label {
+                Some(l) => format!("{} {} ({l})", a.uid, a.package),
+                None => format!("{} {}", a.uid, a.package),
+            })
+            .collect();
+        apps.sort();
+        CaptureView {
+            sha256: capture.sha256.clone(),
+            bytes: capture.bytes,
+            creator: capture.recorder.clone(),
+            packets: Some(PacketSummary {
+                format: capture.format,
+                packets: capture.packets,
+                packets_not_ip: capture.packets_not_ip,
+                packets_other_ip: capture.packets_other_ip,
+                connections: capture.connections.len() as u64,
+                dns_responses: capture.dns_responses,
+                encrypted_dns: capture.encrypted_dns,
+                ech,
+                mid_stream,
+                unnamed,
+                ambiguous,
+                device: capture.device.clone(),
+                os: capture.os.clone(),
+                recorder: capture.recorder.clone(),
+                apps,
+                stopped: capture.stopped.clone(),
+                limits,
+            }),
+        }
+    }
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub(super) fn subject_view(site: &SiteReport) -> Option<SubjectView> {
+    let s = &site.subject;
+    if s.kind == SubjectKind::Site {
+        return None;
+    }
+    let known = (s.kind == SubjectKind::App).then(|| crate::classify::app::known_app(&site.site)).flatten();
+    Some(SubjectView {
+        kind: s.kind,
+        id: site.site.clone(),
+        label: s.label.clone(),
+        basis: s.basis.clone(),
+        publisher: known.map(|k| entity_ref(k.publisher)),
+        publisher_source: known.map(|k| k.source.to_string()),
+        publisher_group: known.map(|k| (k.publisher, entity::root(k.publisher))).filter(|(p, r)| p != r).map(|(_, r)| entity_ref(r)),
+    })
+}
