@@ -34,7 +34,7 @@ deps:
 	@rustup component list --installed | grep -q rustfmt || rustup component add rustfmt clippy
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || cargo install wasm-bindgen-cli --version "=$(WASM_BINDGEN_VERSION)"
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/firefox-esr ] && command -v openssl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver firefox-esr openssl >/dev/null; }
-	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] && [ -d node_modules/axe-core ] && [ -d node_modules/ws ] || npm ci --no-audit --no-fund
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/web-ext ] && [ -d node_modules/axe-core ] && [ -d node_modules/ws ] && [ -d node_modules/@mdn/browser-compat-data ] || npm ci --no-audit --no-fund
 	@# DuckDB's Python package: tests/batch.rs queries the batch Parquet with it, as the README does.
 	@python3 -c "import duckdb" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "duckdb==2.0.1" 
 
@@ -142,8 +142,9 @@ screenshots: deps
 	node extension/build.mjs
 	node www/build.mjs
 	cargo build --bin borderline
-	node --test --test-concurrency=1 --test-name-pattern="TikTok-like site: popup|dark mode|a Chrome HAR of a TikTok session" tests/e2e/extension.test.mjs tests/e2e/www.test.mjs
-	cp test-artifacts/popup-first-screen.png test-artifacts/popup-dark.png test-artifacts/banner-tiktok.png test-artifacts/www-first-screen.png docs/screenshots/
+	BORDERLINE_BROWSERS=chromium node --test --test-concurrency=1 --test-name-pattern="TikTok-like site: popup|dark mode|a Chrome HAR of a TikTok session" tests/e2e/extension.test.mjs tests/e2e/www.test.mjs
+	for f in popup-first-screen popup-dark banner-tiktok; do cp test-artifacts/chromium-$$f.png docs/screenshots/$$f.png; done
+	cp test-artifacts/www-first-screen.png docs/screenshots/
 
 # docs/coverage.md: how much of the shared corpus, the bundled captures and
 # EasyPrivacy's third-party sections Borderline can name.

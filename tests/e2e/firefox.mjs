@@ -13,7 +13,7 @@
 // - `extensions.background.idle.timeout` shortens the event page's idle
 //   suspend, so suspend and wake can be tested.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -27,9 +27,20 @@ const UUID = '5b0a1c3e-7d2f-4e8a-9c6b-1f2e3d4c5b6a';
 export const EXT_ORIGIN = `moz-extension://${UUID}`;
 
 /** Prefs for a quiet, test-only profile: no updates, telemetry or safe-browsing calls. */
-function prefs({ idleMs, extra = {} }) {
+function prefs({ idleMs, downloads, extra = {} }) {
   const p = {
     ...extra,
+    // Exports are saved without a dialog, into the profile's own folder.
+    'browser.download.dir': downloads,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
+    // A temporary add-on is uninstalled when Firefox stops; its storage is
+    // kept, as an installed add-on's is across a browser restart.
+    'extensions.webextensions.keepStorageOnUninstall': true,
+    'extensions.webextensions.keepUuidOnUninstall': true,
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
     'extensions.background.idle.timeout': idleMs,
     'devtools.console.stdout.content': true,
@@ -105,19 +116,21 @@ function stop(proc) {
 
 /**
  * Launches headless Firefox with the test build installed and every test host
- * mapped to its loopback address. `idleMs`: the event page's idle suspend.
+ * mapped to its loopback address. `idleMs`: the event page's idle suspend;
+ * `prefs` adds or overrides profile preferences; `profile`: a profile folder
+ * to start again with (a browser restart), kept by `quit({ keepProfile })`.
  */
-/** Starts Firefox with the test extension; `prefs` adds or overrides profile preferences. */
-export async function launchFirefox({ idleMs = 30_000, prefs: extra = {} } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'borderline-firefox-'));
-  writeFileSync(join(profile, 'user.js'), prefs({ idleMs, extra }));
+export async function launchFirefox({ idleMs = 30_000, prefs: extra = {}, profile = mkdtempSync(join(tmpdir(), 'borderline-firefox-')) } = {}) {
+  const downloads = join(profile, 'downloads');
+  mkdirSync(downloads, { recursive: true });
+  writeFileSync(join(profile, 'user.js'), prefs({ idleMs, downloads, extra }));
   const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '-remote-allow-system-access'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   proc.stdout.on('data', (d) => (log += d));
   try {
-    return await attach(proc, profile, () => log, (d) => (log += d));
+    return await attach(proc, profile, downloads, () => log, (d) => (log += d));
   } catch (e) {
     // A failed start leaves no browser running and no profile behind.
     await stop(proc);
@@ -126,7 +139,7 @@ export async function launchFirefox({ idleMs = 30_000, prefs: extra = {} } = {})
   }
 }
 
-async function attach(proc, profile, logText, append) {
+async function attach(proc, profile, downloads, logText, append) {
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`firefox did not start its BiDi server:\n${logText()}`)), 30_000);
     proc.stderr.on('data', (d) => {
@@ -144,11 +157,29 @@ async function attach(proc, profile, logText, append) {
   // Test hosts to their loopback addresses, in the parent process's resolver.
   const chrome = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).contexts[0].context;
   const map = HOSTS.map(([host, ip]) => `o.addIPOverride(${JSON.stringify(host)}, ${JSON.stringify(ip)});`).join('');
+  // Every HTTP(S) request the browser makes, seen by the network layer itself
+  // (any tab, the extension's pages and background included), with the
+  // add-on that triggered it: the egress test's capture.
   await bidi.send('script.evaluate', {
-    expression: `(() => { const o = Cc["@mozilla.org/network/native-dns-override;1"].getService(Ci.nsINativeDNSResolverOverride); ${map} return true; })()`,
+    expression: `(() => {
+      const o = Cc["@mozilla.org/network/native-dns-override;1"].getService(Ci.nsINativeDNSResolverOverride); ${map}
+      globalThis.__borderlineTraffic = [];
+      Services.obs.addObserver({ observe(subject) {
+        const c = subject.QueryInterface(Ci.nsIHttpChannel);
+        const p = c.loadInfo.triggeringPrincipal;
+        globalThis.__borderlineTraffic.push({ url: c.URI.spec, addon: p?.addonId || '', from: c.loadInfo.loadingPrincipal?.spec || p?.spec || '', bytes: c.URI.spec.length });
+      } }, "http-on-modify-request");
+      return true;
+    })()`,
     target: { context: chrome },
     awaitPromise: false,
   });
+  /** Evaluates an expression in the browser's own (chrome) scope. */
+  const inChrome = async (expression) => {
+    const r = await bidi.send('script.evaluate', { expression, target: { context: chrome }, awaitPromise: true });
+    if (r.type === 'exception') throw new Error(`in chrome scope: ${r.exceptionDetails.text}`);
+    return r.result.value;
+  };
   const { extension } = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: FIREFOX_EXTENSION } });
   const ff = {
     bidi,
@@ -180,14 +211,24 @@ async function attach(proc, profile, logText, append) {
       return r.result.value === undefined ? undefined : JSON.parse(r.result.value);
     },
     /** The event page's state, as Firefox's extension manager has it: "running", "suspending" or "stopped". */
-    async backgroundState() {
-      const r = await bidi.send('script.evaluate', {
-        expression: `WebExtensionPolicy.getByID(${JSON.stringify(extension)}).extension.backgroundState`,
-        target: { context: chrome },
-        awaitPromise: false,
-      });
-      return r.result.value;
+    backgroundState: () => inChrome(`WebExtensionPolicy.getByID(${JSON.stringify(extension)}).extension.backgroundState`),
+    /** Suspends the event page now, as the idle timeout does; resolves with its state after ("stopped"). */
+    terminateBackground: () => inChrome(`(async () => {
+      const e = WebExtensionPolicy.getByID(${JSON.stringify(extension)}).extension;
+      await e.terminateBackground({ disableResetIdleForTest: true });
+      return e.backgroundState;
+    })()`),
+    /** Every HTTP(S) request the browser made so far: { url, addon, from, bytes }. */
+    traffic: async () => JSON.parse(await inChrome('JSON.stringify(globalThis.__borderlineTraffic)')),
+    /** prefers-color-scheme for every page: "dark" or "light". */
+    colorScheme: (scheme) => inChrome(`Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", ${scheme === 'dark' ? 0 : 1})`),
+    /** A PNG of the tab's viewport (or its whole document). */
+    async screenshot(context, full = false) {
+      const { data } = await bidi.send('browsingContext.captureScreenshot', { context, origin: full ? 'document' : 'viewport' });
+      return Buffer.from(data, 'base64');
     },
+    downloads,
+    profile,
     /** Allows the extension in private windows, as the add-on manager's switch does. */
     async allowPrivate() {
       const r = await bidi.send('script.evaluate', {
@@ -201,6 +242,21 @@ async function attach(proc, profile, logText, append) {
         awaitPromise: true,
       });
       return r.result.value;
+    },
+    /** A real click (with user activation) on the first element matching `css`. */
+    async click(context, css) {
+      const { nodes } = await bidi.send('browsingContext.locateNodes', { context, locator: { type: 'css', value: css }, maxNodeCount: 1 });
+      if (!nodes.length) throw new Error(`no element matches ${css}`);
+      const element = { sharedId: nodes[0].sharedId };
+      await bidi.send('input.performActions', {
+        context,
+        actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+          { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ] }],
+      });
+      await bidi.send('input.releaseActions', { context });
     },
     /** Text under the closed shadow root of the first `tag` element (WebDriver reaches closed roots; page script cannot). */
     async shadowText(context, tag) {
@@ -216,11 +272,11 @@ async function attach(proc, profile, logText, append) {
       });
       return r.result.value || '';
     },
-    async quit() {
+    async quit({ keepProfile = false } = {}) {
       await bidi.send('browser.close', {}, 10_000).catch(() => {});
       bidi.close();
       await stop(proc);
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
   return ff;

@@ -52,12 +52,20 @@ function download(name, type, text) {
 
 const TYPES = { json: 'application/json', csv: 'text/csv', html: 'text/html' };
 
+// Firefox for Android shows the popup as a sheet from which a blob download
+// saves nothing: there an export opens as a page of its own (export.html).
+const onAndroid = api.runtime.getPlatformInfo().then((p) => p.os === 'android', () => false);
+
 currentTab().then((tab) => {
   load(tab);
   document.getElementById('only-trackers').addEventListener('change', (e) => main.classList.toggle('only-trackers', e.target.checked));
   document.getElementById('only-foreign').addEventListener('change', (e) => main.classList.toggle('only-foreign', e.target.checked));
   for (const b of document.querySelectorAll('[data-export]')) {
     b.addEventListener('click', async () => {
+      if (await onAndroid) {
+        api.tabs.create({ url: api.runtime.getURL(`export/export.html?tab=${tab}&format=${b.dataset.export}`) });
+        return;
+      }
       const r = await api.runtime.sendMessage({ type: 'borderline:export', tab, format: b.dataset.export });
       if (r && r.text) download(`borderline-${r.site || 'report'}.${b.dataset.export}`, TYPES[b.dataset.export], r.text);
     });

@@ -29,6 +29,16 @@ export async function startSites({ port = 443 } = {}) {
       res.writeHead(204, { ...headers, 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'GET, POST' });
       return res.end();
     }
+    // `/slow/<ms>` on any host answers after that long (at most 10 s): a request still in flight.
+    const slow = path.match(/^\/slow\/(\d+)$/);
+    if (slow) {
+      req.resume();
+      setTimeout(() => {
+        res.writeHead(200, { ...headers, 'content-type': 'text/plain' });
+        res.end('late');
+      }, Math.min(Number(slow[1]), 10_000));
+      return;
+    }
     const page = PAGES[host]?.[path];
     if (!page) {
       res.writeHead(404, headers);
