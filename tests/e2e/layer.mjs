@@ -15,7 +15,7 @@
 // idle (`suspend`, counted in `suspensions()`); text under closed shadow
 // roots; real clicks; viewport, colour scheme, screenshots and axe; downloads; every
 // request the browser made (`traffic`); a restart on the same profile.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromium from './browser.mjs';
 import { EXT_ORIGIN, FIREFOX, FIREFOX_EXTENSION, launchFirefox } from './firefox.mjs';
@@ -226,7 +226,10 @@ async function launchFirefoxSession({ profile, allowPrivate = false, tinyQuota =
         return !files.some((f) => f.endsWith('.part')) && files.find((f) => !before.has(f));
       }, 10_000);
       if (!name) throw new Error(`no download after clicking ${selector}`);
-      return { name, text: readFileSync(join(ff.downloads, name), 'utf8') };
+      // Read, then removed, so the next file of the same name is not renamed "(1)".
+      const text = readFileSync(join(ff.downloads, name), 'utf8');
+      rmSync(join(ff.downloads, name));
+      return { name, text };
     },
     traffic: async () => (await ff.traffic()).map((t) => ({ url: t.url, extension: !!t.addon || t.from.startsWith('moz-extension://'), from: t.from, bytes: t.bytes })),
     async openHtml(html) {
