@@ -154,6 +154,26 @@ for (const name of BROWSERS) {
       await b.close(ext);
     });
 
+    // Chromium names the initiating origin; Firefox gives no document for a
+    // worker's request, only the worker's script (originUrl). Either way the
+    // request is filed under the tab of its site.
+    test('a service worker\'s request (no tab, no document) is filed under the tab of its site', async () => {
+      const since = Date.now();
+      const page = await b.open('https://www.tiktok.com/sw');
+      const status = await b.until(page, () => { const t = document.getElementById('status').textContent; return t !== 'loading' && t; }, null, 15_000);
+      assert.equal(status, 'done', 'the worker sent its request');
+      const tab = await b.tabId('https://www.tiktok.com/sw');
+      const ext = await b.openExt(`popup/popup.html?tab=${tab}`);
+      const fromWorker = () => sites.served.filter((s) => s.time >= since && s.host === 'mon.tiktokv.com').length;
+      assert.equal(fromWorker(), 1, 'the server saw the worker\'s request');
+      const mon = await until(async () => (await reportOf(ext, tab)).endpoints.find((e) => e.host === 'mon.tiktokv.com'), 10_000);
+      assert.ok(mon, 'the worker\'s request is in the tab\'s report');
+      assert.equal(mon.requests, 1);
+      assert.deepEqual(mon.sent.map((f) => f.name), ['device_id', 'odin_id'], 'with the field names of its body');
+      await b.close(page);
+      await b.close(ext);
+    });
+
     test('options page: home country shown and editable, policy saved, sources listed', async () => {
       const page = await b.openExt('options/options.html');
       const sources = await b.until(page, () => document.querySelectorAll('#sources li').length > 5 && document.getElementById('sources').innerText);

@@ -45,6 +45,22 @@ export const PAGES = {
         };
         fight();
       </script>`)],
+    // A page whose service worker sends telemetry: the worker's request has
+    // no tab (-1) and, in Firefox, no document; only its script's origin.
+    '/sw': ['text/html', html('TikTok (test site, with a service worker)',
+      '',
+      `<main><p id="status">loading</p></main><script>(async () => {
+        const reg = await navigator.serviceWorker.register('/sw.js');
+        const worker = reg.installing || reg.waiting || reg.active;
+        const answer = new Promise((resolve) => navigator.serviceWorker.addEventListener('message', (e) => resolve(e.data)));
+        if (worker.state !== 'activated') await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+        reg.active.postMessage('send');
+        document.getElementById('status').textContent = (await answer) === 'sent' ? 'done' : 'failed';
+      })().catch((e) => { document.getElementById('status').textContent = 'failed: ' + e.message; });</script>`)],
+    '/sw.js': ['application/javascript', `self.addEventListener('message', (e) => {
+      e.waitUntil(fetch('https://mon.tiktokv.com/monitor_browser/collect/batch/?from=service-worker', { method: 'POST', body: ${JSON.stringify(TELEMETRY)}, headers: { 'content-type': 'text/plain' } })
+        .then(() => e.source.postMessage('sent'), () => e.source.postMessage('failed')));
+    });`],
     '/static/app.css': ['text/css', 'body{font-family:sans-serif}'],
   },
   'sf16-website-login.neutral.ttwstatic.com': {
