@@ -11,6 +11,7 @@ mod analyzer;
 pub mod classify;
 pub mod data;
 pub mod judge;
+pub mod l10n;
 pub mod locate;
 pub mod observe;
 pub mod render;

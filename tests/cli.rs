@@ -4,8 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The binary with no language asked for by the environment (English), whatever the machine's locale.
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_borderline"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_borderline"));
+    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANGUAGE").env("LANG", "C.UTF-8");
+    c
 }
 
 fn sample() -> PathBuf {
@@ -341,4 +344,40 @@ fn explain_a_connection_applies_only_whole_host_rules() {
     // Without --site a URL is refused; --app needs --connection.
     assert_eq!(run(&["explain", "https://a.example/x"]).status.code(), Some(2));
     assert_eq!(run(&["explain", "a.example", "--app", "x.y"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_html_report_is_written_in_the_language_asked_for_and_json_and_csv_in_none() {
+    let sample = sample();
+    let s = sample.to_str().unwrap();
+    let html = |cmd: &mut Command| {
+        let out = cmd.args(["report", s, "--format", "html"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (en, _) = html(&mut bin());
+    assert!(en.contains(r#"<html lang="en" dir="ltr">"#) && en.contains("Top companies"));
+    // --lang, and the environment (POSIX precedence: LC_ALL over LANG).
+    let (de, note) = html(bin().args(["--lang", "de"]));
+    assert!(
+        de.contains(r#"<html lang="de" dir="ltr">"#) && de.contains("Häufigste Unternehmen") && de.contains("Wohin die Anfragen gingen"),
+        "{}",
+        &de[..400.min(de.len())]
+    );
+    assert!(!de.contains("Top companies"), "the first screen is in German");
+    assert!(note.lines().all(|l| !l.contains("no catalogue")), "{note}");
+    let (fr, _) = html(bin().env("LANG", "fr_FR.UTF-8"));
+    assert!(fr.contains(r#"<html lang="fr""#));
+    let (zh, _) = html(bin().env("LANG", "fr_FR.UTF-8").env("LC_ALL", "zh_CN.UTF-8"));
+    assert!(zh.contains(r#"<html lang="zh-CN""#));
+    // A language with no catalogue: English, a note on stderr, never an error.
+    let (xx, note) = html(bin().args(["--lang", "xx-YY"]));
+    assert_eq!(xx, en);
+    assert!(note.contains("no catalogue for xx-YY; using English"), "{note}");
+    // The contract formats are the same in every language.
+    for format in ["json", "csv"] {
+        let a = bin().args(["report", s, "--format", format]).output().unwrap().stdout;
+        let b = bin().args(["--lang", "zh-CN", "report", s, "--format", format]).output().unwrap().stdout;
+        assert_eq!(a, b, "{format}");
+    }
 }

@@ -74,7 +74,8 @@ self.onmessage = async ({ data }) => {
       text = null;
       self.postMessage({ type: 'opened', sites: JSON.parse(session.sitesJson()), skipped: session.skipReasons() });
     } else if (data.type === 'render') {
-      const text = session.render(data.site || undefined, data.home, data.preset, data.format);
+      // The reader's languages (a ?lang= on the page first): the report page and the HTML export are written in the first shipped one.
+      const text = session.render(data.site || undefined, data.home, data.preset, data.format, data.lang || [...navigator.languages]);
       self.postMessage({ type: 'rendered', id: data.id, format: data.format, text });
     }
   } catch (e) {

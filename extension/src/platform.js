@@ -9,8 +9,10 @@ export const VIDEO_SITES = ['tiktok.com', 'douyin.com', 'youtube.com', 'instagra
 
 /** Settings with their defaults; the home country default is guessed by the options page. */
 export async function loadSettings() {
-  const s = await api.storage.local.get(['home', 'preset', 'warnMode', 'warnSites']);
+  const s = await api.storage.local.get(['home', 'preset', 'warnMode', 'warnSites', 'language']);
   return {
+    // A language chosen in the options, or '' for the browser's own.
+    language: typeof s.language === 'string' ? s.language : '',
     home: s.home || guessHome(),
     preset: s.preset || 'us',
     warnMode: s.warnMode || 'video',
@@ -25,4 +27,9 @@ export function guessHome() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
   const byZone = { 'Europe/Berlin': 'DE', 'Europe/Paris': 'FR', 'Europe/London': 'GB', 'Europe/Madrid': 'ES', 'Europe/Rome': 'IT', 'Europe/Amsterdam': 'NL', 'Asia/Singapore': 'SG', 'Asia/Tokyo': 'JP', 'Asia/Shanghai': 'CN' };
   return byZone[zone] || 'US';
+}
+
+/** The reader's languages, most wanted first: the one chosen in the options, then the browser's. */
+export function readerLanguages(chosen) {
+  return [chosen, api.i18n.getUILanguage(), ...(navigator.languages || [])].filter((l) => typeof l === 'string' && l.length > 0 && l.length < 36);
 }

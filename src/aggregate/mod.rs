@@ -7,7 +7,7 @@ mod site_report;
 pub mod snapshot;
 mod subject;
 
-pub use grade::{grade, Grade, GradeInput, GradeReason};
+pub use grade::{grade, Grade, GradeInput, GradeReason, Why};
 pub use log::{Evicted, RequestRow, MAX_EVICTED, MAX_LOGGED_URL};
 pub use site_report::{
     Bounds, EndpointStats, Folded, SentStats, ServerTally, SiteReport, Subject, SubjectKind, Tally, TrackerKind, Unit, Verdict, MAX_ENDPOINTS, MAX_IPS,

@@ -14,6 +14,7 @@ use super::view::{CountryRollup, EndpointView, Totals};
 use crate::aggregate::{Grade, Unit};
 use crate::classify::entity;
 use crate::judge::{Jurisdiction, Policy};
+use crate::l10n::{Arg, L10n};
 
 /// One bar: a country (or why there is none) and the requests under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -64,10 +65,31 @@ fn label(country: &Option<String>, jurisdiction: Jurisdiction) -> String {
     country.clone().unwrap_or_else(|| jurisdiction.label().to_string())
 }
 
+/// The grade reason that weighs most: the first of the weightiest
+/// (max_by_key keeps the last of equals, hence rev).
+pub fn main_reason(grade: &Grade) -> Option<&crate::aggregate::GradeReason> {
+    grade.reasons.iter().filter(|r| r.points > 0).rev().max_by_key(|r| r.points)
+}
+
+/// A bar's label in a language: the country code, or why there is none.
+fn bar_label(r: &GlanceBar, l: &L10n) -> String {
+    if r.country.is_some() {
+        return r.label.clone();
+    }
+    let id = match r.label.as_str() {
+        "unknown" => "glance-bar-unknown",
+        "local" => "glance-bar-local",
+        "country not known" => "glance-country-not-known",
+        "no company named" => "glance-bar-no-company",
+        "folded (not listed)" => "glance-bar-folded",
+        other => return other.to_string(),
+    };
+    l.t(id)
+}
+
 /// Derives the first screen from the report's endpoints, countries and grade.
 pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &Totals, grade: &Grade, policy: &Policy, unit: Unit) -> GlanceView {
-    // The first of the weightiest (max_by_key keeps the last of equals, hence rev).
-    let main_reason = grade.reasons.iter().filter(|r| r.points > 0).rev().max_by_key(|r| r.points).map(|r| r.reason.clone());
+    let main_reason = main_reason(grade).map(|r| r.reason.clone());
     let server_countries = countries
         .iter()
         .map(|c| GlanceBar { country: c.country.clone(), label: label(&c.country, c.jurisdiction), requests: c.requests, jurisdiction: c.jurisdiction })
@@ -122,7 +144,7 @@ pub fn glance(endpoints: &[EndpointView], countries: &[CountryRollup], totals: &
 /// (so it reads at any size and in any screen reader) and the bar an inline
 /// SVG sized by attribute (no inline style: www/'s CSP forbids it); "of
 /// concern" is said in words, not only in colour.
-pub fn bars(rows: &[GlanceBar], what: &str) -> Markup {
+pub fn bars(rows: &[GlanceBar], what: &str, l: &L10n) -> Markup {
     let max = rows.iter().map(|r| r.requests).max().unwrap_or(1).max(1);
     html! {
         ol class="bars" aria-label=(what) {
@@ -130,36 +152,39 @@ pub fn bars(rows: &[GlanceBar], what: &str) -> Markup {
                 @let concern = r.jurisdiction == Jurisdiction::OfConcern;
                 @let width = (r.requests * 100 / max).max(1);
                 li class=(if concern { "of-concern" } else { "" }) {
-                    span class="bar-label" { (r.label.chars().take(24).collect::<String>()) }
+                    span class="bar-label" { (bar_label(r, l).chars().take(24).collect::<String>()) }
                     svg class="meter" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" {
                         rect width=(width) height="10" fill=(if concern { "#a4002a" } else { "#3b5bdb" }) {}
                     }
-                    span class="bar-n" { (r.requests) @if concern { " · of concern" } }
+                    span class="bar-n" { (r.requests) @if concern { " · " (l.t("glance-of-concern")) } }
                 }
             }
         }
     }
 }
 
-/// The first screen: the main reason, both charts side by side, the top companies.
-pub fn glance_markup(g: &GlanceView) -> Markup {
-    let (one, many) = (g.unit.one(), g.unit.many());
-    let cap = |w: &str| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+/// The first screen: the main reason, both charts side by side, the top
+/// companies, in the reader's language (English: [`glance_markup`]).
+pub fn glance_markup_in(g: &GlanceView, grade: &Grade, l: &L10n) -> Markup {
+    let unit = || ("unit", Arg::from(g.unit));
+    // The main reason from the grade's data, so it reads in the language; the
+    // JSON's English sentence when the grade predates that data.
+    let reason = main_reason(grade).map(|r| r.text(l, g.unit)).or_else(|| g.main_reason.clone());
     html! {
         section class="glance" aria-labelledby="bl-where" {
-            h2 id="bl-where" { "Where the " (many) " went, and to whom" }
-            @if let Some(reason) = &g.main_reason { p class="main-reason" { "Main reason for the grade: " (reason) } }
+            h2 id="bl-where" { (l.ta("glance-heading", &[unit()])) }
+            @if let Some(reason) = &reason { p class="main-reason" { (l.ta("glance-main-reason", &[("reason", reason.into())])) } }
             div class="charts" {
-                figure { figcaption { "Server countries (" (many) ")" } (bars(&g.server_countries, &format!("{} per server country, as a bar chart", cap(many)))) }
-                figure { figcaption { "Countries of the companies in control (" (many) ")" } (bars(&g.company_countries, &format!("{} per country of the company in control, as a bar chart", cap(many)))) }
+                figure { figcaption { (l.ta("glance-server-countries", &[unit()])) } (bars(&g.server_countries, &l.ta("glance-server-countries-chart", &[unit()]), l)) }
+                figure { figcaption { (l.ta("glance-company-countries", &[unit()])) } (bars(&g.company_countries, &l.ta("glance-company-countries-chart", &[unit()]), l)) }
             }
             @if !g.top_companies.is_empty() {
-                h3 { "Top companies" }
+                h3 { (l.t("glance-top-companies")) }
                 ol class="top-companies" {
                     @for c in &g.top_companies {
                         li {
-                            strong { (c.name) } " — " (c.country.as_deref().unwrap_or("country not known")) " · " (c.requests) " " @if c.requests == 1 { (one) } @else { (many) }
-                            @if c.jurisdiction == Jurisdiction::OfConcern { " · " span class="alert" { "of concern" } }
+                            strong { (c.name) } " — " (c.country.clone().unwrap_or_else(|| l.t("glance-country-not-known"))) " · " (l.ta("unit-count", &[("n", c.requests.into()), unit()]))
+                            @if c.jurisdiction == Jurisdiction::OfConcern { " · " span class="alert" { (l.t("glance-of-concern")) } }
                         }
                     }
                 }

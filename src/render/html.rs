@@ -57,8 +57,14 @@ fn bars(rows: &[(String, u64, bool)], what: &str) -> Markup {
     }
 }
 
-/// The whole report as one HTML document.
+/// The whole report as one HTML document, in English.
 pub fn to_html(r: &Report) -> String {
+    to_html_in(r, crate::l10n::english())
+}
+
+/// The whole report as one HTML document, in a language (the first screen,
+/// the grade and its reasons; the detailed tables are English still).
+pub fn to_html_in(r: &Report, l: &crate::l10n::L10n) -> String {
     let t = &r.totals;
     let u = r.unit;
     let (one, many) = (u.one(), u.many());
@@ -66,12 +72,12 @@ pub fn to_html(r: &Report) -> String {
     let cap = |w: &str| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
     let page = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(l.tag()) dir=(l.dir()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-                title { "Borderline report: " (r.site) }
+                title { (l.ta("html-title", &[("site", (&r.site).into())])) }
                 style { (PreEscaped(CSS)) }
             }
             body {
@@ -93,9 +99,9 @@ pub fn to_html(r: &Report) -> String {
                         @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for l in &pk.limits { li { (l) } } } }
                     }
                 }
-                (super::glance::glance_markup(&r.glance))
-                h2 { "Why this grade (" (r.grade.score) "/100)" }
-                ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) ": " } (reason.reason) } } }
+                (super::glance::glance_markup_in(&r.glance, &r.grade, l))
+                h2 { (l.ta("html-why-grade", &[("score", r.grade.score.into())])) }
+                ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) ": " } (reason.text(l, u)) } } }
                 div class="cards" {
                     div class="card" { b { (t.requests) } (many) }
                     div class="card" { b { (t.tracker_requests) } "tracker " (many) }

@@ -5,14 +5,20 @@
 
 use super::view::EntityBasis;
 use crate::classify::entity::{countries_phrase, Tier};
+use crate::l10n::{Arg, L10n};
 use maud::{html, Markup};
 
 use super::view::{EndpointView, Report, RuleView};
 use crate::judge::{sentence, short_rule, Jurisdiction, SHOWN_RULE_CHARS};
 use crate::observe::SentKind;
 
-fn tag(j: Jurisdiction) -> Markup {
-    html! { span class={"tag " (j.label())} { (j.label()) } }
+fn tag(j: Jurisdiction, l: &L10n) -> Markup {
+    html! { span class={"tag " (j.label())} { (l.t(&format!("jurisdiction-{}", j.label()))) } }
+}
+
+/// A tracker category's word in a language (its CSS class stays the English label).
+pub(crate) fn category_word(c: crate::classify::entity::Category, l: &L10n) -> String {
+    l.t(&format!("category-{}", c.label()))
 }
 
 fn kb(n: u64) -> String {
@@ -72,42 +78,48 @@ pub(crate) fn host(h: &str) -> Markup {
     }
 }
 
-/// The report as a fragment for the popup (no document wrapper, no scripts).
+/// The report as a fragment for the popup (no document wrapper, no scripts), in English.
 pub fn to_popup_html(r: &Report) -> String {
+    to_popup_html_in(r, crate::l10n::english())
+}
+
+/// The report as a fragment for the popup, in a language.
+pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
     let t = &r.totals;
     let u = r.unit;
-    let (one, many) = (u.one(), u.many());
-    let short = if u == crate::aggregate::Unit::Connections { "conn." } else { "req." };
-    let tone = format!("tracker {one}");
+    let unit = || ("unit", Arg::from(u));
+    let n = |k: &'static str, v: u64| (k, Arg::Num(v));
+    let many = u.many();
+    let short = l.ta("unit-short", &[unit()]);
     let tmany = format!("tracker {many}");
     let markup = html! {
         section class="summary" aria-labelledby="bl-site" {
-            div class={"grade g-" (r.grade.letter)} role="img" aria-label={"Grade " (r.grade.letter) ", " (r.grade.score) " of 100"} { (r.grade.letter) }
+            div class={"grade g-" (r.grade.letter)} role="img" aria-label=(l.ta("grade-aria", &[("letter", (&r.grade.letter).into()), n("score", r.grade.score.into())])) { (r.grade.letter) }
             div {
                 h1 id="bl-site" { (r.site) }
                 @if let Some(sj) = &r.subject {
                     p class="subject" {
-                        @if sj.kind == crate::aggregate::SubjectKind::App { "App " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } } @else { "This device" @if let Some(l) = &sj.label { " (" (l) ")" } }
-                        @if let Some(p) = &sj.publisher { " · published by " (p.name) @if let Some(g) = &sj.publisher_group { ", part of " (g.name) } } @else { " · no publisher known: every host counts as third-party" }
+                        @if sj.kind == crate::aggregate::SubjectKind::App { (l.t("popup-app")) " " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } } @else { (l.t("popup-device")) @if let Some(label) = &sj.label { " (" (label) ")" } }
+                        @if let Some(p) = &sj.publisher { (l.ta("popup-published-by", &[("publisher", (&p.name).into())])) @if let Some(g) = &sj.publisher_group { (l.ta("popup-part-of", &[("group", (&g.name).into())])) } } @else { (l.t("popup-no-publisher")) }
                     }
                     @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) {
-                        details class="limits" { summary { "What a packet capture cannot show" } ul { @for l in &pk.limits { li { (l) } } } }
+                        details class="limits" { summary { (l.t("popup-packet-limits")) } ul { @for limit in &pk.limits { li { (limit) } } } }
                     }
                 }
-                p class="muted" { (count(t.requests, one, many)) " · " (count(t.tracker_requests, &tone, &tmany)) " · " (count(t.tracker_endpoints, "tracker endpoint", "tracker endpoints")) " · " (count(t.tracker_companies, "tracker company", "tracker companies")) @if t.unidentified_tracker_domains > 0 { " · " (count(t.unidentified_tracker_domains, "unidentified tracker domain", "unidentified tracker domains")) } " · " (kb(t.bytes_sent)) " sent" }
-                @if t.endpoints_folded > 0 { p class="muted" { (t.endpoints_folded) " endpoints (" (u.count(t.requests_folded)) ") folded to keep the report bounded: counted above, not listed." } }
-                @if t.server_of_concern_requests > 0 { p class="alert" { (u.count(t.server_of_concern_requests)) " to servers in a country of concern" } }
+                p class="muted" { (l.ta("unit-count", &[n("n", t.requests), unit()])) " · " (l.ta("popup-tracker-count", &[n("n", t.tracker_requests), unit()])) " · " (l.ta("popup-tracker-endpoints", &[n("n", t.tracker_endpoints)])) " · " (l.ta("popup-tracker-companies", &[n("n", t.tracker_companies)])) @if t.unidentified_tracker_domains > 0 { " · " (l.ta("popup-unidentified-domains", &[n("n", t.unidentified_tracker_domains)])) } " · " (l.ta("popup-sent", &[("size", kb(t.bytes_sent).into())])) }
+                @if t.endpoints_folded > 0 { p class="muted" { (l.ta("popup-folded", &[n("endpoints", t.endpoints_folded), n("n", t.requests_folded), unit()])) } }
+                @if t.server_of_concern_requests > 0 { p class="alert" { (l.ta("popup-server-of-concern", &[n("n", t.server_of_concern_requests), unit()])) } }
             }
         }
-        (super::glance::glance_markup(&r.glance))
+        (super::glance::glance_markup_in(&r.glance, &r.grade, l))
         details class="reasons" {
-            summary { "Why " (r.grade.letter) "?" }
-            ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) " " } (reason.reason) } } }
+            summary { (l.ta("grade-why", &[("letter", (&r.grade.letter).into())])) }
+            ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) " " } (reason.text(l, u)) } } }
         }
         details class="more" {
-        summary { "Details: telemetry, companies, networks and every endpoint" }
+        summary { (l.t("popup-details")) }
         @if !r.telemetry.endpoints.is_empty() {
-            h2 { "Platform telemetry" }
+            h2 { (l.t("popup-telemetry")) }
             p {
                 (u.count(r.telemetry.requests)) " (" (kb(r.telemetry.bytes_sent)) ") to " (r.telemetry.endpoints.len()) " telemetry and logging endpoints"
                 @if !r.telemetry.countries.is_empty() { ", servers registered in " (r.telemetry.countries.join(", ")) }
@@ -115,18 +127,18 @@ pub fn to_popup_html(r: &Report) -> String {
                 "."
             }
         }
-        h2 { "Companies" }
+        h2 { (l.t("popup-companies")) }
         ul class="companies" {
             @for e in &r.entities {
                 li data-concern=(if e.jurisdiction == Jurisdiction::OfConcern { "1" } else { "0" }) {
                     strong { (e.entity.name) } " — domiciled " abbr title="country of incorporation" { (known(&e.entity.domicile)) } ", headquartered " (known(&e.entity.headquarters))
                     @if let Some(p) = &e.parent { span class="muted" { " · part of " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
-                    " " (tag(e.jurisdiction)) " " span class="muted" { (e.requests) " " (short) }
+                    " " (tag(e.jurisdiction, l)) " " span class="muted" { (e.requests) " " (short) }
                     @if !e.sent.is_empty() { span class="muted" { " · received " (e.sent.join(", ")) } }
                 }
             }
         }
-        h2 { "Hosting networks" }
+        h2 { (l.t("popup-networks")) }
         ul class="networks" {
             @for n in &r.networks {
                 li {
@@ -136,16 +148,16 @@ pub fn to_popup_html(r: &Report) -> String {
                 }
             }
         }
-        h2 { "Endpoints" }
+        h2 { (l.t("popup-endpoints")) }
         table class="endpoints" {
-            caption class="visually-hidden" { "Endpoints contacted by " (r.site) }
-            thead { tr { th scope="col" { "Host" } th scope="col" { "Company" } th scope="col" { "Server" } th scope="col" { (if short == "req." { "Req." } else { "Conn." }) } th scope="col" { "Sent" } } }
+            caption class="visually-hidden" { (l.ta("popup-endpoints-caption", &[("site", (&r.site).into())])) }
+            thead { tr { th scope="col" { (l.t("popup-col-host")) } th scope="col" { (l.t("popup-col-company")) } th scope="col" { (l.t("popup-col-server")) } th scope="col" { (l.ta("popup-col-count", &[unit()])) } th scope="col" { (l.t("popup-col-sent")) } } }
             tbody {
                 @for e in &r.endpoints {
                     tr data-tracker=(if e.tracker_requests > 0 { "1" } else { "0" }) data-foreign=(if foreign(e) { "1" } else { "0" }) {
                         td {
                             (host(&e.host))
-                            @for tr in &e.trackers { " " span class={"cat " (tr.category.label())} { (tr.category.label()) " " span class="muted" { (tr.requests) "/" (e.requests) } } }
+                            @for tr in &e.trackers { " " span class={"cat " (tr.category.label())} { (category_word(tr.category, l)) " " span class="muted" { (tr.requests) "/" (e.requests) } } }
                             details class="why" {
                                 summary { "why" }
                                 p { (e.party.label()) " · domain " code { (e.domain) } }
@@ -165,14 +177,14 @@ pub fn to_popup_html(r: &Report) -> String {
                                 }
                             }
                         }
-                        td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (known(&v.domicile)) "/" (known(&v.headquarters)) } " " (tag(e.jurisdiction.entity)) @if let Some(b) = &e.entity_basis { @if *b != EntityBasis::Cited { " " span class="muted basis" { "(" (b.label()) ")" } } } } @else { span class="muted" { "unknown" } } }
+                        td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (known(&v.domicile)) "/" (known(&v.headquarters)) } " " (tag(e.jurisdiction.entity, l)) @if let Some(b) = &e.entity_basis { @if *b != EntityBasis::Cited { " " span class="muted basis" { "(" (b.label()) ")" } } } } @else { span class="muted" { "unknown" } } }
                         td {
                             @for sv in &e.servers {
                                 @let l = &sv.location;
                                 div { (l.ip) " · " (l.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (l.basis.label()) ")" } @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } }
                             }
                             @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " " (short) " with no server IP (location unknown)" } }
-                            " " (tag(e.jurisdiction.server))
+                            " " (tag(e.jurisdiction.server, l))
                         }
                         td class="num" { (e.requests) }
                         td class="num" { (kb(e.bytes_sent)) }
@@ -181,7 +193,7 @@ pub fn to_popup_html(r: &Report) -> String {
             }
         }
         }
-        p class="muted attribution" { "Countries are where address blocks are registered. IP data: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Policy: " (r.policy.description) "." }
+        p class="muted attribution" { (l.ta("popup-attribution", &[("policy", (&r.policy.description).into())])) }
     };
     markup.into_string()
 }
@@ -192,32 +204,59 @@ pub fn to_popup_html(r: &Report) -> String {
 /// neither is told once per company (the sentence is the same for each of its
 /// endpoints, and the banner shows a sentence once).
 pub fn warning_text(r: &Report, e: &EndpointView) -> String {
+    warning_text_in(r, e, crate::l10n::english())
+}
+
+/// A company's countries in words: "domiciled KY, headquartered CN".
+pub(crate) fn countries_words(domicile: Option<&str>, headquarters: Option<&str>, l: &L10n) -> String {
+    if domicile.is_none() && headquarters.is_none() {
+        return l.t("countries-none");
+    }
+    let d = domicile.map_or_else(|| l.t("domicile-unknown"), |c| l.ta("domicile-known", &[("country", c.into())]));
+    let h = headquarters.map_or_else(|| l.t("headquarters-unknown"), |c| l.ta("headquarters-known", &[("country", c.into())]));
+    l.ta("countries-both", &[("domicile", d.into()), ("headquarters", h.into())])
+}
+
+/// The in-page warning about an endpoint, in a language.
+pub fn warning_text_in(r: &Report, e: &EndpointView, l: &L10n) -> String {
     let who = match &e.entity {
         Some(v) => match &v.parent {
-            Some(p) => format!("{} (part of {}, {})", v.name, p.name, countries_phrase(p.domicile.as_deref(), p.headquarters.as_deref())),
-            None => format!("{} ({})", v.name, countries_phrase(v.domicile.as_deref(), v.headquarters.as_deref())),
+            Some(p) => l.ta(
+                "warn-who-parent",
+                &[
+                    ("name", (&v.name).into()),
+                    ("parent", (&p.name).into()),
+                    ("countries", countries_words(p.domicile.as_deref(), p.headquarters.as_deref(), l).into()),
+                ],
+            ),
+            None => l.ta("warn-who", &[("name", (&v.name).into()), ("countries", countries_words(v.domicile.as_deref(), v.headquarters.as_deref(), l).into())]),
         },
-        None => "an unidentified company".into(),
+        None => l.t("warn-who-unknown"),
     };
     let server_concern = e.jurisdiction.server == Jurisdiction::OfConcern;
     if e.trackers.is_empty() && !server_concern {
-        return format!("{} talks to servers controlled by {who}: based in a country of concern under your policy.", r.site);
+        return l.ta("warn-company-of-concern", &[("site", (&r.site).into()), ("who", who.into())]);
     }
-    let what = if e.trackers.is_empty() {
-        String::new()
-    } else {
-        let kinds: Vec<&str> = e.trackers.iter().map(|t| t.category.label()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-        format!("{} ", kinds.join(" and "))
-    };
     let countries: Vec<String> = e.servers.iter().filter_map(|s| s.location.country.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let where_ = match countries.len() {
-        0 => "an unknown location".to_string(),
-        1 => format!("a server registered in {}", countries[0]),
-        _ => format!("servers registered in {}", countries.join(", ")),
+        0 => l.t("warn-where-unknown"),
+        1 => l.ta("warn-where-one", &[("country", (&countries[0]).into())]),
+        _ => l.ta("warn-where-many", &[("countries", countries.join(", ").into())]),
     };
-    let mut text = sentence(format!("{} sent data to {} — {what}by {who}, {where_}", r.site, e.host));
+    let base = [("site", Arg::from(&r.site)), ("host", Arg::from(&e.host)), ("who", Arg::from(who)), ("where", Arg::from(where_))];
+    let mut text = if e.trackers.is_empty() {
+        l.ta("warn-sent", &base)
+    } else {
+        let kinds: Vec<String> =
+            e.trackers.iter().map(|t| t.category).collect::<std::collections::BTreeSet<_>>().into_iter().map(|c| category_word(c, l)).collect();
+        // Two kinds at most in practice; more are joined pairwise.
+        let kinds = kinds.into_iter().reduce(|a, b| l.ta("warn-and", &[("a", a.into()), ("b", b.into())])).unwrap_or_default();
+        let mut args: Vec<(&str, Arg)> = base.into_iter().collect();
+        args.push(("kinds", kinds.into()));
+        l.ta("warn-sent-kinds", &args)
+    };
     if server_concern || e.jurisdiction.entity == Jurisdiction::OfConcern {
-        text.push_str(" Of concern under your policy.");
+        text = l.ta("warn-of-concern", &[("sentence", text.into())]);
     }
     text
 }
@@ -232,9 +271,4 @@ pub(crate) fn known(c: &Option<String>) -> maud::Markup {
         Some(c) => maud::html! { (c) },
         None => maud::html! { abbr title="not known" { "?" } },
     }
-}
-
-/// "1 request", "2 requests".
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -43,7 +43,7 @@ fn the_first_screen_equals_the_report() {
                     assert!(r.grade.reasons.iter().any(|x| x.points == m && Some(&x.reason) == g.main_reason.as_ref()));
                 }
                 // The markup shows every bar's number, and "of concern" in words where it applies.
-                let html = glance_markup(g).into_string();
+                let html = glance_markup_in(g, &r.grade, crate::l10n::english()).into_string();
                 for b in g.server_countries.iter().chain(&g.company_countries) {
                     assert!(html.contains(&format!(">{}", b.requests)), "{}", b.label);
                 }

@@ -2,7 +2,7 @@
 // restores saved state.
 import init, { Core } from '../wasm/borderline_wasm.js';
 import { OVERLAY } from '../overlay.js';
-import { api, loadSettings } from '../platform.js';
+import { api, loadSettings, readerLanguages } from '../platform.js';
 import { forgetPacks, loadPacks, packSource } from './packs.js';
 import { readSaved, restoreInto } from './persist.js';
 import { timing } from './timing.js';
@@ -39,6 +39,7 @@ export const ready = (async () => {
   timing.coreBuilt = performance.now();
   const s = await settings;
   try { core.setPolicy(s.home, s.preset); } catch (e) { console.warn('Borderline: bad saved policy, using the default', e); }
+  core.setLanguage(readerLanguages(s.language));
   await restoreInto(core);
   // The badges of restored tabs, under the policy now in force.
   redrawBadges(core);

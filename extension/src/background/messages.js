@@ -1,12 +1,12 @@
 // Messages from the popup, the options page and the content script.
-import { api } from '../platform.js';
+import { api, readerLanguages } from '../platform.js';
 import { ready } from './core.js';
 import { bannerRemoved, redrawBadges, takeQueued, wasBannerRemoved } from './warnings.js';
 import { allVisits, clearHistory, historySettings } from './history.js';
 import { spilled } from './spill.js';
 
 /** Messages only the extension's own pages (popup, options, history) may send. */
-const PRIVILEGED = new Set(['borderline:report', 'borderline:report-json', 'borderline:export', 'borderline:settings', 'borderline:sources', 'borderline:history', 'borderline:history-clear']);
+const PRIVILEGED = new Set(['borderline:report', 'borderline:report-json', 'borderline:export', 'borderline:settings', 'borderline:sources', 'borderline:languages', 'borderline:history', 'borderline:history-clear']);
 
 function fromOwnPage(sender) {
   return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
@@ -20,7 +20,7 @@ async function handle(msg, sender) {
   const core = await ready;
   switch (type) {
     case 'borderline:report':
-      return { tab: msg.tab, site: core.site(msg.tab) || null, html: core.popupHtml(msg.tab), bannerRemoved: wasBannerRemoved(msg.tab), requests: core.requests(msg.tab), saveError: (await api.storage.session.get('lastError')).lastError || null };
+      return { tab: msg.tab, site: core.site(msg.tab) || null, html: core.popupHtml(msg.tab), lang: core.language(), dir: core.languageDir(), bannerRemoved: wasBannerRemoved(msg.tab), requests: core.requests(msg.tab), saveError: (await api.storage.session.get('lastError')).lastError || null };
     case 'borderline:report-json':
       return { json: core.reportJson(msg.tab) };
     case 'borderline:export':
@@ -29,8 +29,11 @@ async function handle(msg, sender) {
       return { text: core.export(msg.tab, msg.format), site: core.site(msg.tab) };
     case 'borderline:settings':
       core.setPolicy(msg.home, msg.preset);
+      if (typeof msg.language === 'string') core.setLanguage(readerLanguages(msg.language));
       redrawBadges(core);
       return { ok: true };
+    case 'borderline:languages':
+      return { json: core.languagesJson(), current: core.language() };
     case 'borderline:sources':
       return { json: core.dataSourcesJson() };
     case 'borderline:hello':

@@ -10,7 +10,18 @@ const form = document.getElementById('form');
 const guess = guessHome();
 document.getElementById('home-guess').textContent = api.i18n.getMessage('optionsHomeGuess', [guess]) || `Guessed: ${guess}`;
 
-loadSettings().then((s) => {
+const languages = api.runtime.sendMessage({ type: 'borderline:languages' }).then((r) => {
+  for (const [tag, name] of JSON.parse(r.json)) {
+    const o = document.createElement('option');
+    o.value = tag;
+    o.textContent = name;
+    o.lang = tag;
+    form.language.append(o);
+  }
+});
+
+Promise.all([loadSettings(), languages]).then(([s]) => {
+  form.language.value = s.language;
   form.home.value = s.home;
   const custom = !['us', 'eu'].includes(s.preset);
   form.preset.value = custom ? 'custom' : s.preset;
@@ -26,12 +37,13 @@ form.addEventListener('submit', async (e) => {
   const warnMode = form.warnMode.value;
   const warnSites = form.sites.value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
   const status = document.getElementById('status');
-  const r = await api.runtime.sendMessage({ type: 'borderline:settings', home, preset });
+  const language = form.language.value;
+  const r = await api.runtime.sendMessage({ type: 'borderline:settings', home, preset, language });
   if (r && r.error) {
     status.textContent = r.error;
     return;
   }
-  await api.storage.local.set({ home, preset, warnMode, warnSites });
+  await api.storage.local.set({ home, preset, warnMode, warnSites, language });
   status.textContent = api.i18n.getMessage('optionsSaved') || 'Saved.';
 });
 

@@ -23,6 +23,9 @@ async function load(tab) {
     // Markup escaped by the core (maud), parsed inertly; the extension CSP forbids inline script anyway.
     const doc = new DOMParser().parseFromString(r.html, 'text/html');
     main.replaceChildren(...doc.body.childNodes);
+    // The report is in the language the core chose; the popup's own labels follow the browser's.
+    if (typeof r.lang === 'string') main.lang = r.lang;
+    main.dir = r.dir === 'rtl' ? 'rtl' : 'ltr';
     document.title = `Borderline: ${r.site}`;
   }
   // State that could not be saved (storage.session quota) is said, not swallowed.

@@ -150,16 +150,19 @@ impl HarSession {
     /// The report of `site` (or the busiest) under a policy, as `json`, `csv`,
     /// `html` (printable export) or `view` (the on-page markup, as in the
     /// popup, its first screen included).
-    pub fn render(&self, site: Option<String>, home: &str, preset: &str, format: &str) -> Result<String, JsError> {
+    /// `lang`: the reader's languages, most wanted first (absent: English);
+    /// JSON and CSV are the same in every language.
+    pub fn render(&self, site: Option<String>, home: &str, preset: &str, format: &str, lang: Option<Vec<String>>) -> Result<String, JsError> {
         let policy = Policy::parse(home, preset).map_err(err)?;
+        let l = borderline::l10n::negotiate(&lang.unwrap_or_default()).0;
         let site = self.reports.pick(site.as_deref()).map_err(err)?;
         let mut report = self.analyzer.report(&site, &policy);
         report.capture = Some(self.info.clone());
         match format {
             "json" => Ok(render::to_json(&report)),
             "csv" => Ok(self.analyzer.csv(&report, &site, &policy)),
-            "html" => Ok(render::to_html(&report)),
-            "view" => Ok(render::to_popup_html(&report)),
+            "html" => Ok(render::to_html_in(&report, l)),
+            "view" => Ok(render::to_popup_html_in(&report, l)),
             other => Err(err(format!("unknown format `{other}`"))),
         }
     }

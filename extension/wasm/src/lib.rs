@@ -50,6 +50,8 @@ pub struct Core {
     tabs: HashMap<i32, Reports>,
     /// What the last observed request sent (JSON: names, never values), for the journal.
     last_fields: String,
+    /// The language the popup, the banner and the HTML export are written in.
+    lang: &'static borderline::l10n::L10n,
 }
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -69,10 +71,37 @@ impl Core {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);
         }
-        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new() })
+        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new(), lang: borderline::l10n::english() })
     }
 
     /// Sets the home country and preset (`us`, `eu`, or `CC,CC`).
+    /// The reader's languages, most wanted first (the browser's UI language,
+    /// or the one chosen in the options); returns the tag of the catalogue
+    /// chosen ("en" when none of them is shipped).
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&mut self, wanted: Vec<String>) -> String {
+        self.lang = borderline::l10n::negotiate(&wanted).0;
+        self.lang.tag().to_string()
+    }
+
+    /// The tag of the catalogue in use.
+    pub fn language(&self) -> String {
+        self.lang.tag().to_string()
+    }
+
+    /// "rtl" or "ltr": the direction of the catalogue in use.
+    #[wasm_bindgen(js_name = languageDir)]
+    pub fn language_dir(&self) -> String {
+        self.lang.dir().to_string()
+    }
+
+    /// The shipped languages as JSON: `[[tag, name in that language], …]`.
+    #[wasm_bindgen(js_name = languagesJson)]
+    pub fn languages_json(&self) -> String {
+        let list: Vec<(&str, &str)> = borderline::l10n::SHIPPED.iter().map(|(tag, name, _)| (*tag, *name)).collect();
+        serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
+    }
+
     #[wasm_bindgen(js_name = setPolicy)]
     pub fn set_policy(&mut self, home: &str, preset: &str) -> Result<(), JsError> {
         self.policy = Policy::parse(home, preset).map_err(err)?;
@@ -235,7 +264,7 @@ impl Core {
     #[wasm_bindgen(js_name = warningText)]
     pub fn warning_text(&self, tab: i32, url: &str) -> String {
         let (Some(report), Some(host)) = (self.report(tab), classify::host_of(url)) else { return String::new() };
-        report.endpoints.iter().find(|e| e.host == host).map_or_else(String::new, |e| render::warning_text(&report, e))
+        report.endpoints.iter().find(|e| e.host == host).map_or_else(String::new, |e| render::warning_text_in(&report, e, self.lang))
     }
 
     fn report(&self, tab: i32) -> Option<Report> {
@@ -255,15 +284,15 @@ impl Core {
         match format {
             "json" => Ok(render::to_json(&report)),
             "csv" => Ok(self.analyzer.csv(&report, site, &self.policy)),
-            "html" => Ok(render::to_html(&report)),
+            "html" => Ok(render::to_html_in(&report, self.lang)),
             other => Err(err(format!("unknown export format `{other}`"))),
         }
     }
 
-    /// The popup's markup for the tab (escaped by the core's renderer).
+    /// The popup's markup for the tab (escaped by the core's renderer), in the reader's language.
     #[wasm_bindgen(js_name = popupHtml)]
     pub fn popup_html(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(String::new, |r| render::to_popup_html(&r))
+        self.report(tab).map_or_else(String::new, |r| render::to_popup_html_in(&r, self.lang))
     }
 
     /// Tracker endpoints of the tab's visit (the badge count).

@@ -8,10 +8,11 @@ use std::process::ExitCode;
 
 use borderline::aggregate::{Bounds, SiteReport};
 use borderline::judge::Policy;
+use borderline::l10n::L10n;
 use borderline::observe::packets::pcapdroid_csv::{self, read_connections_csv};
 use borderline::observe::packets::{read_packets, Format as PacketFormat, PacketCapture};
 use borderline::observe::{read_har, Request, ResourceType};
-use borderline::render::{json_schema, to_html, to_json, CaptureView, Report};
+use borderline::render::{json_schema, to_html_in, to_json, CaptureView, Report};
 use borderline::Analyzer;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -25,6 +26,10 @@ const MAX_CAPTURE_BYTES: u64 = 4 << 30;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the HTML report (a BCP 47 tag such as `de`, `pt-BR`, `zh-CN`). Default: from
+    /// $LC_ALL, $LC_MESSAGES, $LANGUAGE or $LANG; English when none is shipped. JSON and CSV are the same in every language.
+    #[arg(long, global = true)]
+    lang: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,11 +108,15 @@ enum Command {
     Schema,
 }
 
+/// The language chosen at start (one per run).
+static LANG: std::sync::OnceLock<&'static L10n> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("borderline: internal error: {info}");
     }));
     let cli = Cli::parse();
+    let _ = LANG.set(language(cli.lang.as_deref()));
     if let Command::Batch { captures, out, jobs, policy: p } = &cli.command {
         let result = policy(p).and_then(|policy| batch::run(captures, out, &policy, *jobs));
         return match result {
@@ -132,6 +141,26 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The reader's language: `--lang`, else the environment's (LC_ALL, LC_MESSAGES,
+/// LANGUAGE's list, LANG, in POSIX precedence). A language with no catalogue
+/// falls back to English with a note on stderr, never an error.
+fn language(flag: Option<&str>) -> &'static L10n {
+    let wanted: Vec<String> = match flag {
+        Some(tag) => vec![tag.to_string()],
+        None => ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .filter(|v| !v.is_empty())
+            .flat_map(|v| v.split(':').map(str::to_string).collect::<Vec<_>>())
+            .collect(),
+    };
+    let (l, note) = borderline::l10n::negotiate(&wanted);
+    if let Some(note) = note {
+        eprintln!("borderline: {note}");
+    }
+    l
 }
 
 fn home_from_env() -> String {
@@ -302,10 +331,11 @@ fn report_connections(
 
 /// Writes a report in `format`, then its one-line summary on stderr (in the report's unit).
 fn write_report(analyzer: &Analyzer, report: &Report, site: &SiteReport, format: Format, output: Option<&PathBuf>, policy: &Policy) -> Result<(), String> {
+    let lang = LANG.get().copied().unwrap_or_else(borderline::l10n::english);
     let out = match format {
         Format::Json => to_json(report),
         Format::Csv => analyzer.csv(report, site, policy),
-        Format::Html => to_html(report),
+        Format::Html => to_html_in(report, lang),
     };
     write_output(output, &out)?;
     let t = &report.totals;

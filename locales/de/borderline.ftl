@@ -1,0 +1,196 @@
+# Die Texte von Borderline, wie der Kern sie ausgibt: die erste Ansicht, das Popup,
+# der Warnhinweis in der Seite und die Begründungen der Bewertung. JSON-Feldnamen und
+# CSV-Spaltenköpfe sind eine feste Schnittstelle und bleiben englisch; sie stehen nicht hier.
+#
+# Variablen: $unit ist „requests“ oder „connections“ (was die Zählungen zählen);
+# $n, $count, $points und Ähnliche sind Zahlen; alles andere ist Text.
+# Ländernamen kommen aus CLDR (country-XX, generiert), nicht aus dieser Datei.
+
+## Einheiten
+
+unit-many = { $unit ->
+    [connections] Verbindungen
+   *[requests] Anfragen
+}
+unit-many-cap = { $unit ->
+    [connections] Verbindungen
+   *[requests] Anfragen
+}
+unit-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } Verbindung
+       *[other] { $n } Verbindungen
+    }
+   *[requests] { $n ->
+        [one] { $n } Anfrage
+       *[other] { $n } Anfragen
+    }
+}
+unit-short = { $unit ->
+    [connections] Verb.
+   *[requests] Anfr.
+}
+
+## Die erste Ansicht
+
+glance-heading = Wohin die { unit-many } gingen und an wen
+glance-main-reason = Hauptgrund für die Bewertung: { $reason }
+glance-server-countries = Serverländer ({ unit-many })
+glance-server-countries-chart = { unit-many-cap } je Serverland, als Balkendiagramm
+glance-company-countries = Länder der kontrollierenden Unternehmen ({ unit-many })
+glance-company-countries-chart = { unit-many-cap } je Land des kontrollierenden Unternehmens, als Balkendiagramm
+glance-top-companies = Häufigste Unternehmen
+glance-country-not-known = Land nicht bekannt
+glance-of-concern = bedenklich
+glance-bar-unknown = unbekannt
+glance-bar-local = lokal
+glance-bar-no-company = kein Unternehmen genannt
+glance-bar-folded = nicht einzeln aufgeführt
+
+## Rechtsräume (eine Markierung neben einem Server oder einem Unternehmen)
+
+jurisdiction-home = inländisch
+jurisdiction-foreign = ausländisch
+jurisdiction-of-concern = bedenklich
+jurisdiction-unknown = unbekannt
+jurisdiction-local = lokal
+
+## Die Bewertung
+
+grade-aria = Bewertung { $letter }, { $score } von 100
+grade-why = Warum { $letter }?
+reason-trackers = { $companies ->
+    [0] { $domains ->
+        [one] { $domains } nicht identifizierte Tracker-Domain erhielt
+       *[other] { $domains } nicht identifizierte Tracker-Domains erhielten
+    }
+   *[other] { $companies ->
+        [one] { $companies } Tracker-Unternehmen
+       *[other] { $companies } Tracker-Unternehmen
+    }{ $domains ->
+        [0] { $companies ->
+            [one] {" "}erhielt
+           *[other] {" "}erhielten
+        }
+        [one] {" "}und { $domains } nicht identifizierte Tracker-Domain erhielten
+       *[other] {" "}und { $domains } nicht identifizierte Tracker-Domains erhielten
+    }
+} Tracker-{ unit-many } (je { $per } Punkte, insgesamt höchstens { $max })
+reason-session-replay = ein Session-Replay-Dienst kann aufzeichnen, was Sie auf der Seite tun
+reason-fingerprinting = ein Fingerprinting-Dienst kann Ihren Browser ohne Cookies wiedererkennen
+reason-server-of-concern = { unit-count } { $n ->
+        [one] ging
+       *[other] gingen
+    } an Server, die in einem bedenklichen Land registriert sind
+reason-entity-of-concern = { unit-count } { $n ->
+        [one] ging
+       *[other] gingen
+    } an Endpunkte, die von einem Unternehmen mit Sitz in einem bedenklichen Land kontrolliert werden
+reason-third-party-cookies = { $n ->
+    [one] { $n } Drittanbieter-Cookie wurde gesetzt
+   *[other] { $n } Drittanbieter-Cookies wurden gesetzt
+}
+reason-identifiers-sent = kennungsähnliche Werte wurden an Empfänger außerhalb der Website oder an Tracker gesendet ({ $n ->
+    [one] { $n } Feld
+   *[other] { $n } Felder
+})
+reason-contact-details-sent = E-Mail-Adressen, Telefonnummern oder deren Hashwerte wurden gesendet ({ $n ->
+    [one] { $n } Feld
+   *[other] { $n } Felder
+})
+reason-clean = keine Tracker, keine Drittanbieter-Cookies, nichts an ein bedenkliches Land oder Unternehmen gesendet
+
+## Die Zusammenfassung im Popup
+
+popup-tracker-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } Tracker-Verbindung
+       *[other] { $n } Tracker-Verbindungen
+    }
+   *[requests] { $n ->
+        [one] { $n } Tracker-Anfrage
+       *[other] { $n } Tracker-Anfragen
+    }
+}
+popup-tracker-endpoints = { $n ->
+    [one] { $n } Tracker-Endpunkt
+   *[other] { $n } Tracker-Endpunkte
+}
+popup-tracker-companies = { $n ->
+    [one] { $n } Tracker-Unternehmen
+   *[other] { $n } Tracker-Unternehmen
+}
+popup-unidentified-domains = { $n ->
+    [one] { $n } nicht identifizierte Tracker-Domain
+   *[other] { $n } nicht identifizierte Tracker-Domains
+}
+popup-sent = { $size } gesendet
+popup-folded = { $endpoints ->
+    [one] { $endpoints } Endpunkt ({ unit-count }) zusammengefasst, um die Größe des Berichts zu begrenzen: oben mitgezählt, nicht aufgeführt.
+   *[other] { $endpoints } Endpunkte ({ unit-count }) zusammengefasst, um die Größe des Berichts zu begrenzen: oben mitgezählt, nicht aufgeführt.
+}
+popup-server-of-concern = { unit-count } { $unit ->
+        [connections] zu Servern
+       *[requests] an Server
+    } in einem bedenklichen Land
+popup-app = App
+popup-device = Dieses Gerät
+popup-published-by = {" "}· betrieben von { $publisher }
+popup-part-of = , Teil von { $group }
+popup-no-publisher = {" "}· kein Betreiber bekannt: jeder Host gilt als Drittanbieter
+popup-packet-limits = Was ein Paketmitschnitt nicht zeigen kann
+popup-details = Details: Telemetrie, Unternehmen, Netzwerke und alle Endpunkte
+popup-telemetry = Plattform-Telemetrie
+popup-companies = Unternehmen
+popup-networks = Hosting-Netzwerke
+popup-endpoints = Endpunkte
+popup-endpoints-caption = Von { $site } kontaktierte Endpunkte
+popup-col-host = Host
+popup-col-company = Unternehmen
+popup-col-server = Server
+popup-col-count = { $unit ->
+    [connections] Verb.
+   *[requests] Anfr.
+}
+popup-col-sent = Gesendet
+popup-attribution = Als Land gilt das Land, in dem der Adressblock registriert ist. IP-Daten: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Richtlinie: { $policy }.
+
+## Der HTML-Export
+
+html-title = Borderline-Bericht: { $site }
+html-why-grade = Warum diese Bewertung ({ $score }/100)
+
+## Der Warnhinweis in der Seite (reiner Text)
+
+warn-company-of-concern = { $site } kommuniziert mit Servern, die von { $who } kontrolliert werden: Sitz in einem nach Ihrer Richtlinie bedenklichen Land.
+warn-sent = { $site } hat Daten an { $host } gesendet – kontrolliert von { $who }, { $where }.
+warn-sent-kinds = { $site } hat Daten an { $host } gesendet – { $kinds } von { $who }, { $where }.
+warn-who-parent = { $name } (Teil von { $parent }, { $countries })
+warn-who = { $name } ({ $countries })
+warn-who-unknown = einem nicht identifizierten Unternehmen
+warn-where-unknown = an einem unbekannten Standort
+warn-where-one = auf einem Server (Registrierungsland: { $country })
+warn-where-many = auf Servern (Registrierungsländer: { $countries })
+warn-of-concern = { $sentence } Nach Ihrer Richtlinie bedenklich.
+warn-and = { $a } und { $b }
+
+## Länder eines Unternehmens
+
+countries-none = Länder nicht bekannt
+countries-both = { $domicile }, { $headquarters }
+domicile-known = Satzungssitz: { $country }
+domicile-unknown = Satzungssitz nicht bekannt
+headquarters-known = Hauptsitz: { $country }
+headquarters-unknown = Hauptsitz nicht bekannt
+
+## Arten von Trackern (eine Markierung neben einem Endpunkt)
+
+category-advertising = Werbung
+category-analytics = Analyse
+category-telemetry = Telemetrie
+category-social = Soziale Medien
+category-session-replay = Session-Replay
+category-fingerprinting = Fingerprinting
+category-cdn = CDN
+category-content = Inhalte
+category-api = API

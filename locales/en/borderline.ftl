@@ -1,0 +1,181 @@
+# Borderline's words, as the core renders them: the first screen, the popup,
+# the in-page warning and the grade's reasons. JSON field names and CSV
+# headers are a contract and stay English; they are not here.
+#
+# Variables: $unit is "requests" or "connections" (what the counts count);
+# $n, $count, $points and the like are numbers; everything else is text.
+# Country names come from CLDR (country-XX, generated), not from this file.
+
+## Units
+
+unit-many = { $unit ->
+    [connections] connections
+   *[requests] requests
+}
+unit-many-cap = { $unit ->
+    [connections] Connections
+   *[requests] Requests
+}
+unit-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } connection
+       *[other] { $n } connections
+    }
+   *[requests] { $n ->
+        [one] { $n } request
+       *[other] { $n } requests
+    }
+}
+unit-short = { $unit ->
+    [connections] conn.
+   *[requests] req.
+}
+
+## The first screen
+
+glance-heading = Where the { unit-many } went, and to whom
+glance-main-reason = Main reason for the grade: { $reason }
+glance-server-countries = Server countries ({ unit-many })
+glance-server-countries-chart = { unit-many-cap } per server country, as a bar chart
+glance-company-countries = Countries of the companies in control ({ unit-many })
+glance-company-countries-chart = { unit-many-cap } per country of the company in control, as a bar chart
+glance-top-companies = Top companies
+glance-country-not-known = country not known
+glance-of-concern = of concern
+glance-bar-unknown = unknown
+glance-bar-local = local
+glance-bar-no-company = no company named
+glance-bar-folded = folded (not listed)
+
+## Jurisdictions (a tag beside a server or a company)
+
+jurisdiction-home = home
+jurisdiction-foreign = foreign
+jurisdiction-of-concern = of-concern
+jurisdiction-unknown = unknown
+jurisdiction-local = local
+
+## The grade
+
+grade-aria = Grade { $letter }, { $score } of 100
+grade-why = Why { $letter }?
+reason-trackers = { $companies ->
+    [0] { $domains ->
+        [one] { $domains } unidentified tracker domain
+       *[other] { $domains } unidentified tracker domains
+    }
+   *[other] { $companies ->
+        [one] { $companies } tracker company
+       *[other] { $companies } tracker companies
+    }{ $domains ->
+        [0] {""}
+        [one] {" "}and { $domains } unidentified tracker domain
+       *[other] {" "}and { $domains } unidentified tracker domains
+    }
+} received tracker { unit-many } ({ $per } points each, at most { $max })
+reason-session-replay = a session-replay service can record what you do on the page
+reason-fingerprinting = a fingerprinting service can recognise your browser without cookies
+reason-server-of-concern = { unit-count } went to servers registered in a country of concern
+reason-entity-of-concern = { unit-count } went to endpoints controlled by a company based in a country of concern
+reason-third-party-cookies = { $n ->
+    [one] { $n } third-party cookie was set
+   *[other] { $n } third-party cookies were set
+}
+reason-identifiers-sent = identifier-like values were sent outside the site or to trackers ({ $n ->
+    [one] { $n } field
+   *[other] { $n } fields
+})
+reason-contact-details-sent = e-mail addresses, phone numbers or their hashes were sent ({ $n ->
+    [one] { $n } field
+   *[other] { $n } fields
+})
+reason-clean = no trackers, no third-party cookies, nothing sent to a country or company of concern
+
+## The popup's summary
+
+popup-tracker-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } tracker connection
+       *[other] { $n } tracker connections
+    }
+   *[requests] { $n ->
+        [one] { $n } tracker request
+       *[other] { $n } tracker requests
+    }
+}
+popup-tracker-endpoints = { $n ->
+    [one] { $n } tracker endpoint
+   *[other] { $n } tracker endpoints
+}
+popup-tracker-companies = { $n ->
+    [one] { $n } tracker company
+   *[other] { $n } tracker companies
+}
+popup-unidentified-domains = { $n ->
+    [one] { $n } unidentified tracker domain
+   *[other] { $n } unidentified tracker domains
+}
+popup-sent = { $size } sent
+popup-folded = { $endpoints } endpoints ({ unit-count }) folded to keep the report bounded: counted above, not listed.
+popup-server-of-concern = { unit-count } to servers in a country of concern
+popup-app = App
+popup-device = This device
+popup-published-by = {" "}· published by { $publisher }
+popup-part-of = , part of { $group }
+popup-no-publisher = {" "}· no publisher known: every host counts as third-party
+popup-packet-limits = What a packet capture cannot show
+popup-details = Details: telemetry, companies, networks and every endpoint
+popup-telemetry = Platform telemetry
+popup-companies = Companies
+popup-networks = Hosting networks
+popup-endpoints = Endpoints
+popup-endpoints-caption = Endpoints contacted by { $site }
+popup-col-host = Host
+popup-col-company = Company
+popup-col-server = Server
+popup-col-count = { $unit ->
+    [connections] Conn.
+   *[requests] Req.
+}
+popup-col-sent = Sent
+popup-attribution = Countries are where address blocks are registered. IP data: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Policy: { $policy }.
+
+## The HTML export
+
+html-title = Borderline report: { $site }
+html-why-grade = Why this grade ({ $score }/100)
+
+## The in-page warning (plain text)
+
+warn-company-of-concern = { $site } talks to servers controlled by { $who }: based in a country of concern under your policy.
+warn-sent = { $site } sent data to { $host } — by { $who }, { $where }.
+warn-sent-kinds = { $site } sent data to { $host } — { $kinds } by { $who }, { $where }.
+warn-who-parent = { $name } (part of { $parent }, { $countries })
+warn-who = { $name } ({ $countries })
+warn-who-unknown = an unidentified company
+warn-where-unknown = an unknown location
+warn-where-one = a server registered in { $country }
+warn-where-many = servers registered in { $countries }
+warn-of-concern = { $sentence } Of concern under your policy.
+warn-and = { $a } and { $b }
+
+## Countries of a company
+
+countries-none = countries not known
+countries-both = { $domicile }, { $headquarters }
+domicile-known = domiciled { $country }
+domicile-unknown = domicile not known
+headquarters-known = headquartered { $country }
+headquarters-unknown = headquarters not known
+
+## Kinds of tracker (a tag beside an endpoint)
+
+category-advertising = advertising
+category-analytics = analytics
+category-telemetry = telemetry
+category-social = social
+category-session-replay = session-replay
+category-fingerprinting = fingerprinting
+category-cdn = cdn
+category-content = content
+category-api = api

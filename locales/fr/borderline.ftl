@@ -1,0 +1,193 @@
+# Les textes de Borderline, tels que le noyau les affiche : le premier écran, la fenêtre contextuelle,
+# l’avertissement dans la page et les motifs de la note. Les noms de champs JSON et les en-têtes
+# CSV font l’objet d’un contrat et restent en anglais ; ils ne figurent pas ici.
+#
+# Variables : $unit vaut « requests » ou « connections » (ce que comptent les décomptes) ;
+# $n, $count, $points et similaires sont des nombres ; tout le reste est du texte.
+# Les noms de pays proviennent du CLDR (country-XX, générés), pas de ce fichier.
+
+## Unités
+
+unit-many = { $unit ->
+    [connections] connexions
+   *[requests] requêtes
+}
+unit-many-cap = { $unit ->
+    [connections] Connexions
+   *[requests] Requêtes
+}
+unit-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } connexion
+       *[other] { $n } connexions
+    }
+   *[requests] { $n ->
+        [one] { $n } requête
+       *[other] { $n } requêtes
+    }
+}
+unit-short = { $unit ->
+    [connections] conn.
+   *[requests] req.
+}
+
+## Le premier écran
+
+glance-heading = Où sont allées les { unit-many }, et à qui
+glance-main-reason = Motif principal de la note : { $reason }
+glance-server-countries = Pays des serveurs ({ unit-many })
+glance-server-countries-chart = { unit-many-cap } par pays de serveur, sous forme de diagramme en barres
+glance-company-countries = Pays des entreprises exerçant le contrôle ({ unit-many })
+glance-company-countries-chart = { unit-many-cap } par pays de l’entreprise exerçant le contrôle, sous forme de diagramme en barres
+glance-top-companies = Principales entreprises
+glance-country-not-known = pays non connu
+glance-of-concern = préoccupant
+glance-bar-unknown = inconnu
+glance-bar-local = local
+glance-bar-no-company = aucune entreprise nommée
+glance-bar-folded = regroupé (non listé)
+
+## Juridictions (étiquette à côté d’un serveur ou d’une entreprise)
+
+jurisdiction-home = national
+jurisdiction-foreign = étranger
+jurisdiction-of-concern = préoccupant
+jurisdiction-unknown = inconnu
+jurisdiction-local = local
+
+## La note
+
+grade-aria = Note { $letter }, { $score } sur 100
+grade-why = Pourquoi { $letter } ?
+reason-trackers = { $companies ->
+    [0] { $domains ->
+        [one] { $domains } domaine de traçage non identifié a reçu
+       *[other] { $domains } domaines de traçage non identifiés ont reçu
+    }
+   *[other] { $companies ->
+        [one] { $companies } entreprise de traçage
+       *[other] { $companies } entreprises de traçage
+    }{ $domains ->
+        [0] { $companies ->
+            [one] {" "}a reçu
+           *[other] {" "}ont reçu
+        }
+        [one] {" "}et { $domains } domaine de traçage non identifié ont reçu
+       *[other] {" "}et { $domains } domaines de traçage non identifiés ont reçu
+    }
+} des { unit-many } de traçage ({ $per } points chacun, au total { $max } au maximum)
+reason-session-replay = un service de relecture de session peut enregistrer ce que vous faites sur la page
+reason-fingerprinting = un service d’empreinte numérique peut reconnaître votre navigateur sans cookies
+reason-server-of-concern = { unit-count } { $n ->
+        [one] est allée
+       *[other] sont allées
+    } vers des serveurs enregistrés dans un pays préoccupant
+reason-entity-of-concern = { unit-count } { $n ->
+        [one] est allée
+       *[other] sont allées
+    } vers des points de terminaison contrôlés par une entreprise établie dans un pays préoccupant
+reason-third-party-cookies = { $n ->
+    [one] { $n } cookie tiers a été déposé
+   *[other] { $n } cookies tiers ont été déposés
+}
+reason-identifiers-sent = des valeurs de type identifiant ont été envoyées hors du site ou à des traceurs ({ $n ->
+    [one] { $n } champ
+   *[other] { $n } champs
+})
+reason-contact-details-sent = des adresses e-mail, des numéros de téléphone ou leurs hachages ont été envoyés ({ $n ->
+    [one] { $n } champ
+   *[other] { $n } champs
+})
+reason-clean = aucun traceur, aucun cookie tiers, aucun envoi vers un pays préoccupant ou une entreprise préoccupante
+
+## Le résumé de la fenêtre contextuelle
+
+popup-tracker-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } connexion de traçage
+       *[other] { $n } connexions de traçage
+    }
+   *[requests] { $n ->
+        [one] { $n } requête de traçage
+       *[other] { $n } requêtes de traçage
+    }
+}
+popup-tracker-endpoints = { $n ->
+    [one] { $n } point de terminaison de traçage
+   *[other] { $n } points de terminaison de traçage
+}
+popup-tracker-companies = { $n ->
+    [one] { $n } entreprise de traçage
+   *[other] { $n } entreprises de traçage
+}
+popup-unidentified-domains = { $n ->
+    [one] { $n } domaine de traçage non identifié
+   *[other] { $n } domaines de traçage non identifiés
+}
+popup-sent = { $size } envoyés
+popup-folded = { $endpoints ->
+    [one] { $endpoints } point de terminaison ({ unit-count }) regroupé pour limiter la taille du rapport : compté ci-dessus, non listé.
+   *[other] { $endpoints } points de terminaison ({ unit-count }) regroupés pour limiter la taille du rapport : comptés ci-dessus, non listés.
+}
+popup-server-of-concern = { unit-count } vers des serveurs situés dans un pays préoccupant
+popup-app = Application
+popup-device = Cet appareil
+popup-published-by = {" "}· édité par { $publisher }
+popup-part-of = , appartenant à { $group }
+popup-no-publisher = {" "}· aucun éditeur connu : chaque hôte est considéré comme tiers
+popup-packet-limits = Ce qu’une capture de paquets ne peut pas montrer
+popup-details = Détails : télémétrie, entreprises, réseaux et tous les points de terminaison
+popup-telemetry = Télémétrie de la plateforme
+popup-companies = Entreprises
+popup-networks = Réseaux d’hébergement
+popup-endpoints = Points de terminaison
+popup-endpoints-caption = Points de terminaison contactés par { $site }
+popup-col-host = Hôte
+popup-col-company = Entreprise
+popup-col-server = Serveur
+popup-col-count = { $unit ->
+    [connections] Conn.
+   *[requests] Req.
+}
+popup-col-sent = Envoyé
+popup-attribution = Le pays indiqué est celui où le bloc d’adresses est enregistré. Données IP : NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Politique : { $policy }.
+
+## L’export HTML
+
+html-title = Rapport Borderline : { $site }
+html-why-grade = Pourquoi cette note ({ $score }/100)
+
+## L’avertissement dans la page (texte brut)
+
+warn-company-of-concern = { $site } communique avec des serveurs contrôlés par { $who } : entreprise établie dans un pays préoccupant selon votre politique.
+warn-sent = { $site } a envoyé des données à { $host } — contrôlé par { $who }, { $where }.
+warn-sent-kinds = { $site } a envoyé des données à { $host } — { $kinds } par { $who }, { $where }.
+warn-who-parent = { $name } (appartenant à { $parent }, { $countries })
+warn-who = { $name } ({ $countries })
+warn-who-unknown = une entreprise non identifiée
+warn-where-unknown = à un emplacement inconnu
+warn-where-one = sur un serveur (pays d’enregistrement : { $country })
+warn-where-many = sur des serveurs (pays d’enregistrement : { $countries })
+warn-of-concern = { $sentence } Préoccupant selon votre politique.
+warn-and = { $a } et { $b }
+
+## Pays d’une entreprise
+
+countries-none = pays non connus
+countries-both = { $domicile }, { $headquarters }
+domicile-known = siège statutaire : { $country }
+domicile-unknown = siège statutaire non connu
+headquarters-known = siège opérationnel : { $country }
+headquarters-unknown = siège opérationnel non connu
+
+## Types de traceurs (étiquette à côté d’un point de terminaison)
+
+category-advertising = publicité
+category-analytics = mesure d’audience
+category-telemetry = télémétrie
+category-social = réseaux sociaux
+category-session-replay = relecture de session
+category-fingerprinting = empreinte numérique
+category-cdn = cdn
+category-content = contenu
+category-api = api

@@ -1,0 +1,169 @@
+# Kata-kata Borderline sebagaimana dirender oleh inti: layar pertama, jendela
+# sembul (popup), peringatan di halaman, dan alasan di balik nilai. Nama kolom
+# JSON dan judul kolom CSV adalah kontrak dan tetap dalam bahasa Inggris;
+# keduanya tidak ada di sini.
+#
+# Variabel: $unit bernilai "requests" atau "connections" (apa yang dihitung);
+# $n, $count, $points, dan sejenisnya adalah angka; selebihnya berupa teks.
+# Nama negara berasal dari CLDR (country-XX, dihasilkan otomatis), bukan dari berkas ini.
+
+## Satuan
+
+unit-many = { $unit ->
+    [connections] koneksi
+   *[requests] permintaan
+}
+unit-many-cap = { $unit ->
+    [connections] Koneksi
+   *[requests] Permintaan
+}
+unit-count = { $unit ->
+    [connections] { $n ->
+       *[other] { $n } koneksi
+    }
+   *[requests] { $n ->
+       *[other] { $n } permintaan
+    }
+}
+unit-short = { $unit ->
+    [connections] kon.
+   *[requests] perm.
+}
+
+## Layar pertama
+
+glance-heading = Tujuan { unit-many }: ke mana dan kepada siapa
+glance-main-reason = Alasan utama nilai ini: { $reason }
+glance-server-countries = Negara server ({ unit-many })
+glance-server-countries-chart = { unit-many-cap } per negara server, dalam diagram batang
+glance-company-countries = Negara perusahaan pengendali ({ unit-many })
+glance-company-countries-chart = { unit-many-cap } per negara perusahaan pengendali, dalam diagram batang
+glance-top-companies = Perusahaan teratas
+glance-country-not-known = negara tidak diketahui
+glance-of-concern = menjadi perhatian
+glance-bar-unknown = tidak diketahui
+glance-bar-local = lokal
+glance-bar-no-company = perusahaan tidak disebutkan
+glance-bar-folded = digabungkan (tidak dirinci)
+
+## Yurisdiksi (tag di samping server atau perusahaan)
+
+jurisdiction-home = dalam negeri
+jurisdiction-foreign = luar negeri
+jurisdiction-of-concern = menjadi perhatian
+jurisdiction-unknown = tidak diketahui
+jurisdiction-local = lokal
+
+## Nilai
+
+grade-aria = Nilai { $letter }, { $score } dari 100
+grade-why = Mengapa { $letter }?
+reason-trackers = { $companies ->
+    [0] { $domains ->
+       *[other] { $domains } domain pelacak yang tidak teridentifikasi
+    }
+   *[other] { $companies ->
+       *[other] { $companies } perusahaan pelacak
+    }{ $domains ->
+        [0] {""}
+       *[other] {" "}dan { $domains } domain pelacak yang tidak teridentifikasi
+    }
+} menerima { unit-many } pelacak (masing-masing { $per } poin, maksimum { $max } poin)
+reason-session-replay = layanan perekaman sesi dapat merekam apa yang Anda lakukan di halaman
+reason-fingerprinting = layanan pelacakan sidik jari dapat mengenali peramban Anda tanpa cookie
+reason-server-of-concern = { unit-count } menuju server yang terdaftar di negara yang menjadi perhatian
+reason-entity-of-concern = { unit-count } menuju titik akhir yang dikendalikan oleh perusahaan yang berbasis di negara yang menjadi perhatian
+reason-third-party-cookies = { $n ->
+   *[other] { $n } cookie pihak ketiga dipasang
+}
+reason-identifiers-sent = data yang menyerupai pengenal dikirim ke luar situs atau ke pelacak ({ $n ->
+   *[other] { $n } kolom
+})
+reason-contact-details-sent = alamat email, nomor telepon, atau hash-nya dikirim ({ $n ->
+   *[other] { $n } kolom
+})
+reason-clean = tidak ada pelacak, tidak ada cookie pihak ketiga, tidak ada yang dikirim ke negara atau perusahaan yang menjadi perhatian
+
+## Ringkasan di jendela sembul
+
+popup-tracker-count = { $unit ->
+    [connections] { $n ->
+       *[other] { $n } koneksi pelacak
+    }
+   *[requests] { $n ->
+       *[other] { $n } permintaan pelacak
+    }
+}
+popup-tracker-endpoints = { $n ->
+   *[other] { $n } titik akhir pelacak
+}
+popup-tracker-companies = { $n ->
+   *[other] { $n } perusahaan pelacak
+}
+popup-unidentified-domains = { $n ->
+   *[other] { $n } domain pelacak yang tidak teridentifikasi
+}
+popup-sent = { $size } terkirim
+popup-folded = { $endpoints } titik akhir ({ unit-count }) digabungkan agar ukuran laporan tetap terbatas: sudah dihitung di atas, tetapi tidak dirinci.
+popup-server-of-concern = { unit-count } ke server di negara yang menjadi perhatian
+popup-app = Aplikasi
+popup-device = Perangkat ini
+popup-published-by = {" "}· diterbitkan oleh { $publisher }
+popup-part-of = , bagian dari { $group }
+popup-no-publisher = {" "}· penerbit tidak diketahui: setiap host dihitung sebagai pihak ketiga
+popup-packet-limits = Yang tidak dapat ditunjukkan oleh tangkapan paket
+popup-details = Detail: telemetri, perusahaan, jaringan, dan setiap titik akhir
+popup-telemetry = Telemetri platform
+popup-companies = Perusahaan
+popup-networks = Jaringan hosting
+popup-endpoints = Titik akhir
+popup-endpoints-caption = Titik akhir yang dihubungi oleh { $site }
+popup-col-host = Host
+popup-col-company = Perusahaan
+popup-col-server = Server
+popup-col-count = { $unit ->
+    [connections] Kon.
+   *[requests] Perm.
+}
+popup-col-sent = Terkirim
+popup-attribution = Negara adalah tempat blok alamat didaftarkan. Data IP: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Kebijakan: { $policy }.
+
+## Ekspor HTML
+
+html-title = Laporan Borderline: { $site }
+html-why-grade = Mengapa nilai ini ({ $score }/100)
+
+## Peringatan di halaman (teks biasa)
+
+warn-company-of-concern = { $site } berkomunikasi dengan server yang dikendalikan oleh { $who }, yang berbasis di negara yang menjadi perhatian menurut kebijakan Anda.
+warn-sent = { $site } mengirim data ke { $host } — dikendalikan oleh { $who }, { $where }.
+warn-sent-kinds = { $site } mengirim data ke { $host } — untuk { $kinds }, dikendalikan oleh { $who }, { $where }.
+warn-who-parent = { $name } (bagian dari { $parent }, { $countries })
+warn-who = { $name } ({ $countries })
+warn-who-unknown = perusahaan yang tidak teridentifikasi
+warn-where-unknown = lokasi yang tidak diketahui
+warn-where-one = server yang terdaftar di { $country }
+warn-where-many = server yang terdaftar di { $countries }
+warn-of-concern = { $sentence } Menjadi perhatian menurut kebijakan Anda.
+warn-and = { $a } dan { $b }
+
+## Negara suatu perusahaan
+
+countries-none = negara tidak diketahui
+countries-both = { $domicile }, { $headquarters }
+domicile-known = berdomisili di { $country }
+domicile-unknown = domisili tidak diketahui
+headquarters-known = berkantor pusat di { $country }
+headquarters-unknown = kantor pusat tidak diketahui
+
+## Jenis pelacak (tag di samping titik akhir)
+
+category-advertising = periklanan
+category-analytics = analitik
+category-telemetry = telemetri
+category-social = media sosial
+category-session-replay = perekaman sesi
+category-fingerprinting = pelacakan sidik jari
+category-cdn = CDN
+category-content = konten
+category-api = API

@@ -1,0 +1,187 @@
+# Os textos do Borderline tal como o núcleo os apresenta: a primeira tela, o
+# pop-up, o aviso na página e os motivos da nota. Os nomes de campos JSON e os
+# cabeçalhos CSV são um contrato e permanecem em inglês; não estão aqui.
+#
+# Variáveis: $unit é "requests" ou "connections" (o que as contagens contam);
+# $n, $count, $points e afins são números; todo o resto é texto.
+# Os nomes de países vêm do CLDR (country-XX, gerados), não deste arquivo.
+
+## Unidades
+
+unit-many = { $unit ->
+    [connections] conexões
+   *[requests] requisições
+}
+unit-many-cap = { $unit ->
+    [connections] Conexões
+   *[requests] Requisições
+}
+unit-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } conexão
+       *[other] { $n } conexões
+    }
+   *[requests] { $n ->
+        [one] { $n } requisição
+       *[other] { $n } requisições
+    }
+}
+unit-short = { $unit ->
+    [connections] conex.
+   *[requests] req.
+}
+
+## A primeira tela
+
+glance-heading = Para onde foram as { unit-many } e para quem
+glance-main-reason = Principal motivo da nota: { $reason }
+glance-server-countries = Países dos servidores ({ unit-many })
+glance-server-countries-chart = { unit-many-cap } por país do servidor, em gráfico de barras
+glance-company-countries = Países das empresas que têm o controle ({ unit-many })
+glance-company-countries-chart = { unit-many-cap } por país da empresa que tem o controle, em gráfico de barras
+glance-top-companies = Principais empresas
+glance-country-not-known = país desconhecido
+glance-of-concern = preocupante
+glance-bar-unknown = desconhecido
+glance-bar-local = local
+glance-bar-no-company = sem empresa identificada
+glance-bar-folded = agrupadas (não listadas)
+
+## Jurisdições (uma etiqueta ao lado de um servidor ou de uma empresa)
+
+jurisdiction-home = nacional
+jurisdiction-foreign = estrangeiro
+jurisdiction-of-concern = preocupante
+jurisdiction-unknown = desconhecido
+jurisdiction-local = local
+
+## A nota
+
+grade-aria = Nota { $letter }, { $score } de 100
+grade-why = Por que { $letter }?
+reason-trackers = foram enviadas { unit-many } de rastreamento para { $companies ->
+    [0] { $domains ->
+        [one] { $domains } domínio de rastreamento não identificado
+       *[other] { $domains } domínios de rastreamento não identificados
+    }
+   *[other] { $companies ->
+        [one] { $companies } empresa de rastreamento
+       *[other] { $companies } empresas de rastreamento
+    }{ $domains ->
+        [0] {""}
+        [one] {" "}e para { $domains } domínio de rastreamento não identificado
+       *[other] {" "}e para { $domains } domínios de rastreamento não identificados
+    }
+} ({ $per } pontos por empresa ou domínio, no máximo { $max })
+reason-session-replay = um serviço de gravação de sessões pode gravar o que você faz na página
+reason-fingerprinting = um serviço de impressão digital pode reconhecer o seu navegador sem cookies
+reason-server-of-concern = { $n ->
+    [one] { unit-count } foi enviada para servidores registrados em um país preocupante
+   *[other] { unit-count } foram enviadas para servidores registrados em um país preocupante
+}
+reason-entity-of-concern = { $n ->
+    [one] { unit-count } foi enviada para endpoints controlados por uma empresa sediada em um país preocupante
+   *[other] { unit-count } foram enviadas para endpoints controlados por uma empresa sediada em um país preocupante
+}
+reason-third-party-cookies = { $n ->
+    [one] { $n } cookie de terceiros foi instalado
+   *[other] { $n } cookies de terceiros foram instalados
+}
+reason-identifiers-sent = valores que parecem identificadores foram enviados para fora do site ou para rastreadores ({ $n ->
+    [one] { $n } campo
+   *[other] { $n } campos
+})
+reason-contact-details-sent = endereços de e-mail, números de telefone ou seus hashes foram enviados ({ $n ->
+    [one] { $n } campo
+   *[other] { $n } campos
+})
+reason-clean = sem rastreadores, sem cookies de terceiros, nada enviado a um país preocupante nem a uma empresa de um país preocupante
+
+## O resumo do pop-up
+
+popup-tracker-count = { $unit ->
+    [connections] { $n ->
+        [one] { $n } conexão de rastreamento
+       *[other] { $n } conexões de rastreamento
+    }
+   *[requests] { $n ->
+        [one] { $n } requisição de rastreamento
+       *[other] { $n } requisições de rastreamento
+    }
+}
+popup-tracker-endpoints = { $n ->
+    [one] { $n } endpoint de rastreamento
+   *[other] { $n } endpoints de rastreamento
+}
+popup-tracker-companies = { $n ->
+    [one] { $n } empresa de rastreamento
+   *[other] { $n } empresas de rastreamento
+}
+popup-unidentified-domains = { $n ->
+    [one] { $n } domínio de rastreamento não identificado
+   *[other] { $n } domínios de rastreamento não identificados
+}
+popup-sent = { $size } enviados
+popup-folded = { $endpoints } endpoints ({ unit-count }) agrupados para manter o relatório com tamanho limitado: contados acima, não listados.
+popup-server-of-concern = { unit-count } para servidores em um país preocupante
+popup-app = Aplicativo
+popup-device = Este dispositivo
+popup-published-by = {" "}· publicado por { $publisher }
+popup-part-of = , parte de { $group }
+popup-no-publisher = {" "}· não se sabe quem o publica: todos os hosts são considerados de terceiros
+popup-packet-limits = O que uma captura de pacotes não consegue mostrar
+popup-details = Detalhes: telemetria, empresas, redes e todos os endpoints
+popup-telemetry = Telemetria da plataforma
+popup-companies = Empresas
+popup-networks = Redes de hospedagem
+popup-endpoints = Endpoints
+popup-endpoints-caption = Endpoints contatados por { $site }
+popup-col-host = Host
+popup-col-company = Empresa
+popup-col-server = Servidor
+popup-col-count = { $unit ->
+    [connections] Conex.
+   *[requests] Req.
+}
+popup-col-sent = Enviado
+popup-attribution = Os países indicam onde os blocos de endereços estão registrados. Dados de IP: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Política: { $policy }.
+
+## A exportação em HTML
+
+html-title = Relatório do Borderline: { $site }
+html-why-grade = Por que esta nota ({ $score }/100)
+
+## O aviso na página (texto simples)
+
+warn-company-of-concern = { $site } se comunica com servidores controlados por { $who }, sediada em um país preocupante segundo a sua política.
+warn-sent = { $site } enviou dados para { $host } — operado por { $who }, { $where }.
+warn-sent-kinds = { $site } enviou dados para { $host } — { $kinds }, operado por { $who }, { $where }.
+warn-who-parent = { $name } (parte de { $parent }, { $countries })
+warn-who = { $name } ({ $countries })
+warn-who-unknown = uma empresa não identificada
+warn-where-unknown = um local desconhecido
+warn-where-one = um servidor cujo país de registro é { $country }
+warn-where-many = servidores cujos países de registro são { $countries }
+warn-of-concern = { $sentence } Preocupante segundo a sua política.
+warn-and = { $a } e { $b }
+
+## Países de uma empresa
+
+countries-none = países desconhecidos
+countries-both = { $domicile }, { $headquarters }
+domicile-known = domicílio legal: { $country }
+domicile-unknown = domicílio legal desconhecido
+headquarters-known = sede: { $country }
+headquarters-unknown = sede desconhecida
+
+## Tipos de rastreador (uma etiqueta ao lado de um endpoint)
+
+category-advertising = publicidade
+category-analytics = análise
+category-telemetry = telemetria
+category-social = social
+category-session-replay = gravação de sessões
+category-fingerprinting = impressão digital
+category-cdn = cdn
+category-content = conteúdo
+category-api = api

@@ -1,0 +1,167 @@
+# Borderline 由核心渲染的界面文字：首屏、弹出窗口、页内警告以及评级理由。
+# JSON 字段名和 CSV 表头属于约定接口，保持英文，不在此文件中。
+#
+# 变量：$unit 为 "requests" 或 "connections"（计数的对象）；
+# $n、$count、$points 等为数字；其余均为文本。
+# 国家名称来自 CLDR（country-XX，自动生成），不在此文件中。
+
+## 单位
+
+unit-many = { $unit ->
+    [connections] 连接
+   *[requests] 请求
+}
+unit-many-cap = { $unit ->
+    [connections] 连接
+   *[requests] 请求
+}
+unit-count = { $unit ->
+    [connections] { $n ->
+       *[other] { $n } 个连接
+    }
+   *[requests] { $n ->
+       *[other] { $n } 个请求
+    }
+}
+unit-short = { $unit ->
+    [connections] 连接
+   *[requests] 请求
+}
+
+## 首屏
+
+glance-heading = { unit-many }的去向与接收方
+glance-main-reason = 评级的主要原因：{ $reason }
+glance-server-countries = 服务器所属国家（{ unit-many }）
+glance-server-countries-chart = 各服务器所属国家的{ unit-many-cap }数（条形图）
+glance-company-countries = 控制方公司所属国家（{ unit-many }）
+glance-company-countries-chart = 各控制方公司所属国家的{ unit-many-cap }数（条形图）
+glance-top-companies = 主要公司
+glance-country-not-known = 国家不明
+glance-of-concern = 受关注
+glance-bar-unknown = 未知
+glance-bar-local = 本地
+glance-bar-no-company = 未列明公司
+glance-bar-folded = 已合并（未列出）
+
+## 司法管辖区（服务器或公司旁的标签）
+
+jurisdiction-home = 本国
+jurisdiction-foreign = 外国
+jurisdiction-of-concern = 受关注
+jurisdiction-unknown = 未知
+jurisdiction-local = 本地
+
+## 评级
+
+grade-aria = 评级 { $letter }，得分 { $score }（满分 100）
+grade-why = 为什么是 { $letter }？
+reason-trackers = { $companies ->
+    [0] { $domains ->
+       *[other] { $domains } 个未识别的跟踪器域名
+    }
+   *[other] { $companies ->
+       *[other] { $companies } 家跟踪器公司
+    }{ $domains ->
+        [0] {""}
+       *[other] 和 { $domains } 个未识别的跟踪器域名
+    }
+}接收了跟踪器{ unit-many }（每个 { $per } 分，最多 { $max } 分）
+reason-session-replay = 会话回放服务可以记录您在页面上的操作
+reason-fingerprinting = 指纹识别服务可以在不使用 Cookie 的情况下识别您的浏览器
+reason-server-of-concern = { unit-count }发往注册地在受关注国家的服务器
+reason-entity-of-concern = { unit-count }发往由设在受关注国家的公司所控制的端点
+reason-third-party-cookies = { $n ->
+   *[other] 设置了 { $n } 个第三方 Cookie
+}
+reason-identifiers-sent = 类似标识符的值被发送到网站之外或发送给跟踪器（{ $n ->
+   *[other] { $n } 个字段
+}）
+reason-contact-details-sent = 电子邮件地址、电话号码或其哈希值被发送出去（{ $n ->
+   *[other] { $n } 个字段
+}）
+reason-clean = 没有跟踪器，没有第三方 Cookie，也没有向受关注国家或受关注公司发送任何数据
+
+## 弹出窗口摘要
+
+popup-tracker-count = { $unit ->
+    [connections] { $n ->
+       *[other] { $n } 个跟踪器连接
+    }
+   *[requests] { $n ->
+       *[other] { $n } 个跟踪器请求
+    }
+}
+popup-tracker-endpoints = { $n ->
+   *[other] { $n } 个跟踪器端点
+}
+popup-tracker-companies = { $n ->
+   *[other] { $n } 家跟踪器公司
+}
+popup-unidentified-domains = { $n ->
+   *[other] { $n } 个未识别的跟踪器域名
+}
+popup-sent = 已发送 { $size }
+popup-folded = 为控制报告篇幅，{ $endpoints } 个端点（{ unit-count }）已合并：已计入上方统计，但未逐一列出。
+popup-server-of-concern = { unit-count }发往受关注国家的服务器
+popup-app = 应用
+popup-device = 本设备
+popup-published-by = {" "}· 发布者：{ $publisher }
+popup-part-of = ，隶属于 { $group }
+popup-no-publisher = {" "}· 发布者不明：所有主机均计为第三方
+popup-packet-limits = 数据包捕获无法显示的内容
+popup-details = 详情：遥测、公司、网络及所有端点
+popup-telemetry = 平台遥测
+popup-companies = 公司
+popup-networks = 托管网络
+popup-endpoints = 端点
+popup-endpoints-caption = { $site } 所连接的端点
+popup-col-host = 主机
+popup-col-company = 公司
+popup-col-server = 服务器
+popup-col-count = { $unit ->
+    [connections] 连接数
+   *[requests] 请求数
+}
+popup-col-sent = 已发送
+popup-attribution = 国家指地址块的注册地。IP 数据：NRO、RouteViews、IP Geolocation by DB-IP（db-ip.com）。策略：{ $policy }。
+
+## HTML 导出
+
+html-title = Borderline 报告：{ $site }
+html-why-grade = 为什么是这个评级（{ $score }/100）
+
+## 页内警告（纯文本）
+
+warn-company-of-concern = { $site } 与 { $who }控制的服务器通信：根据您的策略，该公司设在受关注国家。
+warn-sent = { $site } 向 { $host } 发送了数据——由 { $who }控制，{ $where }。
+warn-sent-kinds = { $site } 向 { $host } 发送了数据——用于{ $kinds }，由 { $who }控制，{ $where }。
+warn-who-parent = { $name }（隶属于 { $parent }，{ $countries }）
+warn-who = { $name }（{ $countries }）
+warn-who-unknown = 未识别的公司
+warn-where-unknown = 位置不明
+warn-where-one = 服务器注册于 { $country }
+warn-where-many = 服务器注册于 { $countries }
+warn-of-concern = { $sentence }根据您的策略，此项属于受关注情形。
+warn-and = { $a }和{ $b }
+
+## 公司所属国家
+
+countries-none = 所属国家不明
+countries-both = { $domicile }，{ $headquarters }
+domicile-known = 注册于 { $country }
+domicile-unknown = 注册地不明
+headquarters-known = 总部位于 { $country }
+headquarters-unknown = 总部所在地不明
+
+## 跟踪器类型（端点旁的标签）
+
+category-advertising = 广告
+category-analytics = 分析
+category-telemetry = 遥测
+category-social = 社交
+category-session-replay = 会话回放
+category-fingerprinting = 指纹识别
+category-cdn = CDN
+category-content = 内容
+category-api = API

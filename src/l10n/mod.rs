@@ -1,0 +1,239 @@
+//! The words the core renders, in the reader's language: Fluent catalogues
+//! (`locales/<tag>/borderline.ftl`, one per shipped language, English the
+//! source and the fallback for any message a catalogue lacks), chosen by
+//! negotiation from what the reader asks for (the browser's UI language, an
+//! option, `--lang` or `LANG`). JSON field names and CSV headers are a
+//! contract and stay English; reports' JSON values stay English too (they are
+//! evidence, quoted as they are), and every surface a person reads is
+//! rendered from the same facts in their language.
+//!
+//! Two pseudo-locales test the layout: `en-XA` (accented and a third longer)
+//! and `ar-XB` (mirrored and right to left), made by `fluent-pseudo` from the
+//! English catalogue.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The shipped catalogues: BCP 47 tag, English name, FTL text.
+pub const SHIPPED: &[(&str, &str, &str)] = &[
+    ("en", "English", include_str!("../../locales/en/borderline.ftl")),
+    ("de", "Deutsch", include_str!("../../locales/de/borderline.ftl")),
+    ("fr", "Français", include_str!("../../locales/fr/borderline.ftl")),
+    ("es", "Español", include_str!("../../locales/es/borderline.ftl")),
+    ("pt-BR", "Português (Brasil)", include_str!("../../locales/pt-BR/borderline.ftl")),
+    ("id", "Bahasa Indonesia", include_str!("../../locales/id/borderline.ftl")),
+    ("zh-CN", "中文（简体）", include_str!("../../locales/zh-CN/borderline.ftl")),
+];
+
+/// Pseudo-locales for layout tests: accented and long; mirrored right to left.
+pub const PSEUDO: &[&str] = &["en-XA", "ar-XB"];
+
+/// One language's messages, with English behind it for anything missing.
+pub struct L10n {
+    tag: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    rtl: bool,
+}
+
+fn accented(s: &str) -> Cow<'_, str> {
+    fluent_pseudo::transform(s, false, true)
+}
+
+fn mirrored(s: &str) -> Cow<'_, str> {
+    fluent_pseudo::transform(s, true, false)
+}
+
+fn build(tag: &'static str, ftl: &'static str, transform: Option<fn(&str) -> Cow<str>>) -> L10n {
+    let lang: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Plain text out: the renderers escape, and markers around every
+    // placeable would change what is quoted from a report.
+    bundle.set_use_isolating(false);
+    bundle.set_transform(transform);
+    // A catalogue with a syntax error keeps every message it could read; the
+    // catalogue test fails on the error, so none ships.
+    let resource = FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    L10n { tag, bundle, rtl: tag == "ar-XB" }
+}
+
+static CACHE: [OnceLock<L10n>; 9] = [const { OnceLock::new() }; 9];
+
+/// The catalogue for a shipped (or pseudo) tag, exactly as written.
+fn by_index(i: usize) -> &'static L10n {
+    CACHE[i].get_or_init(|| match i {
+        i if i < SHIPPED.len() => build(SHIPPED[i].0, SHIPPED[i].2, None),
+        7 => build("en-XA", SHIPPED[0].2, Some(accented)),
+        _ => build("ar-XB", SHIPPED[0].2, Some(mirrored)),
+    })
+}
+
+/// English: the source of every message, and the fallback.
+pub fn english() -> &'static L10n {
+    by_index(0)
+}
+
+/// Every shipped language's tag (not the pseudo-locales).
+pub fn shipped_tags() -> impl Iterator<Item = &'static str> {
+    SHIPPED.iter().map(|s| s.0)
+}
+
+/// The best shipped language for what the reader asked for, most wanted
+/// first (BCP 47 tags or POSIX locales such as `de_DE.UTF-8`): an exact tag,
+/// then the same language in another region (`pt-PT` → `pt-BR`, `zh-TW` →
+/// `zh-CN` only when nothing better), then English. The second value says
+/// why English was chosen when something else was asked for.
+pub fn negotiate<S: AsRef<str>>(wanted: &[S]) -> (&'static L10n, Option<String>) {
+    let mut asked = Vec::new();
+    for w in wanted {
+        let raw = w.as_ref().trim();
+        // POSIX: language_REGION.codeset@modifier; "C" and "POSIX" mean no preference.
+        let tag = raw.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+        if tag.is_empty() || tag == "C" || tag == "POSIX" {
+            continue;
+        }
+        if let Some(i) = PSEUDO.iter().position(|p| p.eq_ignore_ascii_case(&tag)) {
+            return (by_index(SHIPPED.len() + i), None);
+        }
+        match tag.parse::<LanguageIdentifier>() {
+            Ok(id) => asked.push((raw.to_string(), id)),
+            Err(_) => asked.push((raw.to_string(), LanguageIdentifier::default())),
+        }
+    }
+    if asked.is_empty() {
+        return (english(), None);
+    }
+    let shipped: Vec<LanguageIdentifier> = SHIPPED.iter().map(|s| s.0.parse().unwrap_or_default()).collect();
+    for (_, id) in &asked {
+        // Exact language and region, then the language alone.
+        if let Some(i) = shipped.iter().position(|s| s.language == id.language && (s.region == id.region || id.region.is_none() || s.region.is_none())) {
+            if id.language != unic_langid::subtags::Language::default() {
+                return (by_index(i), None);
+            }
+        }
+        if let Some(i) = shipped.iter().position(|s| s.language == id.language && id.language != unic_langid::subtags::Language::default()) {
+            return (by_index(i), None);
+        }
+    }
+    let names: Vec<&str> = asked.iter().map(|(raw, _)| raw.as_str()).collect();
+    (english(), Some(format!("no catalogue for {}; using English (shipped: {})", names.join(", "), shipped_tags().collect::<Vec<_>>().join(", "))))
+}
+
+/// A value for a message argument.
+pub enum Arg<'a> {
+    Num(u64),
+    Text(Cow<'a, str>),
+}
+
+impl From<u64> for Arg<'_> {
+    fn from(n: u64) -> Self {
+        Arg::Num(n)
+    }
+}
+impl From<u32> for Arg<'_> {
+    fn from(n: u32) -> Self {
+        Arg::Num(n.into())
+    }
+}
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as u64)
+    }
+}
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(Cow::Borrowed(s.as_str()))
+    }
+}
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+impl From<crate::aggregate::Unit> for Arg<'_> {
+    fn from(u: crate::aggregate::Unit) -> Self {
+        Arg::Text(Cow::Borrowed(u.many()))
+    }
+}
+
+impl L10n {
+    /// The BCP 47 tag of this catalogue.
+    pub fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// "rtl" for a right-to-left language, else "ltr" (for `dir=`).
+    pub fn dir(&self) -> &'static str {
+        if self.rtl {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// Whether this catalogue has the message itself (not through English).
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.get_message(id).and_then(|m| m.value()).is_some()
+    }
+
+    /// A message with no arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.ta(id, &[])
+    }
+
+    /// A message with arguments. A message this catalogue lacks comes from
+    /// English; one English lacks too (a bug the catalogue test catches) is
+    /// its id, so it shows rather than vanishes.
+    pub fn ta(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
+                Arg::Text(s) => fa.set(*k, FluentValue::from(s.as_ref())),
+            }
+        }
+        if let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return self.bundle.format_pattern(pattern, Some(&fa), &mut errors).into_owned();
+        }
+        let en = english();
+        if !std::ptr::eq(self, en) {
+            return en.ta(id, args);
+        }
+        id.to_string()
+    }
+
+    /// Every message id this catalogue defines.
+    pub fn ids(&self) -> Vec<String> {
+        let (_, _, ftl) = SHIPPED.iter().find(|s| s.0 == self.tag).copied().unwrap_or(SHIPPED[0]);
+        message_ids(ftl)
+    }
+}
+
+/// The message ids an FTL text defines (terms and comments left out).
+pub fn message_ids(ftl: &str) -> Vec<String> {
+    let resource = match FluentResource::try_new(ftl.to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "../../tests/unit/l10n.rs"]
+mod tests;
