@@ -18,16 +18,34 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The shipped catalogues: BCP 47 tag, English name, FTL text.
-pub const SHIPPED: &[(&str, &str, &str)] = &[
-    ("en", "English", include_str!("../../locales/en/borderline.ftl")),
-    ("de", "Deutsch", include_str!("../../locales/de/borderline.ftl")),
-    ("fr", "Français", include_str!("../../locales/fr/borderline.ftl")),
-    ("es", "Español", include_str!("../../locales/es/borderline.ftl")),
-    ("pt-BR", "Português (Brasil)", include_str!("../../locales/pt-BR/borderline.ftl")),
-    ("id", "Bahasa Indonesia", include_str!("../../locales/id/borderline.ftl")),
-    ("zh-CN", "中文（简体）", include_str!("../../locales/zh-CN/borderline.ftl")),
+/// The shipped catalogues: BCP 47 tag and FTL text.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("en", include_str!("../../locales/en/borderline.ftl")),
+    ("de", include_str!("../../locales/de/borderline.ftl")),
+    ("fr", include_str!("../../locales/fr/borderline.ftl")),
+    ("es", include_str!("../../locales/es/borderline.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR/borderline.ftl")),
+    ("id", include_str!("../../locales/id/borderline.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN/borderline.ftl")),
 ];
+
+/// Country and language names from CLDR (data/cldr/names.tsv, see data/sources.toml).
+const NAMES: &str = include_str!("../../data/cldr/names.tsv");
+
+/// The name CLDR gives `code` (kind `T`: an ISO 3166-1 country; `L`: a shipped
+/// language, in itself) in the language `tag`.
+fn cldr_name(tag: &str, kind: &str, code: &str) -> Option<&'static str> {
+    NAMES.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
+        let mut f = line.splitn(4, '\t');
+        (f.next()? == tag && f.next()? == kind && f.next()? == code).then_some(())?;
+        f.next()
+    })
+}
+
+/// Each shipped language's tag and its own name (CLDR), for a language menu.
+pub fn languages() -> Vec<(&'static str, &'static str)> {
+    SHIPPED.iter().map(|(tag, _)| (*tag, cldr_name(tag, "L", tag).unwrap_or(tag))).collect()
+}
 
 /// Pseudo-locales for layout tests: accented and long; mirrored right to left.
 pub const PSEUDO: &[&str] = &["en-XA", "ar-XB"];
@@ -66,9 +84,9 @@ static CACHE: [OnceLock<L10n>; 9] = [const { OnceLock::new() }; 9];
 /// The catalogue for a shipped (or pseudo) tag, exactly as written.
 fn by_index(i: usize) -> &'static L10n {
     CACHE[i].get_or_init(|| match i {
-        i if i < SHIPPED.len() => build(SHIPPED[i].0, SHIPPED[i].2, None),
-        7 => build("en-XA", SHIPPED[0].2, Some(accented)),
-        _ => build("ar-XB", SHIPPED[0].2, Some(mirrored)),
+        i if i < SHIPPED.len() => build(SHIPPED[i].0, SHIPPED[i].1, None),
+        7 => build("en-XA", SHIPPED[0].1, Some(accented)),
+        _ => build("ar-XB", SHIPPED[0].1, Some(mirrored)),
     })
 }
 
@@ -180,6 +198,13 @@ impl L10n {
         }
     }
 
+    /// A country's name in this language (CLDR), or None for a code CLDR
+    /// does not name. Pseudo-locales use English names.
+    pub fn country(&self, code: &str) -> Option<&'static str> {
+        let tag = if SHIPPED.iter().any(|s| s.0 == self.tag) { self.tag } else { "en" };
+        cldr_name(tag, "T", code)
+    }
+
     /// Whether this catalogue has the message itself (not through English).
     pub fn has(&self, id: &str) -> bool {
         self.bundle.get_message(id).and_then(|m| m.value()).is_some()
@@ -214,7 +239,7 @@ impl L10n {
 
     /// Every message id this catalogue defines.
     pub fn ids(&self) -> Vec<String> {
-        let (_, _, ftl) = SHIPPED.iter().find(|s| s.0 == self.tag).copied().unwrap_or(SHIPPED[0]);
+        let (_, ftl) = SHIPPED.iter().find(|s| s.0 == self.tag).copied().unwrap_or(SHIPPED[0]);
         message_ids(ftl)
     }
 }

@@ -71,10 +71,25 @@ pub fn main_reason(grade: &Grade) -> Option<&crate::aggregate::GradeReason> {
     grade.reasons.iter().filter(|r| r.points > 0).rev().max_by_key(|r| r.points)
 }
 
-/// A bar's label in a language: the country code, or why there is none.
+/// A country as the first screen names it: its name in the language (CLDR)
+/// with its code, "Vereinigte Staaten (US)"; the code alone when CLDR has no
+/// name for it. At most `max` characters: a long name is shortened, never the code.
+pub fn country_label(code: &str, l: &L10n, max: usize) -> String {
+    match l.country(code) {
+        Some(name) => {
+            let room = max.saturating_sub(code.chars().count() + 3).max(4);
+            let short: String =
+                if name.chars().count() > room { name.chars().take(room - 1).chain(std::iter::once('…')).collect() } else { name.to_string() };
+            format!("{short} ({code})")
+        }
+        None => code.to_string(),
+    }
+}
+
+/// A bar's label in a language: the country, or why there is none.
 fn bar_label(r: &GlanceBar, l: &L10n) -> String {
-    if r.country.is_some() {
-        return r.label.clone();
+    if let Some(code) = &r.country {
+        return country_label(code, l, 24);
     }
     let id = match r.label.as_str() {
         "unknown" => "glance-bar-unknown",
@@ -152,7 +167,7 @@ pub fn bars(rows: &[GlanceBar], what: &str, l: &L10n) -> Markup {
                 @let concern = r.jurisdiction == Jurisdiction::OfConcern;
                 @let width = (r.requests * 100 / max).max(1);
                 li class=(if concern { "of-concern" } else { "" }) {
-                    span class="bar-label" { (bar_label(r, l).chars().take(24).collect::<String>()) }
+                    span class="bar-label" title=[r.country.as_deref().and_then(|c| l.country(c))] { (bar_label(r, l).chars().take(24).collect::<String>()) }
                     svg class="meter" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false" {
                         rect width=(width) height="10" fill=(if concern { "#a4002a" } else { "#3b5bdb" }) {}
                     }
@@ -183,7 +198,7 @@ pub fn glance_markup_in(g: &GlanceView, grade: &Grade, l: &L10n) -> Markup {
                 ol class="top-companies" {
                     @for c in &g.top_companies {
                         li {
-                            strong { (c.name) } " — " (c.country.clone().unwrap_or_else(|| l.t("glance-country-not-known"))) " · " (l.ta("unit-count", &[("n", c.requests.into()), unit()]))
+                            strong { (c.name) } " — " (c.country.as_deref().map_or_else(|| l.t("glance-country-not-known"), |code| country_label(code, l, 40))) " · " (l.ta("unit-count", &[("n", c.requests.into()), unit()]))
                             @if c.jurisdiction == Jurisdiction::OfConcern { " · " span class="alert" { (l.t("glance-of-concern")) } }
                         }
                     }

@@ -15,7 +15,7 @@ mod view;
 pub use self::csv::{neutralise, row_cells, rows_to_csv, to_csv, COLUMNS as CSV_COLUMNS, HEADER as CSV_HEADER};
 pub use crate::judge::entity_jurisdiction;
 pub use capture::{CaptureView, PacketSummary, SubjectView};
-pub use glance::{glance_markup_in, GlanceBar, GlanceCompany, GlanceView};
+pub use glance::{country_label, glance_markup_in, GlanceBar, GlanceCompany, GlanceView};
 pub use html::{to_html, to_html_in};
 pub use popup::{to_popup_html, to_popup_html_in, warning_text, warning_text_in};
 pub use view::{

@@ -56,7 +56,7 @@ for (const name of BROWSERS) {
       // words) and the top companies; the rest one click away.
       await b.viewport(ext, 560, 600);
       const glance = await b.eval(ext, () => document.querySelector('section.glance').innerText);
-      for (const words of ['Where the requests went', 'Main reason for the grade', 'Server countries', 'Countries of the companies in control', 'Top companies', 'ByteDance Ltd. — CN', 'of concern']) {
+      for (const words of ['Where the requests went', 'Main reason for the grade', 'Server countries', 'Countries of the companies in control', 'Top companies', 'ByteDance Ltd. — China (CN)', 'United States (US)', 'of concern']) {
         assert.ok(glance.includes(words), `the first screen shows "${words}": ${glance}`);
       }
       const fold = await b.eval(ext, () => document.querySelector('ol.top-companies').getBoundingClientRect().bottom);
@@ -172,6 +172,106 @@ for (const name of BROWSERS) {
       assert.deepEqual(mon.sent.map((f) => f.name), ['device_id', 'odin_id'], 'with the field names of its body');
       await b.close(page);
       await b.close(ext);
+    });
+
+    /** Sets the language of the reports as the options page saves it ('' for the browser's). */
+    async function setLanguage(tab, language) {
+      await b.eval(tab, async (lang) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        await api.storage.local.set({ language: lang });
+        await api.runtime.sendMessage({ type: 'borderline:settings', home: 'US', preset: 'us', language: lang });
+        return true;
+      }, language);
+    }
+
+    /** Nothing wider than the window, and no text cut by an element that hides its overflow. */
+    const fits = (tab) => b.eval(tab, () => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      // (Text for screen readers only, hidden in a 1-pixel box, is clipped on purpose.)
+      clipped: [...document.querySelectorAll('main *:not(.visually-hidden)')].filter((e) => ['hidden', 'clip'].includes(getComputedStyle(e).overflowX) && e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1).map((e) => e.className || e.tagName).slice(0, 5),
+    }));
+
+    test('the report in the reader\'s language: German chosen in the options, on the first screen, in the export and the warning', async () => {
+      const options = await b.openExt('options/options.html');
+      const choices = await b.until(options, () => { const o = [...document.querySelectorAll('#language option')].map((x) => x.value); return o.length > 1 && o; });
+      assert.deepEqual(choices, ['', 'en', 'de', 'fr', 'es', 'pt-BR', 'id', 'zh-CN'], 'the browser\'s language, then every shipped one');
+      await b.eval(options, () => {
+        document.getElementById('language').value = 'de';
+        document.querySelector('#form button[type=submit]').click();
+        return true;
+      });
+      assert.equal(await b.until(options, async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('language')).language), 'de', 'saved');
+      try {
+        const { page, ext, tab } = await visit('https://www.tiktok.com/foryou', TIKTOK);
+        await b.reload(ext);
+        await b.until(ext, () => !!document.querySelector('section.glance'));
+        const glance = await b.eval(ext, () => ({ text: document.querySelector('section.glance').innerText, lang: document.getElementById('report').lang }));
+        assert.equal(glance.lang, 'de', 'the report part of the popup says its language');
+        for (const words of ['Wohin die Anfragen gingen', 'Häufigste Unternehmen', 'ByteDance Ltd. — China (CN)', 'Vereinigte Staaten (US)', 'bedenklich']) assert.ok(glance.text.includes(words), `"${words}" on the German first screen: ${glance.text}`);
+        assert.ok(!glance.text.includes('Top companies'), 'nothing left in English on the first screen');
+        assert.deepEqual(await b.axe(ext), [], 'no axe violations in German');
+        await b.colorScheme('dark');
+        try {
+          assert.deepEqual(await b.axe(ext), [], 'no axe violations in German, dark');
+        } finally {
+          await b.colorScheme('light');
+        }
+        await b.screenshotTo(ext, 'popup-de.png');
+        // The same facts as in English: the JSON is the contract, the same in every language.
+        const report = await reportOf(ext, tab);
+        assert.equal(report.grade.reasons[0].reason.includes('tracker'), true, 'the JSON quotes its reasons in English');
+        const html = (await b.ask(ext, { type: 'borderline:export', tab, format: 'html' })).text;
+        assert.ok(html.includes('<html lang="de"') && html.includes('Häufigste Unternehmen'), 'the HTML export is in German');
+        // The warnings of a visit made after the change are in German.
+        const banner = await until(() => b.shadowText(page, 'borderline-warning'));
+        assert.ok(banner.includes('mon.tiktokv.com') && banner.includes('hat Daten an mon.tiktokv.com gesendet'), `the banner's warnings are in German: ${banner.slice(0, 300)}`);
+        await b.close(page);
+        await b.close(ext);
+      } finally {
+        await setLanguage(options, '');
+        await b.close(options);
+      }
+    });
+
+    test('pseudo-locales: long accented text and right to left, on the popup, the banner and the export page, without overflow', async () => {
+      const options = await b.openExt('options/options.html');
+      try {
+        for (const [tag, dir] of [['en-XA', 'ltr'], ['ar-XB', 'rtl']]) {
+          await setLanguage(options, tag);
+          const { page, ext, tab } = await visit('https://www.tiktok.com/foryou', TIKTOK);
+          for (const [width, height] of [[560, 600], [360, 740]]) {
+            await b.viewport(ext, width, height);
+            await b.gotoExt(ext, `popup/popup.html?tab=${tab}`);
+            await b.until(ext, () => !!document.querySelector('section.glance'));
+            const seen = await b.eval(ext, () => {
+              document.querySelectorAll('details').forEach((d) => { d.open = true; });
+              return { dir: document.getElementById('report').dir, text: document.querySelector('section.glance').innerText };
+            });
+            assert.equal(seen.dir, dir, `${tag}: the report's direction`);
+            assert.ok(/[^\x00-\x7f]/.test(seen.text) && !seen.text.includes('Top companies'), `${tag}: the first screen is in the pseudo-locale: ${seen.text.slice(0, 200)}`);
+            const fit = await fits(ext);
+            assert.ok(fit.scroll <= fit.width, `${tag} at ${width} px: no sideways scroll (${fit.scroll} > ${fit.width})`);
+            assert.deepEqual(fit.clipped, [], `${tag} at ${width} px: no text clipped`);
+          }
+          await b.screenshotTo(ext, `popup-${tag}.png`);
+          // The banner, written when the warnings were made (in the pseudo-locale).
+          const banner = await until(() => b.shadowText(page, 'borderline-warning'));
+          assert.ok(banner.includes('mon.tiktokv.com') && /[^\x00-\x7f]/.test(banner.replace(/—|·/g, '')), `${tag}: the banner is in the pseudo-locale: ${banner.slice(0, 200)}`);
+          const bannerFits = await b.eval(page, () => document.documentElement.scrollWidth <= window.innerWidth);
+          assert.ok(bannerFits, `${tag}: the banner does not widen the page`);
+          // The export page with the HTML export in the pseudo-locale.
+          await b.gotoExt(ext, `export/export.html?tab=${tab}&format=html`);
+          await b.until(ext, () => !!document.querySelector('iframe.export-frame'));
+          const exportFit = await fits(ext);
+          assert.ok(exportFit.scroll <= exportFit.width, `${tag}: the export page fits`);
+          await b.close(page);
+          await b.close(ext);
+        }
+      } finally {
+        await setLanguage(options, '');
+        await b.close(options);
+      }
     });
 
     test('options page: home country shown and editable, policy saved, sources listed', async () => {

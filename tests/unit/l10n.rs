@@ -62,9 +62,9 @@ fn messages(tag: &str, ftl: &str) -> Vec<(String, std::collections::BTreeSet<Str
 
 #[test]
 fn every_catalogue_parses_and_has_every_english_message_with_its_variables() {
-    let en = messages("en", SHIPPED[0].2);
+    let en = messages("en", SHIPPED[0].1);
     assert!(en.len() >= 60, "{} English messages", en.len());
-    for (tag, _, ftl) in SHIPPED {
+    for (tag, ftl) in SHIPPED {
         let these = messages(tag, ftl);
         let ids: Vec<&String> = these.iter().map(|m| &m.0).collect();
         let want: Vec<&String> = en.iter().map(|m| &m.0).collect();
@@ -118,7 +118,7 @@ fn formatted(l: &L10n) -> Vec<(String, String)> {
 #[test]
 fn no_shipped_catalogue_is_a_copy_of_english() {
     let en = formatted(english());
-    for (tag, _, _) in &SHIPPED[1..] {
+    for (tag, _) in &SHIPPED[1..] {
         let (l, note) = negotiate(&[tag]);
         assert_eq!((l.tag(), note), (*tag, None));
         let theirs = formatted(l);
@@ -258,4 +258,32 @@ fn a_missing_message_falls_back_to_english_and_an_unknown_one_shows_its_id() {
     let (de, _) = negotiate(&["de"]);
     assert_eq!(de.t("no-such-message"), "no-such-message");
     assert_eq!(english().t("no-such-message"), "no-such-message");
+}
+
+#[test]
+fn countries_and_languages_are_named_from_cldr() {
+    use crate::render::country_label;
+    let (de, _) = negotiate(&["de"]);
+    let (zh, _) = negotiate(&["zh-CN"]);
+    assert_eq!(english().country("US"), Some("United States"));
+    assert_eq!(de.country("KY"), Some("Kaimaninseln"));
+    assert_eq!(zh.country("CN"), Some("中国"));
+    assert_eq!(de.country("ZZ"), None, "no guess for a code CLDR does not name");
+    assert_eq!(country_label("US", de, 24), "Vereinigte Staaten (US)");
+    assert_eq!(country_label("ZZ", de, 24), "ZZ");
+    // Shortened to fit, the code always whole.
+    let long = country_label("BA", de, 24);
+    assert!(long.chars().count() <= 24 && long.ends_with("… (BA)"), "{long}");
+    // Pseudo-locales use English names.
+    assert_eq!(negotiate(&["en-XA"]).0.country("FR"), Some("France"));
+    // Every shipped language names itself, and every country of the IP tables' world has a name in each.
+    let names = languages();
+    assert_eq!(names.len(), SHIPPED.len());
+    assert!(names.contains(&("de", "Deutsch")) && names.contains(&("zh-CN", "简体中文")), "{names:?}");
+    for (tag, _) in SHIPPED {
+        let (l, _) = negotiate(&[tag]);
+        for code in ["US", "CN", "SG", "IE", "KY", "HK", "RU", "DE", "BR", "ID"] {
+            assert!(l.country(code).is_some(), "{tag}: {code}");
+        }
+    }
 }
