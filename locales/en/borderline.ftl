@@ -140,6 +140,73 @@ popup-col-count = { $unit ->
 popup-col-sent = Sent
 popup-attribution = Countries are where address blocks are registered. IP data: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Policy: { $policy }.
 
+## The popup's details: companies, networks, endpoints
+
+rule-in-list = {" "}in { $list }, line { $line }
+rule-entity-map = the entity map classes this domain as { $category }
+idn-note = (international name, ASCII form)
+idn-title = An internationalised domain name, shown in its ASCII (punycode) form: its Unicode form could look like another name.
+company-domiciled = {" "}— domiciled{" "}
+company-domicile-title = country of incorporation
+company-headquartered = , headquartered{" "}
+company-part-of = {" "}· part of { $parent }
+company-received = {" "}· received { $fields }
+not-known-title = not known
+network-unknown = unknown network
+network-share = {" "}— { $requests } of { unit-many }, { $bytes } of bytes received
+telemetry-line = { unit-count } ({ $size }) to { $endpoints } telemetry and logging endpoints
+telemetry-countries = , servers registered in { $countries }
+telemetry-identifiers = ; identifiers sent:{" "}
+endpoint-why = why
+endpoint-party = { $party ->
+    [first-party] first-party
+    [same-entity] same-entity
+   *[third-party] third-party
+} · domain{" "}
+endpoint-name-from = Name from { $basis }: { unit-count }
+endpoint-also-answered = Its addresses also answered for:{" "}
+endpoint-not-matched = Not matched by a tracker list.
+endpoint-rules-not-listed = { $n } more tracker { unit-many } matched rules not listed here.
+endpoint-sent = Sent:{" "}
+endpoint-binary = { $n ->
+    [one] { $n } binary body
+   *[other] { $n } binary bodies
+} ({ $type }, { $size }), not read for fields
+endpoint-owner = Owner: { $basis }
+endpoint-hq-stated-by = ; headquarters as stated by { $source }
+endpoint-sources = Sources:{" "}
+endpoint-company-unknown = unknown
+endpoint-no-ip = { $n } { unit-short } with no server IP (location unknown)
+basis-cited = cited
+basis-listed = listed by { $source }
+basis-network = inferred from its network AS{ $asn }
+location-registered = registered
+location-local = local
+location-overlay = overlay
+location-unknown = unknown
+name-basis-tls = TLS server name (SNI)
+name-basis-quic = QUIC server name (SNI)
+name-basis-http = HTTP Host header
+name-basis-dns = DNS answer
+name-basis-dns-ambiguous = DNS answers name several hosts for this address
+name-basis-recorder = the capture tool's record (PCAPdroid)
+name-basis-none = no name in the capture
+sent-kind-identifier = identifier
+sent-kind-email = e-mail address
+sent-kind-phone = phone number
+sent-kind-hashed = hashed e-mail or phone
+sent-reason-email = the value is an e-mail address
+sent-reason-hashed = a field named for an e-mail or phone carried a hash
+sent-reason-phone = the value is a phone number
+sent-reason-identifier = the name is a known identifier field
+sent-reason-token = the value looks like a unique machine-made token
+
+## New since the last visit (the banner)
+
+novelty-trackers = New since your last visit: { $site } sends data to { $trackers } for the first time.
+novelty-countries = New since your last visit: { $site } uses servers registered in { $countries } for the first time.
+novelty-both = New since your last visit: { $site } sends data to { $trackers } for the first time and uses servers registered in { $countries } for the first time.
+
 ## The HTML export
 
 html-title = Borderline report: { $site }

@@ -75,16 +75,21 @@ pub fn novelty(previous: &[VisitSummary], current: &VisitSummary) -> Novelty {
     }
 }
 
-/// One sentence for the banner about what is new.
+/// One sentence for the banner about what is new, in English.
 pub fn novelty_text(site: &str, n: &Novelty) -> String {
-    let mut parts = Vec::new();
-    if !n.new_trackers.is_empty() {
-        parts.push(format!("sends data to {} for the first time", n.new_trackers.join(", ")));
-    }
-    if !n.new_countries.is_empty() {
-        parts.push(format!("uses servers registered in {} for the first time", n.new_countries.join(", ")));
-    }
-    format!("New since your last visit: {site} {}.", parts.join(" and "))
+    novelty_text_in(site, n, crate::l10n::english())
+}
+
+/// One sentence for the banner about what is new, in a language.
+pub fn novelty_text_in(site: &str, n: &Novelty, l: &crate::l10n::L10n) -> String {
+    let trackers = n.new_trackers.join(", ");
+    let countries = n.new_countries.join(", ");
+    let id = match (trackers.is_empty(), countries.is_empty()) {
+        (false, false) => "novelty-both",
+        (false, true) => "novelty-trackers",
+        _ => "novelty-countries",
+    };
+    l.ta(id, &[("site", site.into()), ("trackers", trackers.into()), ("countries", countries.into())])
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ pub fn to_html_in(r: &Report, l: &crate::l10n::L10n) -> String {
                     thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th { "Fields sent" } th class="num" { (short) } th class="num" { "Sent" } } }
                     tbody { @for e in &r.endpoints { tr {
                         td {
-                            (super::popup::host(&e.host))
+                            (super::popup::host(&e.host, l))
                             @for nb in &e.name_basis { div class="muted" { "name from " (nb.basis.label()) ": " (nb.connections) " " (short) } }
                             @if !e.dns_names.is_empty() { div class="muted" { "its addresses also answered for: " @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
                         }
@@ -163,7 +163,7 @@ pub fn to_html_in(r: &Report, l: &crate::l10n::L10n) -> String {
                         td { @if let Some(v) = &e.entity { (v.name) " (" (known(&v.domicile)) "/" (known(&v.headquarters)) ")" @if let Some(b) = &e.entity_basis { @if *b != super::view::EntityBasis::Cited { div class="muted" { (b.label()) } } } } }
                         td {
                             @for tr in &e.trackers { div { (tr.category.label()) " " span class="muted" { "(" (tr.requests) " of " (e.requests) " " (short) ")" } } }
-                            @for rl in &e.rules { div class="muted" { (super::popup::rule_in(rl, u)) } }
+                            @for rl in &e.rules { div class="muted" { (super::popup::rule_in(rl, u, l)) } }
                             @if e.rules_not_listed > 0 { div class="muted" { (e.rules_not_listed) " more matched rules not listed" } }
                         }
                         td {
@@ -172,7 +172,7 @@ pub fn to_html_in(r: &Report, l: &crate::l10n::L10n) -> String {
                         }
                         td { (jtag(e.jurisdiction.server)) } td { (jtag(e.jurisdiction.entity)) }
                         td {
-                            @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " " span class="muted" { (super::popup::kind(f.kind)) ": " (f.reason.describe()) } }
+                            @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " " span class="muted" { (super::popup::kind_word(f.kind, l)) ": " (super::popup::reason_word(f.reason, l)) } }
                             @for b in &e.binary_sent { div class="muted" { (b.requests) " binary (" (b.content_type) ", " (bytes(b.bytes)) "), not read for fields" } }
                         }
                         td class="num" { (e.requests) } td class="num" { (bytes(e.bytes_sent)) }

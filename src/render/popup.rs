@@ -4,7 +4,7 @@
 //! popup's filters are a class toggle, not logic.
 
 use super::view::EntityBasis;
-use crate::classify::entity::{countries_phrase, Tier};
+use crate::classify::entity::Tier;
 use crate::l10n::{Arg, L10n};
 use maud::{html, Markup};
 
@@ -47,34 +47,84 @@ pub(crate) fn kind(k: SentKind) -> &'static str {
     }
 }
 
+/// A kind of sent value in a language.
+pub(crate) fn kind_word(k: SentKind, l: &L10n) -> String {
+    l.t(match k {
+        SentKind::Identifier => "sent-kind-identifier",
+        SentKind::Email => "sent-kind-email",
+        SentKind::Phone => "sent-kind-phone",
+        SentKind::HashedContact => "sent-kind-hashed",
+    })
+}
+
+/// Why a field counts as sent, in a language.
+pub(crate) fn reason_word(r: crate::observe::SentReason, l: &L10n) -> String {
+    use crate::observe::SentReason;
+    l.t(match r {
+        SentReason::EmailValue => "sent-reason-email",
+        SentReason::HashedContactName => "sent-reason-hashed",
+        SentReason::PhoneValue => "sent-reason-phone",
+        SentReason::IdentifierName => "sent-reason-identifier",
+        SentReason::TokenValue => "sent-reason-token",
+    })
+}
+
+/// How a company was found to own a host, in a language.
+pub(crate) fn basis_word(b: &EntityBasis, l: &L10n) -> String {
+    match b {
+        EntityBasis::Cited => l.t("basis-cited"),
+        EntityBasis::Listed { source } => l.ta("basis-listed", &[("source", crate::data::source_name(source).into())]),
+        EntityBasis::Network { asn } => l.ta("basis-network", &[("asn", Arg::Num(u64::from(*asn)))]),
+    }
+}
+
+/// Where a location comes from, in a language.
+fn location_word(b: crate::locate::Basis, l: &L10n) -> String {
+    l.t(&format!("location-{}", b.label()))
+}
+
+/// Where a connection's name comes from, in a language.
+fn name_basis_word(b: crate::observe::packets::NameBasis, l: &L10n) -> String {
+    use crate::observe::packets::NameBasis;
+    l.t(match b {
+        NameBasis::TlsSni => "name-basis-tls",
+        NameBasis::QuicSni => "name-basis-quic",
+        NameBasis::HttpHost => "name-basis-http",
+        NameBasis::Dns => "name-basis-dns",
+        NameBasis::DnsAmbiguous => "name-basis-dns-ambiguous",
+        NameBasis::Recorder => "name-basis-recorder",
+        NameBasis::None => "name-basis-none",
+    })
+}
+
 fn foreign(e: &EndpointView) -> bool {
     matches!(e.jurisdiction.server, Jurisdiction::Foreign | Jurisdiction::OfConcern) || e.jurisdiction.entity == Jurisdiction::OfConcern
 }
 
 /// A rule as evidence: shortened when long, the whole rule one disclosure
 /// away, with how many requests (or connections) it matched.
-pub(crate) fn rule_in(r: &RuleView, unit: crate::aggregate::Unit) -> Markup {
+pub(crate) fn rule_in(r: &RuleView, unit: crate::aggregate::Unit, l: &L10n) -> Markup {
     html! {
         @match &r.rule {
             Some(text) => {
                 @if text.chars().count() > SHOWN_RULE_CHARS {
                     details class="rule" { summary { code { (short_rule(text)) } } code { (text) } }
                 } @else { code { (text) } }
-                " in " (r.list) ", line " (r.line)
+                (l.ta("rule-in-list", &[("list", (&r.list).into()), ("line", Arg::Num(u64::from(r.line)))]))
             }
-            None => { "the entity map classes this domain as " (r.category.label()) }
+            None => { (l.ta("rule-entity-map", &[("category", category_word(r.category, l).into())])) }
         }
-        " (" (unit.count(r.requests)) ")"
+        " (" (l.ta("unit-count", &[("n", r.requests.into()), ("unit", unit.into())])) ")"
     }
 }
 
 /// A host as shown: internationalised names stay in their ASCII (punycode)
 /// form, which cannot imitate another name, with a note saying so.
-pub(crate) fn host(h: &str) -> Markup {
+pub(crate) fn host(h: &str, l: &L10n) -> Markup {
     let idn = h.split('.').any(|label| label.starts_with("xn--"));
     html! {
         code { (h) }
-        @if idn { " " span class="muted idn" title="An internationalised domain name, shown in its ASCII (punycode) form: its Unicode form could look like another name." { "(international name, ASCII form)" } }
+        @if idn { " " span class="muted idn" title=(l.t("idn-title")) { (l.t("idn-note")) } }
     }
 }
 
@@ -89,9 +139,7 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
     let u = r.unit;
     let unit = || ("unit", Arg::from(u));
     let n = |k: &'static str, v: u64| (k, Arg::Num(v));
-    let many = u.many();
     let short = l.ta("unit-short", &[unit()]);
-    let tmany = format!("tracker {many}");
     let markup = html! {
         section class="summary" aria-labelledby="bl-site" {
             div class={"grade g-" (r.grade.letter)} role="img" aria-label=(l.ta("grade-aria", &[("letter", (&r.grade.letter).into()), n("score", r.grade.score.into())])) { (r.grade.letter) }
@@ -121,9 +169,9 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
         @if !r.telemetry.endpoints.is_empty() {
             h2 { (l.t("popup-telemetry")) }
             p {
-                (u.count(r.telemetry.requests)) " (" (kb(r.telemetry.bytes_sent)) ") to " (r.telemetry.endpoints.len()) " telemetry and logging endpoints"
-                @if !r.telemetry.countries.is_empty() { ", servers registered in " (r.telemetry.countries.join(", ")) }
-                @if !r.telemetry.identifiers.is_empty() { "; identifiers sent: " @for (i, n) in r.telemetry.identifiers.iter().enumerate() { @if i > 0 { ", " } code { (n) } } }
+                (l.ta("telemetry-line", &[n("n", r.telemetry.requests), unit(), ("size", kb(r.telemetry.bytes_sent).into()), ("endpoints", r.telemetry.endpoints.len().into())]))
+                @if !r.telemetry.countries.is_empty() { (l.ta("telemetry-countries", &[("countries", r.telemetry.countries.join(", ").into())])) }
+                @if !r.telemetry.identifiers.is_empty() { (l.t("telemetry-identifiers")) @for (i, n) in r.telemetry.identifiers.iter().enumerate() { @if i > 0 { ", " } code { (n) } } }
                 "."
             }
         }
@@ -131,10 +179,10 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
         ul class="companies" {
             @for e in &r.entities {
                 li data-concern=(if e.jurisdiction == Jurisdiction::OfConcern { "1" } else { "0" }) {
-                    strong { (e.entity.name) } " — domiciled " abbr title="country of incorporation" { (known(&e.entity.domicile)) } ", headquartered " (known(&e.entity.headquarters))
-                    @if let Some(p) = &e.parent { span class="muted" { " · part of " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
+                    strong { (e.entity.name) } (l.t("company-domiciled")) abbr title=(l.t("company-domicile-title")) { (known_in(&e.entity.domicile, l)) } (l.t("company-headquartered")) (known_in(&e.entity.headquarters, l))
+                    @if let Some(p) = &e.parent { span class="muted" { (l.ta("company-part-of", &[("parent", (&p.name).into())])) " (" (known_in(&p.domicile, l)) "/" (known_in(&p.headquarters, l)) ")" } }
                     " " (tag(e.jurisdiction, l)) " " span class="muted" { (e.requests) " " (short) }
-                    @if !e.sent.is_empty() { span class="muted" { " · received " (e.sent.join(", ")) } }
+                    @if !e.sent.is_empty() { span class="muted" { (l.ta("company-received", &[("fields", e.sent.join(", ").into())])) } }
                 }
             }
         }
@@ -142,9 +190,9 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
         ul class="networks" {
             @for n in &r.networks {
                 li {
-                    @match n.asn { Some(a) => { "AS" (a) " " (n.network.as_deref().unwrap_or("")) } None => { "unknown network" } }
+                    @match n.asn { Some(a) => { "AS" (a) " " (n.network.as_deref().unwrap_or("")) } None => { (l.t("network-unknown")) } }
                     @if let Some(o) = &n.operator { span class="muted" { " (" (o) ")" } }
-                    " — " (share(n.requests, r.totals.requests)) " of " (many) ", " (share(n.bytes_received, r.totals.bytes_received)) " of bytes received"
+                    (l.ta("network-share", &[("requests", share(n.requests, r.totals.requests).into()), unit(), ("bytes", share(n.bytes_received, r.totals.bytes_received).into())]))
                 }
             }
         }
@@ -156,34 +204,34 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
                 @for e in &r.endpoints {
                     tr data-tracker=(if e.tracker_requests > 0 { "1" } else { "0" }) data-foreign=(if foreign(e) { "1" } else { "0" }) {
                         td {
-                            (host(&e.host))
+                            (host(&e.host, l))
                             @for tr in &e.trackers { " " span class={"cat " (tr.category.label())} { (category_word(tr.category, l)) " " span class="muted" { (tr.requests) "/" (e.requests) } } }
                             details class="why" {
-                                summary { "why" }
-                                p { (e.party.label()) " · domain " code { (e.domain) } }
-                                @for nb in &e.name_basis { p class="muted" { "Name from " (nb.basis.label()) ": " (u.count(nb.connections)) } }
-                                @if !e.dns_names.is_empty() { p class="muted" { "Its addresses also answered for: " @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
-                                @if e.trackers.is_empty() { p { "Not matched by a tracker list." } }
-                                @if !e.rules.is_empty() { ul class="rules" { @for r in &e.rules { li { (rule_in(r, u)) } } } }
-                                @if e.rules_not_listed > 0 { p class="muted" { (e.rules_not_listed) " more " (tmany) " matched rules not listed here." } }
+                                summary { (l.t("endpoint-why")) }
+                                p { (l.ta("endpoint-party", &[("party", e.party.label().into())])) code { (e.domain) } }
+                                @for nb in &e.name_basis { p class="muted" { (l.ta("endpoint-name-from", &[("basis", name_basis_word(nb.basis, l).into()), n("n", nb.connections), unit()])) } }
+                                @if !e.dns_names.is_empty() { p class="muted" { (l.t("endpoint-also-answered")) @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
+                                @if e.trackers.is_empty() { p { (l.t("endpoint-not-matched")) } }
+                                @if !e.rules.is_empty() { ul class="rules" { @for r in &e.rules { li { (rule_in(r, u, l)) } } } }
+                                @if e.rules_not_listed > 0 { p class="muted" { (l.ta("endpoint-rules-not-listed", &[n("n", e.rules_not_listed.into()), unit()])) } }
                                 @if !e.sent.is_empty() {
-                                    p { "Sent: " @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind(f.kind)) ", " (f.reason.describe()) ")" } }
+                                    p { (l.t("endpoint-sent")) @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind_word(f.kind, l)) ", " (reason_word(f.reason, l)) ")" } }
                                 }
-                                @for b in &e.binary_sent { p { (b.requests) " binary " @if b.requests == 1 { "body" } @else { "bodies" } " (" (b.content_type) ", " (kb(b.bytes)) "), not read for fields" } }
+                                @for b in &e.binary_sent { p { (l.ta("endpoint-binary", &[n("n", b.requests), ("type", (&b.content_type).into()), ("size", kb(b.bytes).into())])) } }
                                 @if let Some(v) = &e.entity {
-                                    p { (sentence(format!("{}: {}", v.name, countries_phrase(v.domicile.as_deref(), v.headquarters.as_deref())))) @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
-                                    @if let Some(b) = &e.entity_basis { p class="muted" { "Owner: " (b.label()) @if let (Tier::Listed, Some(h)) = (v.tier, &v.headquarters_source) { "; headquarters as stated by " (crate::data::source_name(h)) } } }
-                                    @if !v.sources.is_empty() { p class="muted" { "Sources: " @for s in &v.sources { span class="src" { (s) } " " } } }
+                                    p { (v.name) ": " (countries_words(v.domicile.as_deref(), v.headquarters.as_deref(), l)) "." @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
+                                    @if let Some(b) = &e.entity_basis { p class="muted" { (l.ta("endpoint-owner", &[("basis", basis_word(b, l).into())])) @if let (Tier::Listed, Some(h)) = (v.tier, &v.headquarters_source) { (l.ta("endpoint-hq-stated-by", &[("source", crate::data::source_name(h).into())])) } } }
+                                    @if !v.sources.is_empty() { p class="muted" { (l.t("endpoint-sources")) @for s in &v.sources { span class="src" { (s) } " " } } }
                                 }
                             }
                         }
-                        td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (known(&v.domicile)) "/" (known(&v.headquarters)) } " " (tag(e.jurisdiction.entity, l)) @if let Some(b) = &e.entity_basis { @if *b != EntityBasis::Cited { " " span class="muted basis" { "(" (b.label()) ")" } } } } @else { span class="muted" { "unknown" } } }
+                        td { @if let Some(v) = &e.entity { (v.name) " " span class="muted" { (known_in(&v.domicile, l)) "/" (known_in(&v.headquarters, l)) } " " (tag(e.jurisdiction.entity, l)) @if let Some(b) = &e.entity_basis { @if *b != EntityBasis::Cited { " " span class="muted basis" { "(" (basis_word(b, l)) ")" } } } } @else { span class="muted" { (l.t("endpoint-company-unknown")) } } }
                         td {
                             @for sv in &e.servers {
-                                @let l = &sv.location;
-                                div { (l.ip) " · " (l.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (l.basis.label()) ")" } @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } }
+                                @let loc = &sv.location;
+                                div { (loc.ip) " · " (loc.country.as_deref().unwrap_or("–")) " " span class="muted" { "(" (location_word(loc.basis, l)) ")" } @if let Some(n) = &loc.network { " · AS" (loc.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } }
                             }
-                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " " (short) " with no server IP (location unknown)" } }
+                            @if e.unlocated.requests > 0 { div class="muted" { (l.ta("endpoint-no-ip", &[n("n", e.unlocated.requests), unit()])) } }
                             " " (tag(e.jurisdiction.server, l))
                         }
                         td class="num" { (e.requests) }
@@ -267,8 +315,13 @@ mod tests;
 
 /// A country code, or "?" (with a title saying so) when not known.
 pub(crate) fn known(c: &Option<String>) -> maud::Markup {
+    known_in(c, crate::l10n::english())
+}
+
+/// A country code, or "?" (with a title saying so, in a language) when not known.
+pub(crate) fn known_in(c: &Option<String>, l: &L10n) -> maud::Markup {
     match c {
         Some(c) => maud::html! { (c) },
-        None => maud::html! { abbr title="not known" { "?" } },
+        None => maud::html! { abbr title=(l.t("not-known-title")) { "?" } },
     }
 }

@@ -10,6 +10,15 @@ for (const el of document.querySelectorAll('[data-i18n]')) {
   const text = api.i18n.getMessage(el.dataset.i18n);
   if (text) el.textContent = text;
 }
+// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
+for (const attr of ['aria-label', 'title', 'placeholder']) {
+  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
+    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
+    if (text) el.setAttribute(attr, text);
+  }
+}
+// The language of the translation the browser picked for these labels.
+document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
 
 const TYPES = { json: 'application/json', csv: 'text/csv', html: 'text/html' };
 const params = new URLSearchParams(location.search);
@@ -28,12 +37,13 @@ async function show() {
   try {
     r = await api.runtime.sendMessage({ type: 'borderline:export', tab, format });
   } catch (e) {
-    return fail(`The export could not be made: ${e && e.message ? e.message : e}`);
+    const why = String(e && e.message ? e.message : e);
+    return fail(api.i18n.getMessage('exportFailed', [why]) || `The export could not be made: ${why}`);
   }
-  if (!r || typeof r.text !== 'string') return fail('The export could not be made: this tab has no report (it may have been closed).');
+  if (!r || typeof r.text !== 'string') return fail(api.i18n.getMessage('exportNoReport') || 'The export could not be made: this tab has no report (it may have been closed).');
   const name = `borderline-${r.site || 'report'}.${format}`;
   document.getElementById('name').textContent = name;
-  document.title = `Borderline: ${name}`;
+  document.title = api.i18n.getMessage('exportPageTitleFile', [name]) || `Borderline: ${name}`;
   const content = document.getElementById('content');
   if (format === 'html') {
     // The report's own markup, escaped by the core; sandboxed so nothing in it can run.

@@ -2,6 +2,20 @@
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
+for (const el of document.querySelectorAll('[data-i18n]')) {
+  const text = api.i18n.getMessage(el.dataset.i18n);
+  if (text) el.textContent = text;
+}
+// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
+for (const attr of ['aria-label', 'title', 'placeholder']) {
+  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
+    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
+    if (text) el.setAttribute(attr, text);
+  }
+}
+// The language of the translation the browser picked for these labels.
+document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
+
 function cell(row, text, cls) {
   const td = document.createElement('td');
   td.textContent = text;
@@ -17,10 +31,13 @@ function render(visits) {
     list.sort((a, b) => a.first_seen_ms - b.first_seen_ms);
     const section = document.createElement('section');
     const h = document.createElement('h2');
-    h.textContent = `${site} — ${list.length} visit${list.length === 1 ? '' : 's'}`;
+    h.textContent = list.length === 1
+      ? api.i18n.getMessage('historyVisitsOne', [site, String(list.length)]) || `${site} — ${list.length} visit`
+      : api.i18n.getMessage('historyVisitsOther', [site, String(list.length)]) || `${site} — ${list.length} visits`;
     const table = document.createElement('table');
     const head = table.createTHead().insertRow();
-    for (const t of ['When', 'Grade', 'Requests', 'Tracker requests', 'Trackers', 'Countries', 'Sent', 'New']) {
+    const COLUMNS = [['historyColWhen', 'When'], ['historyColGrade', 'Grade'], ['historyColRequests', 'Requests'], ['historyColTrackerRequests', 'Tracker requests'], ['historyColTrackers', 'Trackers'], ['historyColCountries', 'Countries'], ['historyColSent', 'Sent'], ['historyColNew', 'New']];
+    for (const t of COLUMNS.map(([key, english]) => api.i18n.getMessage(key) || english)) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = t;
@@ -54,7 +71,7 @@ async function load() {
   const r = await api.runtime.sendMessage({ type: 'borderline:history' });
   // The error first: when storage fails, the reply may carry nothing else.
   $('error').hidden = !r.error;
-  $('error').textContent = r.error ? `History could not be saved: ${r.error}` : '';
+  $('error').textContent = r.error ? api.i18n.getMessage('historySaveError', [String(r.error)]) || `History could not be saved: ${r.error}` : '';
   if (r.settings) {
     $('enabled').checked = r.settings.enabled;
     $('days').value = r.settings.retentionDays;
@@ -65,11 +82,11 @@ async function load() {
 $('settings').addEventListener('submit', async (e) => {
   e.preventDefault();
   await api.storage.local.set({ history: $('enabled').checked, retentionDays: Number($('days').value) || 30 });
-  $('status').textContent = 'Saved.';
+  $('status').textContent = api.i18n.getMessage('historySaved') || 'Saved.';
 });
 $('clear').addEventListener('click', async () => {
   await api.runtime.sendMessage({ type: 'borderline:history-clear' });
   $('sites').replaceChildren();
-  $('status').textContent = 'History cleared.';
+  $('status').textContent = api.i18n.getMessage('historyCleared') || 'History cleared.';
 });
 load();

@@ -5,10 +5,19 @@ for (const el of document.querySelectorAll('[data-i18n]')) {
   const text = api.i18n.getMessage(el.dataset.i18n);
   if (text) el.textContent = text;
 }
+// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
+for (const attr of ['aria-label', 'title', 'placeholder']) {
+  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
+    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
+    if (text) el.setAttribute(attr, text);
+  }
+}
+// The language of the translation the browser picked for these labels.
+document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
 
 const form = document.getElementById('form');
 const guess = guessHome();
-document.getElementById('home-guess').textContent = api.i18n.getMessage('optionsHomeGuess', [guess]) || `Guessed: ${guess}`;
+document.getElementById('home-guess').textContent = api.i18n.getMessage('optionsHomeGuess', [guess]) || `Guessed from your browser's language and time zone: ${guess}`;
 
 const languages = api.runtime.sendMessage({ type: 'borderline:languages' }).then((r) => {
   for (const [tag, name] of JSON.parse(r.json)) {

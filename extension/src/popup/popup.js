@@ -7,6 +7,15 @@ for (const el of document.querySelectorAll('[data-i18n]')) {
   const text = api.i18n.getMessage(el.dataset.i18n);
   if (text) el.textContent = text;
 }
+// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
+for (const attr of ['aria-label', 'title', 'placeholder']) {
+  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
+    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
+    if (text) el.setAttribute(attr, text);
+  }
+}
+// The language of the translation the browser picked for these labels.
+document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
 
 async function currentTab() {
   const param = new URLSearchParams(location.search).get('tab');
@@ -26,7 +35,7 @@ async function load(tab) {
     // The report is in the language the core chose; the popup's own labels follow the browser's.
     if (typeof r.lang === 'string') main.lang = r.lang;
     main.dir = r.dir === 'rtl' ? 'rtl' : 'ltr';
-    document.title = `Borderline: ${r.site}`;
+    document.title = api.i18n.getMessage('popupPageTitle', [String(r.site)]) || `Borderline: ${r.site}`;
   }
   // State that could not be saved (storage.session quota) is said, not swallowed.
   const saveError = document.getElementById('save-error');

@@ -346,7 +346,7 @@ impl Core {
         let Some(report) = self.report(tab) else { return Ok(String::new()) };
         let current = render::history::summarize(&report);
         let n = render::history::novelty(&previous, &current);
-        Ok(if n.is_empty() { String::new() } else { render::history::novelty_text(&current.site, &n) })
+        Ok(if n.is_empty() { String::new() } else { render::history::novelty_text_in(&current.site, &n, self.lang) })
     }
 
     /// Data sources with versions and licences, as JSON (for the options page).
