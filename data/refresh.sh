@@ -39,14 +39,15 @@ for f in DBIP-LICENSE NRO_LICENSE ROUTEVIEWS-LICENSE; do cp "$work/package/$f" "
 
 CLDR_VERSION="${CLDR_VERSION:-48.2.0}"
 echo "== npm cldr-localenames-full $CLDR_VERSION (country and language names)"
-(cd "$work" && npm pack --silent "cldr-localenames-full@$CLDR_VERSION" >/dev/null && tar xzf "cldr-localenames-full-$CLDR_VERSION.tgz")
+(cd "$work" && npm pack --silent "cldr-localenames-full@$CLDR_VERSION" "cldr-numbers-full@$CLDR_VERSION" >/dev/null && tar xzf "cldr-localenames-full-$CLDR_VERSION.tgz" && mkdir -p numbers && tar xzf "cldr-numbers-full-$CLDR_VERSION.tgz" -C numbers)
 cldr_sha="$(sha256sum "$work/cldr-localenames-full-$CLDR_VERSION.tgz" | cut -d' ' -f1)"
+cldr_numbers_sha="$(sha256sum "$work/cldr-numbers-full-$CLDR_VERSION.tgz" | cut -d' ' -f1)"
 # Its publication on npm (files in an npm tarball carry no dates).
 cldr_date="$(npm view "cldr-localenames-full" time --json | node -e "let s='';process.stdin.on('data',(d)=>s+=d).on('end',()=>console.log(JSON.parse(s)['$CLDR_VERSION'].slice(0,10)))")"
 cp "$work/package/LICENSE" licences/Unicode-3.0-cldr.txt
 mkdir -p cldr
-node ../tools/cldr-names.mjs "$work/package" > cldr/names.tsv
-rm -rf "$work/package"
+node ../tools/cldr-names.mjs "$work/package" "$work/numbers/package" > cldr/names.tsv
+rm -rf "$work/package" "$work/numbers"
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 updated() { sed -n 's/^updated = "\(.*\)"/\1/p' "$1" | head -1; }
@@ -184,15 +185,15 @@ attribution = "ASN data from routeviews.org, nro.net and IP to ASN Lite by DB-IP
 
 [[source]]
 id = "cldr"
-name = "Unicode CLDR locale display names (countries and languages, in the shipped languages)"
+name = "Unicode CLDR locale display names and number symbols (countries, languages and number separators, in the shipped languages)"
 files = ["cldr/names.tsv"]
 sha256 = ["$(sha cldr/names.tsv)"]
-upstream = "npm cldr-localenames-full@$CLDR_VERSION (tarball sha256 $cldr_sha), reduced by tools/cldr-names.mjs"
+upstream = "npm cldr-localenames-full@$CLDR_VERSION (tarball sha256 $cldr_sha) and cldr-numbers-full@$CLDR_VERSION (tarball sha256 $cldr_numbers_sha), reduced by tools/cldr-names.mjs"
 version = "$CLDR_VERSION"
 date = "$cldr_date"
 licence = "Unicode-3.0"
 licence_files = ["licences/Unicode-3.0-cldr.txt"]
-attribution = "Unicode Common Locale Data Repository (CLDR), Unicode, Inc., https://cldr.unicode.org/. Changes: ISO 3166-1 territories and the shipped languages' own names only"
+attribution = "Unicode Common Locale Data Repository (CLDR), Unicode, Inc., https://cldr.unicode.org/. Changes: ISO 3166-1 territories, the shipped languages' own names and their Latin-digit number separators only"
 $(listed whotracksme-2022 "WhoTracks.Me tracker database (companies, trackers, tracker domains)" "upstream/whotracksme/trackerdb.sql" "https://github.com/whotracksme/whotracks.me/blob/$WTM/whotracksme/data/assets/trackerdb.sql" "$WTM" 2022-08-02 "CC-BY-4.0" "licences/CC-BY-4.0.txt" "WhoTracks.Me (Ghostery GmbH), https://whotracks.me, CC BY 4.0; the last version before the database became non-commercial. Changes: merged by company name, reduced to registrable domains")
 $(listed disconnect-2020 "Disconnect tracking protection entities" "upstream/disconnect/entities.json" "https://github.com/disconnectme/disconnect-tracking-protection/blob/$DISCONNECT/entities.json" "$DISCONNECT" 2020-06-17 "GPL-3.0-or-later" "licences/disconnect-LICENSE.txt" "Disconnect, Inc., https://disconnect.me; the last commit under the GPL. Changes: merged by company name, reduced to registrable domains")
 $(listed webxray-2018 "webXray Domain Owner List" "upstream/webxray/domain_owners.json" "https://github.com/timlib/webXray_Domain_Owner_List/blob/$WEBXRAY/domain_owners.json" "$WEBXRAY" 2018-06-29 "GPL-3.0" "licences/GPL-3.0.txt" "Timothy Libert and contributors, webXray; from before the list left the GPL. Changes: merged by company name, reduced to registrable domains")

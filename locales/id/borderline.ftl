@@ -128,6 +128,72 @@ popup-col-count = { $unit ->
 popup-col-sent = Terkirim
 popup-attribution = Negara adalah tempat blok alamat didaftarkan. Data IP: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Kebijakan: { $policy }.
 
+## Detail di jendela sembul: perusahaan, jaringan, titik akhir
+
+rule-in-list = {" "}di { $list }, baris { $line }
+rule-entity-map = peta entitas menggolongkan domain ini sebagai { $category }
+idn-note = (nama internasional, bentuk ASCII)
+idn-title = Nama domain internasional, ditampilkan dalam bentuk ASCII-nya (punycode): bentuk Unicode-nya bisa tampak seperti nama lain.
+company-domiciled = {" "}— berdomisili di{" "}
+company-domicile-title = negara tempat perusahaan didirikan
+company-headquartered = , berkantor pusat di{" "}
+company-part-of = {" "}· bagian dari { $parent }
+company-received = {" "}· menerima { $fields }
+not-known-title = tidak diketahui
+network-unknown = jaringan tidak diketahui
+network-share = {" "}— { $requests } dari seluruh { unit-many }, { $bytes } dari byte yang diterima
+telemetry-line = { unit-count } ({ $size }) ke { $endpoints } titik akhir telemetri dan pencatatan log
+telemetry-countries = , server terdaftar di { $countries }
+telemetry-identifiers = ; pengenal yang dikirim:{" "}
+endpoint-why = mengapa
+endpoint-party = { $party ->
+    [first-party] pihak pertama
+    [same-entity] entitas yang sama
+   *[third-party] pihak ketiga
+} · domain{" "}
+endpoint-name-from = Sumber nama: { $basis }, { unit-count }
+endpoint-also-answered = Alamatnya juga menjadi jawaban DNS untuk:{" "}
+endpoint-not-matched = Tidak cocok dengan daftar pelacak mana pun.
+endpoint-rules-not-listed = { $n } { unit-many } pelacak lainnya cocok dengan aturan yang tidak dicantumkan di sini.
+endpoint-sent = Terkirim:{" "}
+endpoint-binary = { $n ->
+   *[other] { $n } isi biner
+} ({ $type }, { $size }), tidak dibaca untuk mencari kolom
+endpoint-owner = Pemilik: { $basis }
+endpoint-hq-stated-by = ; kantor pusat menurut { $source }
+endpoint-sources = Sumber:{" "}
+endpoint-company-unknown = tidak diketahui
+endpoint-no-ip = { $n } { unit-short } tanpa IP server (lokasi tidak diketahui)
+basis-cited = dikutip dari sumber
+basis-listed = dicantumkan oleh { $source }
+basis-network = disimpulkan dari jaringannya, AS{ $asn }
+location-registered = terdaftar
+location-local = lokal
+location-overlay = lapisan
+location-unknown = tidak diketahui
+name-basis-tls = nama server TLS (SNI)
+name-basis-quic = nama server QUIC (SNI)
+name-basis-http = header HTTP Host
+name-basis-dns = jawaban DNS
+name-basis-dns-ambiguous = jawaban DNS menyebut beberapa host untuk alamat ini
+name-basis-recorder = catatan alat penangkap paket (PCAPdroid)
+name-basis-none = tidak ada nama dalam tangkapan
+sent-kind-identifier = pengenal
+sent-kind-email = alamat email
+sent-kind-phone = nomor telepon
+sent-kind-hashed = hash email atau nomor telepon
+sent-reason-email = nilainya berupa alamat email
+sent-reason-hashed = kolom yang namanya menunjukkan email atau telepon berisi hash
+sent-reason-phone = nilainya berupa nomor telepon
+sent-reason-identifier = namanya adalah kolom pengenal yang dikenal
+sent-reason-token = nilainya tampak seperti token unik buatan mesin
+
+## Baru sejak kunjungan terakhir (banner)
+
+novelty-trackers = Baru sejak kunjungan terakhir Anda: { $site } mengirim data ke { $trackers } untuk pertama kalinya.
+novelty-countries = Baru sejak kunjungan terakhir Anda: { $site } menggunakan server yang terdaftar di { $countries } untuk pertama kalinya.
+novelty-both = Baru sejak kunjungan terakhir Anda: { $site } untuk pertama kalinya mengirim data ke { $trackers } dan untuk pertama kalinya menggunakan server yang terdaftar di { $countries }.
+
 ## Ekspor HTML
 
 html-title = Laporan Borderline: { $site }

@@ -126,6 +126,72 @@ popup-col-count = { $unit ->
 popup-col-sent = 已发送
 popup-attribution = 国家指地址块的注册地。IP 数据：NRO、RouteViews、IP Geolocation by DB-IP（db-ip.com）。策略：{ $policy }。
 
+## 弹出窗口详情：公司、网络、端点
+
+rule-in-list = {" "}位于 { $list } 第 { $line } 行
+rule-entity-map = 实体映射表将此域名归类为{ $category }
+idn-note = （国际化域名，ASCII 形式）
+idn-title = 国际化域名，以其 ASCII（punycode）形式显示：其 Unicode 形式可能看起来像另一个名称。
+company-domiciled = ——注册于{" "}
+company-domicile-title = 公司注册成立的国家
+company-headquartered = ，总部位于{" "}
+company-part-of = {" "}· 隶属于 { $parent }
+company-received = {" "}· 收到字段 { $fields }
+not-known-title = 未知
+network-unknown = 未知网络
+network-share = ——{ unit-many }占 { $requests }，接收字节占 { $bytes }
+telemetry-line = { unit-count }（{ $size }）发往 { $endpoints } 个遥测和日志端点
+telemetry-countries = ，服务器注册于 { $countries }
+telemetry-identifiers = ；发送的标识符：
+endpoint-why = 原因
+endpoint-party = { $party ->
+    [first-party] 第一方
+    [same-entity] 同一实体
+   *[third-party] 第三方
+} · 域名{" "}
+endpoint-name-from = 名称来源：{ $basis }，共 { unit-count }
+endpoint-also-answered = 在 DNS 应答中，其地址也对应以下名称：
+endpoint-not-matched = 未被任何跟踪器列表匹配。
+endpoint-rules-not-listed = 另有 { $n } 个跟踪器{ unit-many }匹配了未在此列出的规则。
+endpoint-sent = 已发送：
+endpoint-binary = { $n ->
+   *[other] { $n } 个二进制请求体
+}（{ $type }，{ $size }），未从中读取字段
+endpoint-owner = 所有者：{ $basis }
+endpoint-hq-stated-by = ；总部所在地据 { $source } 所述
+endpoint-sources = 来源：
+endpoint-company-unknown = 未知
+endpoint-no-ip = { $n } 个{ unit-short }没有服务器 IP（位置未知）
+basis-cited = 有来源引证
+basis-listed = 由 { $source } 列出
+basis-network = 根据其网络 AS{ $asn } 推断
+location-registered = 注册地
+location-local = 本地
+location-overlay = 覆盖层
+location-unknown = 未知
+name-basis-tls = TLS 服务器名称（SNI）
+name-basis-quic = QUIC 服务器名称（SNI）
+name-basis-http = HTTP Host 请求头
+name-basis-dns = DNS 应答
+name-basis-dns-ambiguous = DNS 应答为此地址给出了多个主机名
+name-basis-recorder = 捕获工具的记录（PCAPdroid）
+name-basis-none = 捕获中没有名称
+sent-kind-identifier = 标识符
+sent-kind-email = 电子邮件地址
+sent-kind-phone = 电话号码
+sent-kind-hashed = 电子邮件或电话号码的哈希值
+sent-reason-email = 该值是电子邮件地址
+sent-reason-hashed = 以电子邮件或电话命名的字段携带了哈希值
+sent-reason-phone = 该值是电话号码
+sent-reason-identifier = 该名称是已知的标识符字段
+sent-reason-token = 该值看起来像机器生成的唯一令牌
+
+## 自上次访问以来的新情况（横幅）
+
+novelty-trackers = 自您上次访问以来的新情况：{ $site } 首次向 { $trackers } 发送数据。
+novelty-countries = 自您上次访问以来的新情况：{ $site } 首次使用注册于 { $countries } 的服务器。
+novelty-both = 自您上次访问以来的新情况：{ $site } 首次向 { $trackers } 发送数据，并首次使用注册于 { $countries } 的服务器。
+
 ## HTML 导出
 
 html-title = Borderline 报告：{ $site }

@@ -55,6 +55,7 @@ pub struct L10n {
     tag: &'static str,
     bundle: FluentBundle<FluentResource>,
     rtl: bool,
+    digits: Digits,
 }
 
 fn accented(s: &str) -> Cow<'_, str> {
@@ -65,18 +66,76 @@ fn mirrored(s: &str) -> Cow<'_, str> {
     fluent_pseudo::transform(s, true, false)
 }
 
-fn build(tag: &'static str, ftl: &'static str, transform: Option<fn(&str) -> Cow<str>>) -> L10n {
+/// How a language writes whole numbers (CLDR): its group separator and the
+/// fewest digits before a first group (Spanish writes 1234 but 12.345).
+#[derive(Clone, Copy)]
+struct Digits {
+    group: &'static str,
+    min_grouping: usize,
+}
+
+fn digits(tag: &str) -> Digits {
+    let tag = if SHIPPED.iter().any(|s| s.0 == tag) { tag } else { "en" };
+    Digits {
+        group: cldr_name(tag, "N", "group").unwrap_or(","),
+        min_grouping: cldr_name(tag, "N", "minimumGroupingDigits").and_then(|m| m.parse().ok()).unwrap_or(1),
+    }
+}
+
+/// A whole number with its groups of three, as the language writes it.
+fn grouped(n: u64, d: Digits) -> String {
+    let s = n.to_string();
+    if s.len() < 3 + d.min_grouping {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / 3 * d.group.len());
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push_str(d.group);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Fluent's number formatter for one catalogue (a plain fn per language, as
+/// Fluent takes a fn pointer): whole numbers grouped as the language does;
+/// anything else left to Fluent.
+fn number_formatter<const I: usize>(v: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+    match v {
+        FluentValue::Number(n) if n.value.fract() == 0.0 && n.value >= 0.0 && n.value < 2f64.powi(53) && n.options.minimum_fraction_digits.is_none() => {
+            let tag = if I < SHIPPED.len() { SHIPPED[I].0 } else { "en" };
+            Some(grouped(n.value as u64, digits(tag)))
+        }
+        _ => None,
+    }
+}
+
+const FORMATTERS: [fn(&FluentValue, &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String>; 9] = [
+    number_formatter::<0>,
+    number_formatter::<1>,
+    number_formatter::<2>,
+    number_formatter::<3>,
+    number_formatter::<4>,
+    number_formatter::<5>,
+    number_formatter::<6>,
+    number_formatter::<7>,
+    number_formatter::<8>,
+];
+
+fn build(i: usize, tag: &'static str, ftl: &'static str, transform: Option<fn(&str) -> Cow<str>>) -> L10n {
     let lang: LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     // Plain text out: the renderers escape, and markers around every
     // placeable would change what is quoted from a report.
     bundle.set_use_isolating(false);
     bundle.set_transform(transform);
+    bundle.set_formatter(Some(FORMATTERS[i]));
     // A catalogue with a syntax error keeps every message it could read; the
     // catalogue test fails on the error, so none ships.
     let resource = FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
-    L10n { tag, bundle, rtl: tag == "ar-XB" }
+    L10n { tag, bundle, rtl: tag == "ar-XB", digits: digits(tag) }
 }
 
 static CACHE: [OnceLock<L10n>; 9] = [const { OnceLock::new() }; 9];
@@ -84,9 +143,9 @@ static CACHE: [OnceLock<L10n>; 9] = [const { OnceLock::new() }; 9];
 /// The catalogue for a shipped (or pseudo) tag, exactly as written.
 fn by_index(i: usize) -> &'static L10n {
     CACHE[i].get_or_init(|| match i {
-        i if i < SHIPPED.len() => build(SHIPPED[i].0, SHIPPED[i].1, None),
-        7 => build("en-XA", SHIPPED[0].1, Some(accented)),
-        _ => build("ar-XB", SHIPPED[0].1, Some(mirrored)),
+        i if i < SHIPPED.len() => build(i, SHIPPED[i].0, SHIPPED[i].1, None),
+        7 => build(7, "en-XA", SHIPPED[0].1, Some(accented)),
+        _ => build(8, "ar-XB", SHIPPED[0].1, Some(mirrored)),
     })
 }
 
@@ -203,6 +262,11 @@ impl L10n {
     pub fn country(&self, code: &str) -> Option<&'static str> {
         let tag = if SHIPPED.iter().any(|s| s.0 == self.tag) { self.tag } else { "en" };
         cldr_name(tag, "T", code)
+    }
+
+    /// A whole number as this language writes it (CLDR's separators): 12,345 · 12.345 · 12 345.
+    pub fn number(&self, n: u64) -> String {
+        grouped(n, self.digits)
     }
 
     /// Whether this catalogue has the message itself (not through English).

@@ -287,3 +287,21 @@ fn countries_and_languages_are_named_from_cldr() {
         }
     }
 }
+
+#[test]
+fn numbers_are_grouped_as_each_language_writes_them() {
+    let n = |tag: &str, v: u64| negotiate(&[tag]).0.number(v);
+    assert_eq!(n("en", 999), "999");
+    assert_eq!(n("en", 2008), "2,008");
+    assert_eq!(n("de", 1_234_567), "1.234.567");
+    assert_eq!(n("fr", 12345), "12\u{202f}345");
+    assert_eq!(n("es", 1234), "1234", "Spanish groups from five digits");
+    assert_eq!(n("es", 12345), "12.345");
+    assert_eq!(n("zh-CN", 12345), "12,345");
+    // In a message, the count is grouped and the plural still chosen by the number.
+    assert_eq!(english().ta("unit-count", &[("n", 2008u64.into()), ("unit", "requests".into())]), "2,008 requests");
+    assert_eq!(
+        negotiate(&["de"]).0.ta("unit-count", &[("n", 1u64.into()), ("unit", "requests".into())]),
+        english().ta("unit-count", &[("n", 1u64.into()), ("unit", "requests".into())]).replace("request", "Anfrage")
+    );
+}

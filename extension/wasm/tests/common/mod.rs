@@ -117,12 +117,12 @@ pub fn one_reader_opens_many_captures() {
     assert!(tiktok.sites_json().contains("\"site\":\"tiktok.com\""), "{}", tiktok.sites_json());
     assert!(bilibili.sites_json().contains("\"site\":\"bilibili.com\""), "{}", bilibili.sites_json());
     assert!(!bilibili.sites_json().contains("tiktok.com\""), "captures are reported apart");
-    let csv = tiktok.render(None, "US", "us", "csv").unwrap();
+    let csv = tiktok.render(None, "US", "us", "csv", None).unwrap();
     assert!(csv.lines().count() > 5 && csv.contains("tiktokv.com"), "{csv}");
     // The wasm build states the same per-request facts and counts as the
     // native one: byte for byte the fixture's expected exports.
     assert_eq!(csv, include_str!("../../../../tests/fixtures/tiktok/foryou/expected.csv"));
-    assert_eq!(tiktok.render(None, "US", "us", "json").unwrap(), include_str!("../../../../tests/fixtures/tiktok/foryou/expected.json").trim_end());
+    assert_eq!(tiktok.render(None, "US", "us", "json", None).unwrap(), include_str!("../../../../tests/fixtures/tiktok/foryou/expected.json").trim_end());
 }
 
 /// A phone's packet capture fed a slice at a time gives, byte for byte, the
@@ -140,14 +140,14 @@ pub fn packet_captures_are_read_in_slices() {
     let session = reader.open_packets(&mut feed).unwrap();
     assert!(reader.open_packets(&mut feed).is_err(), "a feed is opened once");
     assert!(session.sites_json().contains("\"unit\":\"connections\""), "{}", session.sites_json());
-    assert_eq!(session.render(None, "US", "us", "csv").unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.csv"));
-    assert_eq!(session.render(None, "US", "us", "json").unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.json").trim_end());
+    assert_eq!(session.render(None, "US", "us", "csv", None).unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.csv"));
+    assert_eq!(session.render(None, "US", "us", "json", None).unwrap(), include_str!("../../../../tests/fixtures/phone/tiktok-app/expected.json").trim_end());
     let mut bad = PacketFeed::new();
     assert!(bad.push(b"this is not a capture at all").is_err());
     let csv: &[u8] = include_bytes!("../../../../tests/fixtures/phone/pcapdroid-csv/capture.csv");
     assert!(PacketFeed::is_connections_csv(&csv[..32]) && !PacketFeed::is_packet_capture(&csv[..4]));
     let session = reader.open_connections(csv).unwrap();
-    assert_eq!(session.render(None, "US", "us", "csv").unwrap(), include_str!("../../../../tests/fixtures/phone/pcapdroid-csv/expected.csv"));
+    assert_eq!(session.render(None, "US", "us", "csv", None).unwrap(), include_str!("../../../../tests/fixtures/phone/pcapdroid-csv/expected.csv"));
 }
 
 /// IP tables from outside the module are checked before use, but a lookup
