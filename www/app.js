@@ -15,8 +15,32 @@ function fail(message) {
   $('error').hidden = false;
 }
 
+// The reader's languages: a ?lang= on the page's address first, then the browser's.
+const wanted = [new URLSearchParams(location.search).get('lang'), ...navigator.languages].filter((l) => typeof l === 'string' && l.length > 0 && l.length < 36);
+/** The page's own words in the reader's language (English until the core answers). */
+let words = {};
+// A message's variables are left by the core as {$name}: filled in here, as text.
+const word = (id, fallback, args = {}) => Object.entries(args).reduce((t, [k, v]) => t.replace(new RegExp(`\\{\\s*\\$${k}\\s*\\}`, 'g'), () => String(v)), words[id] || fallback);
+worker.postMessage({ type: 'messages', lang: wanted });
+
+/** Sets the page's static words: data-l10n-id for text, data-l10n-attr="aria-label" (etc.) for one attribute. */
+function localise(m) {
+  words = m.messages;
+  document.documentElement.lang = m.lang;
+  document.documentElement.dir = m.dir;
+  for (const el of document.querySelectorAll('[data-l10n-id]')) {
+    const text = m.messages[el.dataset.l10nId];
+    if (typeof text !== 'string') continue;
+    if (el.dataset.l10nAttr) el.setAttribute(el.dataset.l10nAttr, text);
+    else if (el.tagName === 'TITLE') document.title = text;
+    else el.textContent = text;
+  }
+}
+
 worker.onmessage = ({ data }) => {
-  if (data.type === 'progress') {
+  if (data.type === 'messages') {
+    localise(data);
+  } else if (data.type === 'progress') {
     $('progress').max = data.total || 1;
     $('progress').value = data.done;
   } else if (data.type === 'opened') {
@@ -33,7 +57,7 @@ worker.onmessage = ({ data }) => {
     else if (data.type === 'error') fail(data.message);
   }
 };
-worker.onerror = (e) => fail(`The report could not be made: ${e.message || 'the worker stopped'}`);
+worker.onerror = (e) => fail(word('www-worker-failed', 'The report could not be made: { $reason }', { reason: e.message || 'the worker stopped' }));
 
 function policy() {
   const preset = $('policy').value === 'custom' ? $('custom').value : $('policy').value;
@@ -44,7 +68,7 @@ function render(format) {
   const id = ++nextId;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ type: 'render', id, site: $('site').value, format, ...policy() });
+    worker.postMessage({ type: 'render', id, site: $('site').value, format, lang: wanted, ...policy() });
   });
 }
 
@@ -66,7 +90,7 @@ async function show() {
 function open(file) {
   $('error').hidden = true;
   $('result').hidden = true;
-  if (file.size > MAX_BYTES && !isPackets(file.name)) return fail(`This file is ${(file.size / 1048576).toFixed(0)} MB: too large to read in a browser (limit ${MAX_BYTES / 1048576} MB). The command-line tool reads larger captures.`);
+  if (file.size > MAX_BYTES && !isPackets(file.name)) return fail(word('www-too-large', 'This file is { $size } MB: too large to read in a browser (limit { $limit } MB). The command-line tool reads larger captures.', { size: (file.size / 1048576).toFixed(0), limit: MAX_BYTES / 1048576 }));
   $('progress').hidden = false;
   $('progress').removeAttribute('value');
   worker.postMessage({ type: 'open', file });

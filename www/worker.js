@@ -23,7 +23,7 @@ async function readPackets(file, progress) {
     feed.free();
   }
 }
-import init, { HarReader, PacketFeed } from './wasm/borderline_wasm.js';
+import init, { HarReader, PacketFeed, pageMessages } from './wasm/borderline_wasm.js';
 
 // The module and the core's data packs (filter engines, IP tables), fetched together.
 async function pack(name) {
@@ -41,6 +41,10 @@ let session = null;
 self.onmessage = async ({ data }) => {
   try {
     const [, lists, locations] = await ready;
+    if (data.type === 'messages') {
+      self.postMessage({ type: 'messages', ...JSON.parse(pageMessages(data.lang)) });
+      return;
+    }
     reader ??= new HarReader(lists, locations);
     if (data.type === 'open') {
       session?.free();

@@ -155,6 +155,91 @@ popup-col-count = { $unit ->
 popup-col-sent = Gesendet
 popup-attribution = Als Land gilt das Land, in dem der Adressblock registriert ist. IP-Daten: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Richtlinie: { $policy }.
 
+## Die Details im Popup: Unternehmen, Netzwerke, Endpunkte
+
+rule-in-list = {" "}in { $list }, Zeile { $line }
+rule-entity-map = die Entitätenliste ordnet diese Domain der Kategorie { $category } zu
+idn-note = (internationaler Name, ASCII-Form)
+idn-title = Ein internationalisierter Domainname, in seiner ASCII-Form (Punycode) angezeigt: Seine Unicode-Form könnte wie ein anderer Name aussehen.
+company-domiciled = {" "}– Satzungssitz:{" "}
+company-domicile-title = Land der Eintragung
+company-headquartered = , Hauptsitz:{" "}
+company-part-of = {" "}· Teil von { $parent }
+company-received = {" "}· erhielt { $fields }
+not-known-title = nicht bekannt
+network-unknown = unbekanntes Netzwerk
+network-share = {" "}– { $requests } der { unit-many }, { $bytes } der empfangenen Bytes
+telemetry-line = { unit-count } ({ $size }) { $unit ->
+        [connections] { $endpoints ->
+            [one] zu { $endpoints } Telemetrie- und Protokollierungsendpunkt
+           *[other] zu { $endpoints } Telemetrie- und Protokollierungsendpunkten
+        }
+       *[requests] { $endpoints ->
+            [one] an { $endpoints } Telemetrie- und Protokollierungsendpunkt
+           *[other] an { $endpoints } Telemetrie- und Protokollierungsendpunkte
+        }
+    }
+telemetry-countries = , Server registriert in { $countries }
+telemetry-identifiers = ; gesendete Kennungen:{" "}
+endpoint-why = warum
+endpoint-party = { $party ->
+    [first-party] Erstanbieter
+    [same-entity] dasselbe Unternehmen
+   *[third-party] Drittanbieter
+} · Domain{" "}
+endpoint-name-from = Herkunft des Namens: { $basis } – { unit-count }
+endpoint-also-answered = Seine Adressen standen auch in den DNS-Antworten für:{" "}
+endpoint-not-matched = Von keiner Tracker-Liste erfasst.
+endpoint-rules-not-listed = { $n ->
+    [one] { $unit ->
+        [connections] { $n } weitere Tracker-Verbindung entsprach Regeln, die hier nicht aufgeführt sind.
+       *[requests] { $n } weitere Tracker-Anfrage entsprach Regeln, die hier nicht aufgeführt sind.
+    }
+   *[other] { $unit ->
+        [connections] { $n } weitere Tracker-Verbindungen entsprachen Regeln, die hier nicht aufgeführt sind.
+       *[requests] { $n } weitere Tracker-Anfragen entsprachen Regeln, die hier nicht aufgeführt sind.
+    }
+}
+endpoint-sent = Gesendet:{" "}
+endpoint-binary = { $n ->
+    [one] { $n } binärer Inhalt ({ $type }, { $size }), nicht nach Feldern ausgewertet
+   *[other] { $n } binäre Inhalte ({ $type }, { $size }), nicht nach Feldern ausgewertet
+}
+endpoint-owner = Eigentümer: { $basis }
+endpoint-hq-stated-by = ; Hauptsitz laut { $source }
+endpoint-sources = Quellen:{" "}
+endpoint-company-unknown = unbekannt
+endpoint-no-ip = { $n } { unit-short } ohne Server-IP (Standort unbekannt)
+basis-cited = mit Quellen belegt
+basis-listed = aufgeführt von { $source }
+basis-network = abgeleitet aus seinem Netzwerk AS{ $asn }
+location-registered = registriert
+location-local = lokal
+location-overlay = Overlay
+location-unknown = unbekannt
+name-basis-tls = TLS-Servername (SNI)
+name-basis-quic = QUIC-Servername (SNI)
+name-basis-http = HTTP-Host-Header
+name-basis-dns = DNS-Antwort
+name-basis-dns-ambiguous = DNS-Antworten nennen für diese Adresse mehrere Hosts
+name-basis-recorder = Aufzeichnung des Mitschnitt-Tools (PCAPdroid)
+name-basis-none = kein Name im Mitschnitt
+sent-kind-identifier = Kennung
+sent-kind-email = E-Mail-Adresse
+sent-kind-phone = Telefonnummer
+sent-kind-hashed = gehashte E-Mail-Adresse oder Telefonnummer
+sent-reason-email = der Wert ist eine E-Mail-Adresse
+sent-reason-hashed = ein nach E-Mail oder Telefon benanntes Feld enthielt einen Hashwert
+sent-reason-phone = der Wert ist eine Telefonnummer
+sent-reason-identifier = der Name ist ein bekanntes Kennungsfeld
+sent-reason-token = der Wert sieht wie ein eindeutiges, maschinell erzeugtes Token aus
+
+## Neu seit dem letzten Besuch (das Banner)
+
+novelty-trackers = Neu seit Ihrem letzten Besuch: { $site } sendet zum ersten Mal Daten an { $trackers }.
+novelty-countries = Neu seit Ihrem letzten Besuch: { $site } nutzt zum ersten Mal Server, die in { $countries } registriert sind.
+novelty-both = Neu seit Ihrem letzten Besuch: { $site } sendet zum ersten Mal Daten an { $trackers } und nutzt zum ersten Mal Server, die in { $countries } registriert sind.
+
 ## Der HTML-Export
 
 html-title = Borderline-Bericht: { $site }

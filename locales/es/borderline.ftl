@@ -147,6 +147,79 @@ popup-col-count = { $unit ->
 popup-col-sent = Enviado
 popup-attribution = Los países indican dónde están registrados los bloques de direcciones. Datos de IP: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Política: { $policy }.
 
+## Los detalles de la ventana emergente: empresas, redes, endpoints
+
+rule-in-list = {" "}en la lista { $list }, línea { $line }
+rule-entity-map = el mapa de entidades clasifica este dominio como { $category }
+idn-note = (nombre internacional, forma ASCII)
+idn-title = Un nombre de dominio internacionalizado, mostrado en su forma ASCII (punycode): su forma Unicode podría parecerse a otro nombre.
+company-domiciled = {" "}— domiciliada en{" "}
+company-domicile-title = país de constitución
+company-headquartered = , con sede en{" "}
+company-part-of = {" "}· parte de { $parent }
+company-received = {" "}· recibió { $fields }
+not-known-title = desconocido
+network-unknown = red desconocida
+network-share = {" "}— { $requests } de las { unit-many }, { $bytes } de los bytes recibidos
+telemetry-line = { unit-count } ({ $size }) a { $endpoints ->
+    [one] { $endpoints } endpoint de telemetría y de registro
+   *[other] { $endpoints } endpoints de telemetría y de registro
+}
+telemetry-countries = , servidores registrados en { $countries }
+telemetry-identifiers = ; identificadores enviados:{" "}
+endpoint-why = por qué
+endpoint-party = { $party ->
+    [first-party] propio
+    [same-entity] de la misma entidad
+   *[third-party] de terceros
+} · dominio{" "}
+endpoint-name-from = Origen del nombre en { unit-count }: { $basis }
+endpoint-also-answered = Sus direcciones también correspondían a:{" "}
+endpoint-not-matched = No coincide con ninguna lista de rastreadores.
+endpoint-rules-not-listed = { $n ->
+    [one] { unit-count } de rastreo más coincidió con reglas que no se muestran aquí.
+   *[other] { unit-count } de rastreo más coincidieron con reglas que no se muestran aquí.
+}
+endpoint-sent = Enviado:{" "}
+endpoint-binary = { $n ->
+    [one] { $n } cuerpo binario ({ $type }, { $size }), no leído en busca de campos
+   *[other] { $n } cuerpos binarios ({ $type }, { $size }), no leídos en busca de campos
+}
+endpoint-owner = Propietario: { $basis }
+endpoint-hq-stated-by = ; sede según { $source }
+endpoint-sources = Fuentes:{" "}
+endpoint-company-unknown = desconocida
+endpoint-no-ip = { $n } { unit-short } sin IP de servidor (ubicación desconocida)
+basis-cited = citado
+basis-listed = listado por { $source }
+basis-network = deducido de su red AS{ $asn }
+location-registered = registrado
+location-local = local
+location-overlay = superposición
+location-unknown = desconocido
+name-basis-tls = nombre de servidor TLS (SNI)
+name-basis-quic = nombre de servidor QUIC (SNI)
+name-basis-http = encabezado HTTP Host
+name-basis-dns = respuesta DNS
+name-basis-dns-ambiguous = respuestas DNS con varios nombres de host para esta dirección
+name-basis-recorder = registro de la herramienta de captura (PCAPdroid)
+name-basis-none = sin nombre en la captura
+sent-kind-identifier = identificador
+sent-kind-email = dirección de correo electrónico
+sent-kind-phone = número de teléfono
+sent-kind-hashed = hash de correo electrónico o de teléfono
+sent-reason-email = el valor es una dirección de correo electrónico
+sent-reason-hashed = un campo cuyo nombre indica correo electrónico o teléfono contenía un hash
+sent-reason-phone = el valor es un número de teléfono
+sent-reason-identifier = el nombre corresponde a un campo identificador conocido
+sent-reason-token = el valor parece un token único generado automáticamente
+
+## Novedades desde la última visita (el banner)
+
+novelty-trackers = Novedad desde su última visita: por primera vez, { $site } envía datos a { $trackers }.
+novelty-countries = Novedad desde su última visita: por primera vez, { $site } usa servidores registrados en { $countries }.
+novelty-both = Novedad desde su última visita: por primera vez, { $site } envía datos a { $trackers } y usa servidores registrados en { $countries }.
+
 ## La exportación HTML
 
 html-title = Informe de Borderline: { $site }

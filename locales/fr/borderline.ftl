@@ -152,6 +152,85 @@ popup-col-count = { $unit ->
 popup-col-sent = Envoyé
 popup-attribution = Le pays indiqué est celui où le bloc d’adresses est enregistré. Données IP : NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Politique : { $policy }.
 
+## Les détails de la fenêtre contextuelle : entreprises, réseaux, points de terminaison
+
+rule-in-list = {" "}dans { $list }, ligne { $line }
+rule-entity-map = la table des entités classe ce domaine dans la catégorie { $category }
+idn-note = (nom international, forme ASCII)
+idn-title = Un nom de domaine internationalisé, affiché sous sa forme ASCII (punycode) : sa forme Unicode pourrait ressembler à un autre nom.
+company-domiciled = {" "}— siège statutaire :{" "}
+company-domicile-title = pays d’immatriculation
+company-headquartered = , siège opérationnel :{" "}
+company-part-of = {" "}· appartenant à { $parent }
+company-received = {" "}· a reçu { $fields }
+not-known-title = non connu
+network-unknown = réseau inconnu
+network-share = {" "}— { $requests } des { unit-many }, { $bytes } des octets reçus
+telemetry-line = { unit-count } ({ $size }) vers { $endpoints ->
+        [one] { $endpoints } point de terminaison de télémétrie et de journalisation
+       *[other] { $endpoints } points de terminaison de télémétrie et de journalisation
+    }
+telemetry-countries = , serveurs enregistrés dans { $countries }
+telemetry-identifiers =  ; identifiants envoyés :{" "}
+endpoint-why = pourquoi
+endpoint-party = { $party ->
+    [first-party] interne
+    [same-entity] même entreprise
+   *[third-party] tiers
+} · domaine{" "}
+endpoint-name-from = Origine du nom : { $basis } — { unit-count }
+endpoint-also-answered = Ses adresses figuraient aussi dans les réponses DNS pour :{" "}
+endpoint-not-matched = Ne correspond à aucune liste de traceurs.
+endpoint-rules-not-listed = { $n ->
+    [one] { $unit ->
+        [connections] { $n } autre connexion de traçage correspondait à des règles non listées ici.
+       *[requests] { $n } autre requête de traçage correspondait à des règles non listées ici.
+    }
+   *[other] { $unit ->
+        [connections] { $n } autres connexions de traçage correspondaient à des règles non listées ici.
+       *[requests] { $n } autres requêtes de traçage correspondaient à des règles non listées ici.
+    }
+}
+endpoint-sent = Envoyé :{" "}
+endpoint-binary = { $n ->
+    [one] { $n } corps binaire ({ $type }, { $size }), non analysé pour en extraire des champs
+   *[other] { $n } corps binaires ({ $type }, { $size }), non analysés pour en extraire des champs
+}
+endpoint-owner = Propriétaire : { $basis }
+endpoint-hq-stated-by =  ; siège opérationnel selon { $source }
+endpoint-sources = Sources :{" "}
+endpoint-company-unknown = inconnue
+endpoint-no-ip = { $n } { unit-short } sans IP de serveur (emplacement inconnu)
+basis-cited = étayé par des sources
+basis-listed = répertorié par { $source }
+basis-network = déduit de son réseau AS{ $asn }
+location-registered = enregistré
+location-local = local
+location-overlay = surcouche
+location-unknown = inconnu
+name-basis-tls = nom de serveur TLS (SNI)
+name-basis-quic = nom de serveur QUIC (SNI)
+name-basis-http = en-tête HTTP Host
+name-basis-dns = réponse DNS
+name-basis-dns-ambiguous = réponses DNS nommant plusieurs hôtes pour cette adresse
+name-basis-recorder = enregistrement de l’outil de capture (PCAPdroid)
+name-basis-none = aucun nom dans la capture
+sent-kind-identifier = identifiant
+sent-kind-email = adresse e-mail
+sent-kind-phone = numéro de téléphone
+sent-kind-hashed = e-mail ou téléphone haché
+sent-reason-email = la valeur est une adresse e-mail
+sent-reason-hashed = un champ dont le nom désigne un e-mail ou un téléphone contenait un hachage
+sent-reason-phone = la valeur est un numéro de téléphone
+sent-reason-identifier = le nom est celui d’un champ d’identifiant connu
+sent-reason-token = la valeur ressemble à un jeton unique généré automatiquement
+
+## Nouveautés depuis la dernière visite (le bandeau)
+
+novelty-trackers = Nouveau depuis votre dernière visite : { $site } envoie pour la première fois des données à { $trackers }.
+novelty-countries = Nouveau depuis votre dernière visite : { $site } utilise pour la première fois des serveurs enregistrés dans { $countries }.
+novelty-both = Nouveau depuis votre dernière visite : { $site } envoie pour la première fois des données à { $trackers } et utilise pour la première fois des serveurs enregistrés dans { $countries }.
+
 ## L’export HTML
 
 html-title = Rapport Borderline : { $site }

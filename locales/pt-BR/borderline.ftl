@@ -146,6 +146,79 @@ popup-col-count = { $unit ->
 popup-col-sent = Enviado
 popup-attribution = Os países indicam onde os blocos de endereços estão registrados. Dados de IP: NRO, RouteViews, IP Geolocation by DB-IP (db-ip.com). Política: { $policy }.
 
+## Os detalhes do pop-up: empresas, redes, endpoints
+
+rule-in-list = {" "}na lista { $list }, linha { $line }
+rule-entity-map = o mapa de entidades classifica este domínio como { $category }
+idn-note = (nome internacional, forma ASCII)
+idn-title = Um nome de domínio internacionalizado, exibido na sua forma ASCII (punycode): a sua forma Unicode poderia se parecer com outro nome.
+company-domiciled = {" "}— domicílio legal:{" "}
+company-domicile-title = país de constituição
+company-headquartered = , sede:{" "}
+company-part-of = {" "}· parte de { $parent }
+company-received = {" "}· recebeu { $fields }
+not-known-title = desconhecido
+network-unknown = rede desconhecida
+network-share = {" "}— { $requests } das { unit-many }, { $bytes } dos bytes recebidos
+telemetry-line = { unit-count } ({ $size }) para { $endpoints ->
+    [one] { $endpoints } endpoint de telemetria e de logs
+   *[other] { $endpoints } endpoints de telemetria e de logs
+}
+telemetry-countries = , servidores registrados em { $countries }
+telemetry-identifiers = ; identificadores enviados:{" "}
+endpoint-why = por quê
+endpoint-party = { $party ->
+    [first-party] próprio
+    [same-entity] da mesma entidade
+   *[third-party] de terceiros
+} · domínio{" "}
+endpoint-name-from = Origem do nome em { unit-count }: { $basis }
+endpoint-also-answered = Seus endereços também correspondiam a:{" "}
+endpoint-not-matched = Não corresponde a nenhuma lista de rastreadores.
+endpoint-rules-not-listed = { $n ->
+    [one] Mais { unit-count } de rastreamento correspondeu a regras não listadas aqui.
+   *[other] Mais { unit-count } de rastreamento corresponderam a regras não listadas aqui.
+}
+endpoint-sent = Enviado:{" "}
+endpoint-binary = { $n ->
+    [one] { $n } corpo binário ({ $type }, { $size }), não lido em busca de campos
+   *[other] { $n } corpos binários ({ $type }, { $size }), não lidos em busca de campos
+}
+endpoint-owner = Proprietário: { $basis }
+endpoint-hq-stated-by = ; sede segundo { $source }
+endpoint-sources = Fontes:{" "}
+endpoint-company-unknown = desconhecida
+endpoint-no-ip = { $n } { unit-short } sem IP de servidor (local desconhecido)
+basis-cited = citado
+basis-listed = listado por { $source }
+basis-network = inferido a partir da sua rede AS{ $asn }
+location-registered = registrado
+location-local = local
+location-overlay = sobreposição
+location-unknown = desconhecido
+name-basis-tls = nome do servidor TLS (SNI)
+name-basis-quic = nome do servidor QUIC (SNI)
+name-basis-http = cabeçalho HTTP Host
+name-basis-dns = resposta DNS
+name-basis-dns-ambiguous = respostas DNS com vários nomes de host para este endereço
+name-basis-recorder = registro da ferramenta de captura (PCAPdroid)
+name-basis-none = sem nome na captura
+sent-kind-identifier = identificador
+sent-kind-email = endereço de e-mail
+sent-kind-phone = número de telefone
+sent-kind-hashed = hash de e-mail ou de telefone
+sent-reason-email = o valor é um endereço de e-mail
+sent-reason-hashed = um campo com nome de e-mail ou de telefone continha um hash
+sent-reason-phone = o valor é um número de telefone
+sent-reason-identifier = o nome corresponde a um campo identificador conhecido
+sent-reason-token = o valor parece um token único gerado automaticamente
+
+## Novidades desde a última visita (o banner)
+
+novelty-trackers = Novidade desde a sua última visita: pela primeira vez, { $site } envia dados para { $trackers }.
+novelty-countries = Novidade desde a sua última visita: pela primeira vez, { $site } usa servidores registrados em { $countries }.
+novelty-both = Novidade desde a sua última visita: pela primeira vez, { $site } envia dados para { $trackers } e usa servidores registrados em { $countries }.
+
 ## A exportação em HTML
 
 html-title = Relatório do Borderline: { $site }

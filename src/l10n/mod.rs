@@ -29,6 +29,17 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ("zh-CN", include_str!("../../locales/zh-CN/borderline.ftl")),
 ];
 
+/// The report page's (www/) own words, one file per shipped language, in `SHIPPED`'s order.
+pub const PAGE: &[(&str, &str)] = &[
+    ("en", include_str!("../../locales/en/www.ftl")),
+    ("de", include_str!("../../locales/de/www.ftl")),
+    ("fr", include_str!("../../locales/fr/www.ftl")),
+    ("es", include_str!("../../locales/es/www.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR/www.ftl")),
+    ("id", include_str!("../../locales/id/www.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN/www.ftl")),
+];
+
 /// Country and language names from CLDR (data/cldr/names.tsv, see data/sources.toml).
 const NAMES: &str = include_str!("../../data/cldr/names.tsv");
 
@@ -133,8 +144,11 @@ fn build(i: usize, tag: &'static str, ftl: &'static str, transform: Option<fn(&s
     bundle.set_formatter(Some(FORMATTERS[i]));
     // A catalogue with a syntax error keeps every message it could read; the
     // catalogue test fails on the error, so none ships.
-    let resource = FluentResource::try_new(ftl.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    let page = PAGE.iter().find(|p| p.0 == tag).unwrap_or(&PAGE[0]).1;
+    for text in [ftl, page] {
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     L10n { tag, bundle, rtl: tag == "ar-XB", digits: digits(tag) }
 }
 
@@ -301,10 +315,25 @@ impl L10n {
         id.to_string()
     }
 
-    /// Every message id this catalogue defines.
+    /// The report page's own words in this language: (id, text) for every
+    /// message of `locales/en/www.ftl` (English where this language lacks one).
+    pub fn page_messages(&self) -> Vec<(String, String)> {
+        message_ids(PAGE[0].1)
+            .into_iter()
+            .map(|id| {
+                let text = self.t(&id);
+                (id, text)
+            })
+            .collect()
+    }
+
+    /// Every message id this catalogue defines (the core's and the report page's).
     pub fn ids(&self) -> Vec<String> {
         let (_, ftl) = SHIPPED.iter().find(|s| s.0 == self.tag).copied().unwrap_or(SHIPPED[0]);
-        message_ids(ftl)
+        let (_, page) = PAGE.iter().find(|s| s.0 == self.tag).copied().unwrap_or(PAGE[0]);
+        let mut ids = message_ids(ftl);
+        ids.extend(message_ids(page));
+        ids
     }
 }
 

@@ -17,6 +17,8 @@ pub use crate::judge::entity_jurisdiction;
 pub use capture::{CaptureView, PacketSummary, SubjectView};
 pub use glance::{country_label, glance_markup_in, GlanceBar, GlanceCompany, GlanceView};
 pub use html::{to_html, to_html_in};
+#[cfg(test)]
+pub(crate) use popup::words_for_tests as view_words_for_tests;
 pub use popup::{to_popup_html, to_popup_html_in, warning_text, warning_text_in};
 pub use view::{
     BinaryView, CountryRollup, DataSourceView, EndpointView, EntityBasis, EntityRef, EntityRollup, EntityView, JurisdictionView, NetworkRollup, PolicyView,

@@ -74,7 +74,8 @@ pub(crate) fn basis_word(b: &EntityBasis, l: &L10n) -> String {
     match b {
         EntityBasis::Cited => l.t("basis-cited"),
         EntityBasis::Listed { source } => l.ta("basis-listed", &[("source", crate::data::source_name(source).into())]),
-        EntityBasis::Network { asn } => l.ta("basis-network", &[("asn", Arg::Num(u64::from(*asn)))]),
+        // An identifier, not a quantity: never grouped ("AS13335", not "AS13,335").
+        EntityBasis::Network { asn } => l.ta("basis-network", &[("asn", asn.to_string().into())]),
     }
 }
 
@@ -110,7 +111,7 @@ pub(crate) fn rule_in(r: &RuleView, unit: crate::aggregate::Unit, l: &L10n) -> M
                 @if text.chars().count() > SHOWN_RULE_CHARS {
                     details class="rule" { summary { code { (short_rule(text)) } } code { (text) } }
                 } @else { code { (text) } }
-                (l.ta("rule-in-list", &[("list", (&r.list).into()), ("line", Arg::Num(u64::from(r.line)))]))
+                (l.ta("rule-in-list", &[("list", (&r.list).into()), ("line", r.line.to_string().into())]))
             }
             None => { (l.ta("rule-entity-map", &[("category", category_word(r.category, l).into())])) }
         }
@@ -324,4 +325,17 @@ pub(crate) fn known_in(c: &Option<String>, l: &L10n) -> maud::Markup {
         Some(c) => maud::html! { (c) },
         None => maud::html! { abbr title=(l.t("not-known-title")) { "?" } },
     }
+}
+
+/// For the catalogue tests: an owner inferred from AS13335 and a rule on line 12345, in words.
+#[cfg(test)]
+pub(crate) fn words_for_tests(l: &L10n) -> (String, String) {
+    let rule = RuleView {
+        category: crate::classify::entity::Category::Analytics,
+        list: "easyprivacy".into(),
+        line: 12345,
+        rule: Some("||x.example^".into()),
+        requests: 1,
+    };
+    (basis_word(&EntityBasis::Network { asn: 13335 }, l), rule_in(&rule, crate::aggregate::Unit::Requests, l).into_string())
 }

@@ -6,6 +6,12 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { resolverRules } from './sites/hosts.mjs';
 
+// The browsers and the CLI take the reader's language from the environment:
+// the suites run in English whatever the machine's locale (the tests that
+// check other languages ask for them).
+process.env.LANG = 'C.UTF-8';
+for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANGUAGE']) delete process.env[k];
+
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = process.env.BORDERLINE_TEST_EXTENSION || join(ROOT, 'target/e2e/extension');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');

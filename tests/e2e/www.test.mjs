@@ -220,6 +220,41 @@ test('accessible: axe-core finds no violations; usable on a phone screen', async
   await page.context().close();
 });
 
+test('in the reader\'s language: the browser\'s, or ?lang=; the page and the report alike; a pseudo-locale fits a phone', async () => {
+  // The browser's language (German), no parameter.
+  const page = await openPage({ bypassCSP: true, locale: 'de-DE' });
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  const words = await page.evaluate(() => ({ sample: document.getElementById('sample').textContent, title: document.title, home: document.querySelector('label[for=home]').textContent }));
+  assert.notEqual(words.sample, 'try the sample', 'the page\'s own words are in German');
+  assert.notEqual(words.home, 'Home country');
+  await upload(page, TIKTOK);
+  const glance = await page.locator('section.glance').innerText();
+  assert.ok(glance.includes('Häufigste Unternehmen') && glance.includes('Vereinigte Staaten (US)'), glance);
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+  assert.deepEqual(violations, [], 'no axe violations in German');
+  // The exports: JSON is the contract, the same in every language (equal to the CLI's); the HTML is German.
+  const saved = {};
+  for (const format of ['json', 'html']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    saved[format] = readFileSync(await download.path(), 'utf8');
+  }
+  assert.equal(saved.json.trim(), execFileSync(CLI, ['report', TIKTOK, '--home', 'US', '--policy', 'us'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  assert.ok(saved.html.includes('<html lang="de"') && saved.html.includes('Häufigste Unternehmen'), 'the HTML export is in German');
+  await page.context().close();
+
+  // ?lang= outranks the browser; a pseudo-locale, long and accented, at phone width.
+  const pseudo = await openPage({ locale: 'de-DE', viewport: { width: 360, height: 740 } });
+  await pseudo.goto(`${base}?lang=en-XA`);
+  await pseudo.waitForFunction(() => document.documentElement.lang === 'en-XA');
+  await upload(pseudo, TIKTOK);
+  const seenText = await pseudo.evaluate(() => ({ page: document.getElementById('sample').textContent, report: document.querySelector('section.glance').innerText, overflow: document.documentElement.scrollWidth - window.innerWidth }));
+  assert.ok(/[^\x00-\x7f]/.test(seenText.page) && /[^\x00-\x7f]/.test(seenText.report), `pseudo-locale on the page and in the report: ${seenText.page}`);
+  assert.ok(seenText.overflow <= 1, `no sideways scroll at 360 px in the pseudo-locale (${seenText.overflow}px)`);
+  await pseudo.screenshot({ path: join(ARTIFACTS, 'www-pseudo.png'), fullPage: true });
+  await pseudo.context().close();
+});
+
 test('works offline once loaded', async () => {
   const page = await openPage();
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');

@@ -62,9 +62,16 @@ fn messages(tag: &str, ftl: &str) -> Vec<(String, std::collections::BTreeSet<Str
 
 #[test]
 fn every_catalogue_parses_and_has_every_english_message_with_its_variables() {
-    let en = messages("en", SHIPPED[0].1);
-    assert!(en.len() >= 60, "{} English messages", en.len());
-    for (tag, ftl) in SHIPPED {
+    for (files, least) in [(SHIPPED, 100), (PAGE, 20)] {
+        catalogue_files_agree(files, least);
+    }
+}
+
+fn catalogue_files_agree(files: &[(&str, &str)], least: usize) {
+    let en = messages("en", files[0].1);
+    assert!(en.len() >= least, "{} English messages", en.len());
+    assert_eq!(files.iter().map(|f| f.0).collect::<Vec<_>>(), SHIPPED.iter().map(|f| f.0).collect::<Vec<_>>());
+    for (tag, ftl) in files {
         let these = messages(tag, ftl);
         let ids: Vec<&String> = these.iter().map(|m| &m.0).collect();
         let want: Vec<&String> = en.iter().map(|m| &m.0).collect();
@@ -304,4 +311,13 @@ fn numbers_are_grouped_as_each_language_writes_them() {
         negotiate(&["de"]).0.ta("unit-count", &[("n", 1u64.into()), ("unit", "requests".into())]),
         english().ta("unit-count", &[("n", 1u64.into()), ("unit", "requests".into())]).replace("request", "Anfrage")
     );
+}
+
+#[test]
+fn identifiers_are_never_grouped_like_quantities() {
+    use crate::render::view_words_for_tests as w;
+    let (de, _) = negotiate(&["de"]);
+    let (asn, line) = w(de);
+    assert!(asn.contains("AS13335") && !asn.contains("13.335"), "{asn}");
+    assert!(line.contains("12345") && !line.contains("12.345"), "{line}");
 }

@@ -167,3 +167,13 @@ impl HarSession {
         }
     }
 }
+
+/// The report page's own words in the reader's language (most wanted first):
+/// JSON `{"lang": tag, "dir": "ltr"|"rtl", "messages": {id: text}}`. The page
+/// sets them as text, never as markup.
+#[wasm_bindgen(js_name = pageMessages)]
+pub fn page_messages(wanted: Vec<String>) -> String {
+    let l = borderline::l10n::negotiate(&wanted).0;
+    let messages: serde_json::Map<String, serde_json::Value> = l.page_messages().into_iter().map(|(id, text)| (id, serde_json::Value::String(text))).collect();
+    serde_json::json!({ "lang": l.tag(), "dir": l.dir(), "messages": messages }).to_string()
+}
