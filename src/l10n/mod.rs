@@ -101,7 +101,7 @@ fn grouped(n: u64, d: Digits) -> String {
     }
     let mut out = String::with_capacity(s.len() + s.len() / 3 * d.group.len());
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push_str(d.group);
         }
         out.push(c);

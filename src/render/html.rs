@@ -1,7 +1,8 @@
 //! Self-contained printable HTML report: no external resources, inline CSS and
 //! SVG charts; every string is escaped by maud.
 
-use super::popup::known;
+use super::popup::known_in;
+use crate::l10n::{Arg, L10n};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::csv::iso_time;
@@ -24,8 +25,8 @@ ol.bars{list-style:none;margin:0;padding:0}ol.bars li{display:grid;grid-template
 @media print{body{padding:0;font-size:11px}h2{break-after:avoid}tr{break-inside:avoid}}
 "#;
 
-fn jtag(j: Jurisdiction) -> Markup {
-    html! { span class={"tag " (j.label())} { (j.label()) } }
+fn jtag(j: Jurisdiction, l: &L10n) -> Markup {
+    html! { span class={"tag " (j.label())} { (l.t(&format!("jurisdiction-{}", j.label()))) } }
 }
 
 fn bytes(n: u64) -> String {
@@ -34,10 +35,6 @@ fn bytes(n: u64) -> String {
         1024..=1_048_575 => format!("{:.1} kB", n as f64 / 1024.0),
         _ => format!("{:.1} MB", n as f64 / 1_048_576.0),
     }
-}
-
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A horizontal bar chart as inline SVG; labels are escaped text nodes.
@@ -63,13 +60,14 @@ pub fn to_html(r: &Report) -> String {
 }
 
 /// The whole report as one HTML document, in a language (the first screen,
-/// the grade and its reasons; the detailed tables are English still).
-pub fn to_html_in(r: &Report, l: &crate::l10n::L10n) -> String {
+/// the grade and its reasons, the tables; the JSON's own sentences, such as
+/// the findings, are quoted in English).
+pub fn to_html_in(r: &Report, l: &L10n) -> String {
     let t = &r.totals;
     let u = r.unit;
-    let (one, many) = (u.one(), u.many());
-    let short = if u == crate::aggregate::Unit::Connections { "conn." } else { "req." };
-    let cap = |w: &str| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+    let unit = || ("unit", Arg::from(u));
+    let n = |k: &'static str, v: u64| (k, Arg::Num(v));
+    let short = l.ta("unit-short", &[unit()]);
     let page = html! {
         (DOCTYPE)
         html lang=(l.tag()) dir=(l.dir()) {
@@ -82,105 +80,105 @@ pub fn to_html_in(r: &Report, l: &crate::l10n::L10n) -> String {
             }
             body {
                 div class="head" {
-                    span class={"grade g-" (r.grade.letter)} aria-label={"grade " (r.grade.letter)} { (r.grade.letter) }
+                    span class={"grade g-" (r.grade.letter)} aria-label=(l.ta("grade-aria", &[("letter", (&r.grade.letter).into()), ("score", r.grade.score.into())])) { (r.grade.letter) }
                     div {
                         h1 { (r.site) }
-                        div class="muted" { (iso_time(t.first_seen_ms)) " – " (iso_time(t.last_seen_ms)) " · home " (r.policy.home) " · policy: " (r.policy.description) }
+                        div class="muted" { (l.ta("html-head", &[("from", iso_time(t.first_seen_ms).into()), ("to", iso_time(t.last_seen_ms).into()), ("home", (&r.policy.home).into()), ("policy", (&r.policy.description).into())])) }
                     }
                 }
                 @if let Some(sj) = &r.subject {
                     section class="subject" {
-                        h2 { "What this report is about" }
+                        h2 { (l.t("html-about")) }
                         p {
-                            @if sj.kind == crate::aggregate::SubjectKind::App { "The app " strong { (sj.label.as_deref().unwrap_or(&sj.id)) } " (" code { (sj.id) } ")" } @else { "This device" @if let Some(l) = &sj.label { " (" (l) ")" } }
-                            @if let Some(b) = &sj.basis { ", as " (b) } ". "
-                            @if let Some(p) = &sj.publisher { "Published by " (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" @if let Some(g) = &sj.publisher_group { ", part of " (g.name) " (" (known(&g.domicile)) "/" (known(&g.headquarters)) "): hosts of any company in that group count as the same entity. " } @else { ": hosts of its company count as the same entity. " } } @else { "No publisher is known: every host counts as third-party. " }
+                            @if sj.kind == crate::aggregate::SubjectKind::App { (l.t("html-app")) strong { (sj.label.as_deref().unwrap_or(&sj.id)) } " (" code { (sj.id) } ")" } @else { (l.t("popup-device")) @if let Some(label) = &sj.label { " (" (label) ")" } }
+                            @if let Some(b) = &sj.basis { (l.ta("html-as", &[("basis", b.into())])) } ". "
+                            @if let Some(p) = &sj.publisher { (l.ta("html-published-by", &[("publisher", (&p.name).into())])) "(" (known_in(&p.domicile, l)) "/" (known_in(&p.headquarters, l)) ")" @if let Some(g) = &sj.publisher_group { (l.ta("html-group", &[("group", (&g.name).into())])) "(" (known_in(&g.domicile, l)) "/" (known_in(&g.headquarters, l)) ")" (l.t("html-group-same")) } @else { (l.t("html-company-same")) } } @else { (l.t("html-no-publisher")) }
                         }
-                        @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for l in &pk.limits { li { (l) } } } }
+                        @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for limit in &pk.limits { li { (limit) } } } }
                     }
                 }
                 (super::glance::glance_markup_in(&r.glance, &r.grade, l))
                 h2 { (l.ta("html-why-grade", &[("score", r.grade.score.into())])) }
                 ul { @for reason in &r.grade.reasons { li { @if reason.points > 0 { "−" (reason.points) ": " } (reason.text(l, u)) } } }
                 div class="cards" {
-                    div class="card" { b { (t.requests) } (many) }
-                    div class="card" { b { (t.tracker_requests) } "tracker " (many) }
-                    div class="card" { b { (t.tracker_endpoints) } "tracker endpoints" }
-                    div class="card" { b { (t.tracker_companies) } "tracker companies" }
-                    @if t.unidentified_tracker_domains > 0 { div class="card" { b { (t.unidentified_tracker_domains) } "unidentified tracker domains" } }
-                    div class="card" { b { (bytes(t.bytes_sent)) } "sent" }
-                    div class="card" { b { (t.server_of_concern_requests) } (many) " to servers of concern" }
+                    div class="card" { b { (t.requests) } (l.ta("html-card-count", &[unit()])) }
+                    div class="card" { b { (t.tracker_requests) } (l.ta("html-card-tracker", &[unit()])) }
+                    div class="card" { b { (t.tracker_endpoints) } (l.t("html-card-endpoints")) }
+                    div class="card" { b { (t.tracker_companies) } (l.t("html-card-companies")) }
+                    @if t.unidentified_tracker_domains > 0 { div class="card" { b { (t.unidentified_tracker_domains) } (l.t("html-card-unidentified")) } }
+                    div class="card" { b { (bytes(t.bytes_sent)) } (l.t("html-card-sent")) }
+                    div class="card" { b { (t.server_of_concern_requests) } (l.ta("html-card-concern", &[unit()])) }
                 }
-                p class="muted" { "A tracker " (one) " is a " (one) " matched by a tracker list or sent to a domain the entity map classes as tracking; a tracker endpoint is a host that received one; a tracker company owns one; an unidentified tracker domain is one no company data names. Every count is a count of " (many) " that have the property." }
-                @if let Some(c) = &r.capture { p class="muted" { "Capture: SHA-256 " code { (c.sha256) } ", " (bytes(c.bytes)) @if let Some(cr) = &c.creator { ", recorded by " (cr) } ". " (r.generator) ", data: " @for (i, d) in r.data_sources.iter().enumerate() { @if i > 0 { ", " } (d.id) " " (d.version) } "." } }
-                @if t.requests_without_ip > 0 { p class="muted" { (count(t.requests_without_ip, one, many)) " reached no known server IP (failed, or served from cache): their server country is unknown." } }
-                @if t.skipped > 0 { p class="muted" { (count(t.skipped, one, many)) " could not be read and are not counted above." } }
-                @if t.endpoints_folded > 0 { p class="muted" { (count(t.endpoints_folded, "endpoint", "endpoints")) " (" (count(t.requests_folded, one, many)) ") folded to keep the report bounded: counted in the totals, not listed." } }
-                @if t.log_dropped > 0 { p class="muted" { (count(t.log_dropped, "row was", "rows were")) " dropped from the log; the counts above are complete." } }
-                h2 { "Findings" }
+                p class="muted" { (l.ta("html-definitions", &[unit()])) }
+                @if let Some(c) = &r.capture { p class="muted" { (l.t("html-capture")) code { (c.sha256) } ", " (bytes(c.bytes)) @if let Some(cr) = &c.creator { (l.ta("html-recorded-by", &[("tool", cr.into())])) } ". " (r.generator) (l.t("html-data")) @for (i, d) in r.data_sources.iter().enumerate() { @if i > 0 { ", " } (d.id) " " (d.version) } "." } }
+                @if t.requests_without_ip > 0 { p class="muted" { (l.ta("html-without-ip", &[n("n", t.requests_without_ip), unit()])) } }
+                @if t.skipped > 0 { p class="muted" { (l.ta("html-skipped", &[n("n", t.skipped), unit()])) } }
+                @if t.endpoints_folded > 0 { p class="muted" { (l.ta("html-folded", &[n("endpoints", t.endpoints_folded), n("n", t.requests_folded), unit()])) } }
+                @if t.log_dropped > 0 { p class="muted" { (l.ta("html-log-dropped", &[n("n", t.log_dropped)])) } }
+                h2 { (l.t("html-findings")) }
                 ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
                 @if !r.telemetry.endpoints.is_empty() {
-                    h2 { "Platform telemetry" }
+                    h2 { (l.t("popup-telemetry")) }
                     p {
-                        (u.count(r.telemetry.requests)) " (" (bytes(r.telemetry.bytes_sent)) ") to the platform's own telemetry and logging endpoints: "
+                        (l.ta("html-telemetry", &[n("n", r.telemetry.requests), unit(), ("size", bytes(r.telemetry.bytes_sent).into())]))
                         @for (i, h) in r.telemetry.endpoints.iter().enumerate() { @if i > 0 { ", " } code { (h) } }
-                        @if !r.telemetry.countries.is_empty() { ". Servers registered in " (r.telemetry.countries.join(", ")) }
-                        @if !r.telemetry.identifiers.is_empty() { ". Identifiers sent: " (r.telemetry.identifiers.join(", ")) }
+                        @if !r.telemetry.countries.is_empty() { (l.ta("html-telemetry-countries", &[("countries", r.telemetry.countries.join(", ").into())])) }
+                        @if !r.telemetry.identifiers.is_empty() { (l.ta("html-telemetry-identifiers", &[("identifiers", r.telemetry.identifiers.join(", ").into())])) }
                         "."
                     }
                 }
-                h2 { "Companies" }
+                h2 { (l.t("popup-companies")) }
                 table {
-                    thead { tr { th { "Company" } th { "Domiciled" } th { "Headquarters" } th { "Parent" } th { "Jurisdiction" } th class="num" { (cap(many)) } th class="num" { "Tracker " (short) } th class="num" { "Sent" } } }
+                    thead { tr { th { (l.t("html-col-company")) } th { (l.t("html-col-domiciled")) } th { (l.t("html-col-headquarters")) } th { (l.t("html-col-parent")) } th { (l.t("html-col-jurisdiction")) } th class="num" { (l.ta("unit-many-cap", &[unit()])) } th class="num" { (l.ta("html-col-tracker-count", &[unit()])) } th class="num" { (l.t("html-col-sent")) } } }
                     tbody { @for e in &r.entities { tr {
-                        td { (e.entity.name) } td { (known(&e.entity.domicile)) } td { (known(&e.entity.headquarters)) }
-                        td { @if let Some(p) = &e.parent { (p.name) " (" (known(&p.domicile)) "/" (known(&p.headquarters)) ")" } }
-                        td { (jtag(e.jurisdiction)) } td class="num" { (e.requests) } td class="num" { (e.tracker_requests) } td class="num" { (bytes(e.bytes_sent)) }
+                        td { (e.entity.name) } td { (known_in(&e.entity.domicile, l)) } td { (known_in(&e.entity.headquarters, l)) }
+                        td { @if let Some(p) = &e.parent { (p.name) " (" (known_in(&p.domicile, l)) "/" (known_in(&p.headquarters, l)) ")" } }
+                        td { (jtag(e.jurisdiction, l)) } td class="num" { (e.requests) } td class="num" { (e.tracker_requests) } td class="num" { (bytes(e.bytes_sent)) }
                     } } }
                 }
                 @if !r.unidentified_trackers.is_empty() {
-                    h2 { "Unidentified tracker domains" }
-                    p class="muted" { "Domains that received tracker requests and that no company data names. They are counted as domains, not as companies." }
+                    h2 { (l.t("html-unidentified")) }
+                    p class="muted" { (l.t("html-unidentified-note")) }
                     table {
-                        thead { tr { th { "Domain" } th class="num" { "Endpoints" } th class="num" { (cap(many)) } th class="num" { "Tracker " (short) } } }
+                        thead { tr { th { (l.t("html-col-domain")) } th class="num" { (l.t("html-col-endpoints")) } th class="num" { (l.ta("unit-many-cap", &[unit()])) } th class="num" { (l.ta("html-col-tracker-count", &[unit()])) } } }
                         tbody { @for u in &r.unidentified_trackers { tr { td { code { (u.domain) } } td class="num" { (u.endpoints) } td class="num" { (u.requests) } td class="num" { (u.tracker_requests) } } } }
                     }
                 }
-                h2 { "Where " (many) " went (server country, registered)" }
-                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| c.jurisdiction.label().into()), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>(), &format!("{} per server country, as a bar chart", cap(many))))
-                h2 { "Hosting networks" }
-                (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| "unknown".into()), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>(), &format!("{} per hosting network, as a bar chart", cap(many))))
-                h2 { "Endpoints" }
+                h2 { (l.ta("html-where", &[unit()])) }
+                (bars(&r.countries.iter().map(|c| (c.country.clone().unwrap_or_else(|| l.t(&format!("jurisdiction-{}", c.jurisdiction.label()))), c.requests, c.jurisdiction == Jurisdiction::OfConcern)).collect::<Vec<_>>(), &l.ta("glance-server-countries-chart", &[unit()])))
+                h2 { (l.t("popup-networks")) }
+                (bars(&r.networks.iter().take(15).map(|n| (format!("{} {}", n.asn.map(|a| format!("AS{a}")).unwrap_or_else(|| l.t("network-unknown")), n.network.clone().unwrap_or_default()), n.requests, false)).collect::<Vec<_>>(), &l.ta("html-networks-chart", &[unit()])))
+                h2 { (l.t("popup-endpoints")) }
                 table {
-                    thead { tr { th { "Host" } th { "Party" } th { "Company" } th { "Tracker" } th { "IPs and locations" } th { "Server" } th { "Company" } th { "Fields sent" } th class="num" { (short) } th class="num" { "Sent" } } }
+                    thead { tr { th { (l.t("html-col-host")) } th { (l.t("html-col-party")) } th { (l.t("html-col-company")) } th { (l.t("html-col-tracker")) } th { (l.t("html-col-ips")) } th { (l.t("html-col-server")) } th { (l.t("html-col-company")) } th { (l.t("html-col-fields")) } th class="num" { (short) } th class="num" { (l.t("html-col-sent")) } } }
                     tbody { @for e in &r.endpoints { tr {
                         td {
                             (super::popup::host(&e.host, l))
-                            @for nb in &e.name_basis { div class="muted" { "name from " (nb.basis.label()) ": " (nb.connections) " " (short) } }
-                            @if !e.dns_names.is_empty() { div class="muted" { "its addresses also answered for: " @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
+                            @for nb in &e.name_basis { div class="muted" { (l.ta("html-name-from", &[("basis", super::popup::name_basis_word(nb.basis, l).into()), n("n", nb.connections), unit()])) } }
+                            @if !e.dns_names.is_empty() { div class="muted" { (l.t("html-also-answered")) @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
                         }
-                        td { (e.party.label()) }
-                        td { @if let Some(v) = &e.entity { (v.name) " (" (known(&v.domicile)) "/" (known(&v.headquarters)) ")" @if let Some(b) = &e.entity_basis { @if *b != super::view::EntityBasis::Cited { div class="muted" { (b.label()) } } } } }
+                        td { (l.t(&format!("party-{}", e.party.label()))) }
+                        td { @if let Some(v) = &e.entity { (v.name) " (" (known_in(&v.domicile, l)) "/" (known_in(&v.headquarters, l)) ")" @if let Some(b) = &e.entity_basis { @if *b != super::view::EntityBasis::Cited { div class="muted" { (super::popup::basis_word(b, l)) } } } } }
                         td {
-                            @for tr in &e.trackers { div { (tr.category.label()) " " span class="muted" { "(" (tr.requests) " of " (e.requests) " " (short) ")" } } }
+                            @for tr in &e.trackers { div { (super::popup::category_word(tr.category, l)) " " span class="muted" { (l.ta("html-tracker-share", &[n("n", tr.requests), n("total", e.requests), unit()])) } } }
                             @for rl in &e.rules { div class="muted" { (super::popup::rule_in(rl, u, l)) } }
-                            @if e.rules_not_listed > 0 { div class="muted" { (e.rules_not_listed) " more matched rules not listed" } }
+                            @if e.rules_not_listed > 0 { div class="muted" { (l.ta("html-rules-not-listed", &[n("n", e.rules_not_listed)])) } }
                         }
                         td {
-                            @for sv in &e.servers { @let l = &sv.location; div { (l.ip) " " (l.country.as_deref().unwrap_or("–")) " (" (l.basis.label()) ")" @if let Some(n) = &l.network { " · AS" (l.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } } }
-                            @if e.unlocated.requests > 0 { div class="muted" { (e.unlocated.requests) " " (short) " with no server IP" } }
+                            @for sv in &e.servers { @let loc = &sv.location; div { (loc.ip) " " (loc.country.as_deref().unwrap_or("–")) " (" (super::popup::location_word(loc.basis, l)) ")" @if let Some(n) = &loc.network { " · AS" (loc.asn.unwrap_or(0)) " " (n) } " " span class="muted" { (sv.requests) " " (short) } } }
+                            @if e.unlocated.requests > 0 { div class="muted" { (l.ta("html-no-ip", &[n("n", e.unlocated.requests), unit()])) } }
                         }
-                        td { (jtag(e.jurisdiction.server)) } td { (jtag(e.jurisdiction.entity)) }
+                        td { (jtag(e.jurisdiction.server, l)) } td { (jtag(e.jurisdiction.entity, l)) }
                         td {
                             @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " " span class="muted" { (super::popup::kind_word(f.kind, l)) ": " (super::popup::reason_word(f.reason, l)) } }
-                            @for b in &e.binary_sent { div class="muted" { (b.requests) " binary (" (b.content_type) ", " (bytes(b.bytes)) "), not read for fields" } }
+                            @for b in &e.binary_sent { div class="muted" { (l.ta("html-binary", &[n("n", b.requests), ("type", (&b.content_type).into()), ("size", bytes(b.bytes).into())])) } }
                         }
                         td class="num" { (e.requests) } td class="num" { (bytes(e.bytes_sent)) }
                     } } }
                 }
-                h2 { "Data sources" }
+                h2 { (l.t("html-sources")) }
                 ul { @for d in &r.data_sources { li { (d.name) " — " (d.version) " (" (d.date) "), " (d.licence) ". " (d.attribution) } } }
-                p class="muted" { "Server countries are where address blocks are registered, which is not always where a server stands. " a href="https://db-ip.com" { "IP Geolocation by DB-IP" } ". Generated by " (r.generator) ", offline." }
+                p class="muted" { (l.t("html-footer")) a href="https://db-ip.com" { "IP Geolocation by DB-IP" } (l.ta("html-generated", &[("generator", (&r.generator).into())])) }
             }
         }
     };

@@ -80,12 +80,12 @@ pub(crate) fn basis_word(b: &EntityBasis, l: &L10n) -> String {
 }
 
 /// Where a location comes from, in a language.
-fn location_word(b: crate::locate::Basis, l: &L10n) -> String {
+pub(crate) fn location_word(b: crate::locate::Basis, l: &L10n) -> String {
     l.t(&format!("location-{}", b.label()))
 }
 
 /// Where a connection's name comes from, in a language.
-fn name_basis_word(b: crate::observe::packets::NameBasis, l: &L10n) -> String {
+pub(crate) fn name_basis_word(b: crate::observe::packets::NameBasis, l: &L10n) -> String {
     use crate::observe::packets::NameBasis;
     l.t(match b {
         NameBasis::TlsSni => "name-basis-tls",
@@ -313,11 +313,6 @@ pub fn warning_text_in(r: &Report, e: &EndpointView, l: &L10n) -> String {
 #[cfg(test)]
 #[path = "../../tests/unit/render_popup.rs"]
 mod tests;
-
-/// A country code, or "?" (with a title saying so) when not known.
-pub(crate) fn known(c: &Option<String>) -> maud::Markup {
-    known_in(c, crate::l10n::english())
-}
 
 /// A country code, or "?" (with a title saying so, in a language) when not known.
 pub(crate) fn known_in(c: &Option<String>, l: &L10n) -> maud::Markup {
