@@ -214,7 +214,7 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
                                 @if !e.dns_names.is_empty() { p class="muted" { (l.t("endpoint-also-answered")) @for (i, n) in e.dns_names.iter().enumerate() { @if i > 0 { ", " } code { (n) } } } }
                                 @if e.trackers.is_empty() { p { (l.t("endpoint-not-matched")) } }
                                 @if !e.rules.is_empty() { ul class="rules" { @for r in &e.rules { li { (rule_in(r, u, l)) } } } }
-                                @if e.rules_not_listed > 0 { p class="muted" { (l.ta("endpoint-rules-not-listed", &[n("n", e.rules_not_listed.into()), unit()])) } }
+                                @if e.rules_not_listed > 0 { p class="muted" { (l.ta("endpoint-rules-not-listed", &[n("n", e.rules_not_listed), unit()])) } }
                                 @if !e.sent.is_empty() {
                                     p { (l.t("endpoint-sent")) @for (i, f) in e.sent.iter().enumerate() { @if i > 0 { ", " } code { (f.name) } " (" (kind_word(f.kind, l)) ", " (reason_word(f.reason, l)) ")" } }
                                 }
