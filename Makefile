@@ -132,7 +132,7 @@ bench-check: peers-deps
 data:
 	bash data/refresh.sh
 
-# docs/screenshots/: the popup's first screen (light and dark), the in-page
+# docs/screenshots/: the popup's first screen (light, dark, in German), the HTML export, the in-page
 # banner and www/, from the browser tests against the local test sites.
 screenshots: deps
 	mkdir -p target/e2e docs/screenshots
@@ -142,8 +142,8 @@ screenshots: deps
 	node extension/build.mjs
 	node www/build.mjs
 	cargo build --bin borderline
-	BORDERLINE_BROWSERS=chromium node --test --test-concurrency=1 --test-name-pattern="TikTok-like site: popup|dark mode|a Chrome HAR of a TikTok session" tests/e2e/extension.test.mjs tests/e2e/www.test.mjs
-	for f in popup-first-screen popup-dark banner-tiktok; do cp test-artifacts/chromium-$$f.png docs/screenshots/$$f.png; done
+	BORDERLINE_BROWSERS=chromium node --test --test-concurrency=1 --test-name-pattern="TikTok-like site: popup|dark mode|the report in the reader|a Chrome HAR of a TikTok session" tests/e2e/extension.test.mjs tests/e2e/www.test.mjs
+	for f in popup-first-screen popup-dark popup-de banner-tiktok html-export; do cp test-artifacts/chromium-$$f.png docs/screenshots/$$f.png; done
 	cp test-artifacts/www-first-screen.png docs/screenshots/
 
 # docs/coverage.md: how much of the shared corpus, the bundled captures and

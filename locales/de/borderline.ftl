@@ -244,6 +244,92 @@ novelty-both = Neu seit Ihrem letzten Besuch: { $site } sendet zum ersten Mal Da
 
 html-title = Borderline-Bericht: { $site }
 html-why-grade = Warum diese Bewertung ({ $score }/100)
+html-head = { $from } – { $to } · Heimatland { $home } · Richtlinie: { $policy }
+html-about = Worum es in diesem Bericht geht
+html-app = Die App{" "}
+html-as = , Grundlage: { $basis }
+html-published-by = Betrieben von { $publisher }{" "}
+html-group = , Teil von { $group }{" "}
+html-group-same = : Die Hosts jedes Unternehmens dieser Gruppe gelten als dasselbe Unternehmen.{" "}
+html-company-same = : Die Hosts dieses Unternehmens gelten als dasselbe Unternehmen.{" "}
+html-no-publisher = Es ist kein Betreiber bekannt: Jeder Host gilt als Drittanbieter.{" "}
+html-card-count = { unit-many }
+html-card-tracker = Tracker-{ unit-many }
+html-card-endpoints = Tracker-Endpunkte
+html-card-companies = Tracker-Unternehmen
+html-card-unidentified = nicht identifizierte Tracker-Domains
+html-card-sent = gesendet
+html-card-concern = { $unit ->
+        [connections] Verbindungen zu Servern
+       *[requests] Anfragen an Server
+    } in bedenklichen Ländern
+html-definitions = { $unit ->
+    [connections] Eine Tracker-Verbindung ist eine Verbindung, die von einer Tracker-Liste erfasst wird oder zu einer Domain geht, die die Entitätenliste als Tracking einordnet; ein Tracker-Endpunkt ist ein Host, der eine solche Verbindung erhielt; ein Tracker-Unternehmen ist Eigentümer eines solchen Endpunkts; eine nicht identifizierte Tracker-Domain ist eine Domain, die eine solche Verbindung erhielt und in keinen Unternehmensdaten genannt wird. Alle Zahlen zählen Verbindungen, die die jeweilige Eigenschaft haben.
+   *[requests] Eine Tracker-Anfrage ist eine Anfrage, die von einer Tracker-Liste erfasst wird oder an eine Domain geht, die die Entitätenliste als Tracking einordnet; ein Tracker-Endpunkt ist ein Host, der eine solche Anfrage erhielt; ein Tracker-Unternehmen ist Eigentümer eines solchen Endpunkts; eine nicht identifizierte Tracker-Domain ist eine Domain, die eine solche Anfrage erhielt und in keinen Unternehmensdaten genannt wird. Alle Zahlen zählen Anfragen, die die jeweilige Eigenschaft haben.
+}
+html-capture = Mitschnitt: SHA-256{" "}
+html-recorded-by = , aufgezeichnet von { $tool }
+html-data = , Daten:{" "}
+html-without-ip = { unit-count } { $n ->
+        [one] erreichte
+       *[other] erreichten
+    } keine bekannte Server-IP (fehlgeschlagen oder aus dem Cache geladen): Das Serverland ist unbekannt.
+html-skipped = { unit-count } { $n ->
+        [one] konnte nicht gelesen werden und ist oben nicht mitgezählt.
+       *[other] konnten nicht gelesen werden und sind oben nicht mitgezählt.
+    }
+html-folded = { $endpoints ->
+    [one] { $endpoints } Endpunkt ({ unit-count }) zusammengefasst, um die Größe des Berichts zu begrenzen: in den Summen mitgezählt, nicht aufgeführt.
+   *[other] { $endpoints } Endpunkte ({ unit-count }) zusammengefasst, um die Größe des Berichts zu begrenzen: in den Summen mitgezählt, nicht aufgeführt.
+}
+html-log-dropped = { $n ->
+    [one] { $n } Zeile wurde
+   *[other] { $n } Zeilen wurden
+} aus dem Protokoll verworfen; die Zahlen oben sind vollständig.
+html-findings = Befunde
+html-telemetry = { unit-count } ({ $size }) { $unit ->
+        [connections] zu den eigenen Telemetrie- und Protokollierungsendpunkten der Plattform
+       *[requests] an die eigenen Telemetrie- und Protokollierungsendpunkte der Plattform
+    }:{" "}
+html-telemetry-countries = . Server registriert in { $countries }
+html-telemetry-identifiers = . Gesendete Kennungen: { $identifiers }
+html-col-company = Unternehmen
+html-col-domiciled = Satzungssitz
+html-col-headquarters = Hauptsitz
+html-col-parent = Mutterunternehmen
+html-col-jurisdiction = Rechtsraum
+html-col-tracker-count = Tracker-{ unit-short }
+html-col-sent = Gesendet
+html-unidentified = Nicht identifizierte Tracker-Domains
+html-unidentified-note = Domains, die Tracker-Anfragen erhielten und in keinen Unternehmensdaten genannt werden. Sie werden als Domains gezählt, nicht als Unternehmen.
+html-col-domain = Domain
+html-col-endpoints = Endpunkte
+html-where = Wohin die { unit-many } gingen (Serverland, registriert)
+html-networks-chart = { unit-many-cap } je Hosting-Netzwerk, als Balkendiagramm
+html-col-host = Host
+html-col-party = Zuordnung
+party-first-party = Erstanbieter
+party-same-entity = dasselbe Unternehmen
+party-third-party = Drittanbieter
+html-col-tracker = Tracker
+html-col-ips = IPs und Standorte
+html-col-server = Server
+html-col-fields = Gesendete Felder
+html-name-from = Herkunft des Namens: { $basis } – { $n } { unit-short }
+html-also-answered = seine Adressen standen auch in den DNS-Antworten für:{" "}
+html-tracker-share = ({ $n } von { $total } { unit-short })
+html-rules-not-listed = { $n ->
+    [one] { $n } weiterer Treffer nicht aufgeführter Regeln
+   *[other] { $n } weitere Treffer nicht aufgeführter Regeln
+}
+html-no-ip = { $n } { unit-short } ohne Server-IP
+html-binary = { $n ->
+    [one] { $n } binärer Inhalt ({ $type }, { $size }), nicht nach Feldern ausgewertet
+   *[other] { $n } binäre Inhalte ({ $type }, { $size }), nicht nach Feldern ausgewertet
+}
+html-sources = Datenquellen
+html-footer = Als Serverland gilt das Land, in dem der Adressblock registriert ist; dort steht der Server nicht immer.{" "}
+html-generated = . Erstellt von { $generator }, offline.
 
 ## Der Warnhinweis in der Seite (reiner Text)
 

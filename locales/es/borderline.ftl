@@ -224,6 +224,89 @@ novelty-both = Novedad desde su última visita: por primera vez, { $site } enví
 
 html-title = Informe de Borderline: { $site }
 html-why-grade = Por qué esta calificación ({ $score }/100)
+html-head = { $from } – { $to } · país de origen { $home } · política: { $policy }
+html-about = De qué trata este informe
+html-app = La aplicación{" "}
+html-as = , fuente: { $basis }
+html-published-by = Publicada por { $publisher }{" "}
+html-group = , parte de { $group }{" "}
+html-group-same = : los hosts de cualquier empresa de ese grupo se consideran de la misma entidad.{" "}
+html-company-same = : los hosts de esa empresa se consideran de la misma entidad.{" "}
+html-no-publisher = Se desconoce quién lo publica: todos los hosts se consideran de terceros.{" "}
+html-card-count = { unit-many }
+html-card-tracker = { unit-many } de rastreo
+html-card-endpoints = endpoints de rastreo
+html-card-companies = empresas de rastreo
+html-card-unidentified = dominios de rastreo no identificados
+html-card-sent = enviados
+html-card-concern = { unit-many } a servidores de países preocupantes
+html-definitions = { $unit ->
+    [connections] Una conexión de rastreo es una conexión que coincide con una lista de rastreadores o que se dirige a un dominio que el mapa de entidades clasifica como de rastreo; un endpoint de rastreo es un host que recibió una conexión así; una empresa de rastreo es propietaria de un endpoint así; un dominio de rastreo no identificado es un dominio que recibió una conexión así y que no figura en ningún dato de empresas. Todos los recuentos cuentan conexiones que tienen la propiedad correspondiente.
+   *[requests] Una solicitud de rastreo es una solicitud que coincide con una lista de rastreadores o que se envía a un dominio que el mapa de entidades clasifica como de rastreo; un endpoint de rastreo es un host que recibió una solicitud así; una empresa de rastreo es propietaria de un endpoint así; un dominio de rastreo no identificado es un dominio que recibió una solicitud así y que no figura en ningún dato de empresas. Todos los recuentos cuentan solicitudes que tienen la propiedad correspondiente.
+}
+html-capture = Captura: SHA-256{" "}
+html-recorded-by = , registrada por { $tool }
+html-data = , datos:{" "}
+html-without-ip = { $n ->
+    [one] { unit-count } no llegó a ninguna IP de servidor conocida (falló o se sirvió desde la caché): se desconoce el país de su servidor.
+   *[other] { unit-count } no llegaron a ninguna IP de servidor conocida (fallaron o se sirvieron desde la caché): se desconoce el país de sus servidores.
+}
+html-skipped = { $n ->
+    [one] { unit-count } no se pudo leer y no se incluye en los recuentos anteriores.
+   *[other] { unit-count } no se pudieron leer y no se incluyen en los recuentos anteriores.
+}
+html-folded = { $endpoints ->
+    [one] { $endpoints } endpoint ({ unit-count }) agrupado para limitar el tamaño del informe: contado en los totales, no listado.
+   *[other] { $endpoints } endpoints ({ unit-count }) agrupados para limitar el tamaño del informe: contados en los totales, no listados.
+}
+html-log-dropped = { $n ->
+    [one] Se descartó { $n } fila
+   *[other] Se descartaron { $n } filas
+} del registro; los recuentos anteriores están completos.
+html-findings = Hallazgos
+html-telemetry = { unit-count } ({ $size }) a los endpoints de telemetría y de registro propios de la plataforma:{" "}
+html-telemetry-countries = . Servidores registrados en { $countries }
+html-telemetry-identifiers = . Identificadores enviados: { $identifiers }
+html-col-company = Empresa
+html-col-domiciled = Domicilio
+html-col-headquarters = Sede
+html-col-parent = Matriz
+html-col-jurisdiction = Jurisdicción
+html-col-tracker-count = { $unit ->
+    [connections] Conex. de rastreo
+   *[requests] Sol. de rastreo
+}
+html-col-sent = Enviado
+html-unidentified = Dominios de rastreo no identificados
+html-unidentified-note = Dominios que recibieron solicitudes de rastreo y que no figuran en ningún dato de empresas. Se cuentan como dominios, no como empresas.
+html-col-domain = Dominio
+html-col-endpoints = Endpoints
+html-where = Adónde fueron las { unit-many } (país del servidor, registrado)
+html-networks-chart = { unit-many-cap } por red de alojamiento, en un gráfico de barras
+html-col-host = Host
+html-col-party = Pertenencia
+party-first-party = propio
+party-same-entity = de la misma entidad
+party-third-party = de terceros
+html-col-tracker = Rastreador
+html-col-ips = IP y ubicaciones
+html-col-server = Servidor
+html-col-fields = Campos enviados
+html-name-from = origen del nombre en { $n } { unit-short }: { $basis }
+html-also-answered = sus direcciones también correspondían a:{" "}
+html-tracker-share = ({ $n } de { $total } { unit-short })
+html-rules-not-listed = { $n ->
+    [one] { $n } coincidencia más con reglas no listadas
+   *[other] { $n } coincidencias más con reglas no listadas
+}
+html-no-ip = { $n } { unit-short } sin IP de servidor
+html-binary = { $n ->
+    [one] { $n } cuerpo binario ({ $type }, { $size }), no leído en busca de campos
+   *[other] { $n } cuerpos binarios ({ $type }, { $size }), no leídos en busca de campos
+}
+html-sources = Fuentes de datos
+html-footer = Los países de los servidores indican dónde están registrados los bloques de direcciones, lo que no siempre coincide con el lugar donde se encuentra el servidor.{" "}
+html-generated = . Generado por { $generator }, sin conexión.
 
 ## El aviso dentro de la página (texto sin formato)
 

@@ -235,6 +235,89 @@ novelty-both = Nouveau depuis votre dernière visite : { $site } envoie pour l
 
 html-title = Rapport Borderline : { $site }
 html-why-grade = Pourquoi cette note ({ $score }/100)
+html-head = { $from } – { $to } · pays d’origine { $home } · politique : { $policy }
+html-about = Objet de ce rapport
+html-app = L’application{" "}
+html-as = , source : { $basis }
+html-published-by = Éditée par { $publisher }{" "}
+html-group = , appartenant à { $group }{" "}
+html-group-same =  : les hôtes de toute entreprise de ce groupe sont considérés comme relevant de la même entreprise.{" "}
+html-company-same =  : les hôtes de cette entreprise sont considérés comme relevant de la même entreprise.{" "}
+html-no-publisher = Aucun éditeur n’est connu : chaque hôte est considéré comme tiers.{" "}
+html-card-count = { unit-many }
+html-card-tracker = { unit-many } de traçage
+html-card-endpoints = points de terminaison de traçage
+html-card-companies = entreprises de traçage
+html-card-unidentified = domaines de traçage non identifiés
+html-card-sent = envoyés
+html-card-concern = { unit-many } vers des serveurs de pays préoccupants
+html-definitions = { $unit ->
+    [connections] Une connexion de traçage est une connexion qui correspond à une liste de traceurs ou qui est établie vers un domaine que la table des entités classe comme traçage ; un point de terminaison de traçage est un hôte qui a reçu une telle connexion ; une entreprise de traçage est propriétaire d’un tel point de terminaison ; un domaine de traçage non identifié est un domaine qui a reçu une telle connexion et qu’aucune donnée d’entreprise ne nomme. Chaque décompte porte sur les connexions qui présentent la propriété en question.
+   *[requests] Une requête de traçage est une requête qui correspond à une liste de traceurs ou qui est envoyée à un domaine que la table des entités classe comme traçage ; un point de terminaison de traçage est un hôte qui a reçu une telle requête ; une entreprise de traçage est propriétaire d’un tel point de terminaison ; un domaine de traçage non identifié est un domaine qui a reçu une telle requête et qu’aucune donnée d’entreprise ne nomme. Chaque décompte porte sur les requêtes qui présentent la propriété en question.
+}
+html-capture = Capture : SHA-256{" "}
+html-recorded-by = , enregistrée par { $tool }
+html-data = , données :{" "}
+html-without-ip = { unit-count } { $n ->
+        [one] n’a atteint aucune IP de serveur connue (échec, ou réponse servie depuis le cache) : son pays de serveur est inconnu.
+       *[other] n’ont atteint aucune IP de serveur connue (échec, ou réponses servies depuis le cache) : leur pays de serveur est inconnu.
+    }
+html-skipped = { unit-count } { $n ->
+        [one] n’a pas pu être lue et n’est pas comptée ci-dessus.
+       *[other] n’ont pas pu être lues et ne sont pas comptées ci-dessus.
+    }
+html-folded = { $endpoints ->
+    [one] { $endpoints } point de terminaison ({ unit-count }) regroupé pour limiter la taille du rapport : compté dans les totaux, non listé.
+   *[other] { $endpoints } points de terminaison ({ unit-count }) regroupés pour limiter la taille du rapport : comptés dans les totaux, non listés.
+}
+html-log-dropped = { $n ->
+    [one] { $n } ligne a été retirée
+   *[other] { $n } lignes ont été retirées
+} du journal ; les décomptes ci-dessus sont complets.
+html-findings = Constats
+html-telemetry = { unit-count } ({ $size }) vers les points de terminaison de télémétrie et de journalisation propres à la plateforme :{" "}
+html-telemetry-countries = . Serveurs enregistrés dans { $countries }
+html-telemetry-identifiers = . Identifiants envoyés : { $identifiers }
+html-col-company = Entreprise
+html-col-domiciled = Siège statutaire
+html-col-headquarters = Siège opérationnel
+html-col-parent = Maison mère
+html-col-jurisdiction = Juridiction
+html-col-tracker-count = { $unit ->
+    [connections] Conn. de traçage
+   *[requests] Req. de traçage
+}
+html-col-sent = Envoyé
+html-unidentified = Domaines de traçage non identifiés
+html-unidentified-note = Domaines qui ont reçu des requêtes de traçage et qu’aucune donnée d’entreprise ne nomme. Ils sont comptés comme domaines, non comme entreprises.
+html-col-domain = Domaine
+html-col-endpoints = Points de terminaison
+html-where = Où sont allées les { unit-many } (pays du serveur, enregistré)
+html-networks-chart = { unit-many-cap } par réseau d’hébergement, sous forme de diagramme en barres
+html-col-host = Hôte
+html-col-party = Rattachement
+party-first-party = interne
+party-same-entity = même entreprise
+party-third-party = tiers
+html-col-tracker = Traceur
+html-col-ips = IP et emplacements
+html-col-server = Serveur
+html-col-fields = Champs envoyés
+html-name-from = origine du nom : { $basis } — { $n } { unit-short }
+html-also-answered = ses adresses figuraient aussi dans les réponses DNS pour :{" "}
+html-tracker-share = ({ $n } sur { $total } { unit-short })
+html-rules-not-listed = { $n ->
+    [one] { $n } autre correspondance avec des règles non listées
+   *[other] { $n } autres correspondances avec des règles non listées
+}
+html-no-ip = { $n } { unit-short } sans IP de serveur
+html-binary = { $n ->
+    [one] { $n } corps binaire ({ $type }, { $size }), non analysé pour en extraire des champs
+   *[other] { $n } corps binaires ({ $type }, { $size }), non analysés pour en extraire des champs
+}
+html-sources = Sources des données
+html-footer = Le pays d’un serveur est celui où son bloc d’adresses est enregistré, ce qui n’est pas toujours celui où le serveur se trouve.{" "}
+html-generated = . Généré par { $generator }, hors ligne.
 
 ## L’avertissement dans la page (texte brut)
 

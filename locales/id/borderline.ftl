@@ -198,6 +198,72 @@ novelty-both = Baru sejak kunjungan terakhir Anda: { $site } untuk pertama kalin
 
 html-title = Laporan Borderline: { $site }
 html-why-grade = Mengapa nilai ini ({ $score }/100)
+html-head = { $from } – { $to } · negara Anda: { $home } · kebijakan: { $policy }
+html-about = Tentang apa laporan ini
+html-app = Aplikasi{" "}
+html-as = , menurut { $basis }
+html-published-by = Diterbitkan oleh { $publisher }{" "}
+html-group = , bagian dari { $group }{" "}
+html-group-same = : host milik perusahaan mana pun dalam grup tersebut dihitung sebagai entitas yang sama.{" "}
+html-company-same = : host milik perusahaan tersebut dihitung sebagai entitas yang sama.{" "}
+html-no-publisher = Penerbit tidak diketahui: setiap host dihitung sebagai pihak ketiga.{" "}
+html-card-count = { unit-many }
+html-card-tracker = { unit-many } pelacak
+html-card-endpoints = titik akhir pelacak
+html-card-companies = perusahaan pelacak
+html-card-unidentified = domain pelacak yang tidak teridentifikasi
+html-card-sent = terkirim
+html-card-concern = { unit-many } ke server di negara yang menjadi perhatian
+html-definitions = { $unit ->
+    [connections] Koneksi pelacak adalah koneksi yang cocok dengan daftar pelacak atau yang dikirim ke domain yang digolongkan sebagai pelacakan oleh peta entitas; titik akhir pelacak adalah host yang menerima koneksi semacam itu; perusahaan pelacak adalah pemilik titik akhir semacam itu; domain pelacak yang tidak teridentifikasi adalah domain yang tidak disebutkan oleh data perusahaan mana pun. Setiap hitungan adalah jumlah koneksi yang memenuhi kriteria tersebut.
+   *[requests] Permintaan pelacak adalah permintaan yang cocok dengan daftar pelacak atau yang dikirim ke domain yang digolongkan sebagai pelacakan oleh peta entitas; titik akhir pelacak adalah host yang menerima permintaan semacam itu; perusahaan pelacak adalah pemilik titik akhir semacam itu; domain pelacak yang tidak teridentifikasi adalah domain yang tidak disebutkan oleh data perusahaan mana pun. Setiap hitungan adalah jumlah permintaan yang memenuhi kriteria tersebut.
+}
+html-capture = Tangkapan: SHA-256{" "}
+html-recorded-by = , direkam oleh { $tool }
+html-data = , data:{" "}
+html-without-ip = { unit-count } tidak mencapai IP server yang dikenal (gagal, atau disajikan dari cache): negara servernya tidak diketahui.
+html-skipped = { unit-count } tidak dapat dibaca dan tidak dihitung di atas.
+html-folded = { $endpoints ->
+   *[other] { $endpoints } titik akhir
+} ({ unit-count }) digabungkan agar ukuran laporan tetap terbatas: sudah dihitung dalam total, tetapi tidak dirinci.
+html-log-dropped = { $n ->
+   *[other] { $n } baris
+} dibuang dari log; hitungan di atas tetap lengkap.
+html-findings = Temuan
+html-telemetry = { unit-count } ({ $size }) ke titik akhir telemetri dan pencatatan log milik platform itu sendiri:{" "}
+html-telemetry-countries = . Server terdaftar di { $countries }
+html-telemetry-identifiers = . Pengenal yang dikirim: { $identifiers }
+html-col-company = Perusahaan
+html-col-domiciled = Domisili
+html-col-headquarters = Kantor pusat
+html-col-parent = Induk
+html-col-jurisdiction = Yurisdiksi
+html-col-tracker-count = { unit-short } pelacak
+html-col-sent = Terkirim
+html-unidentified = Domain pelacak yang tidak teridentifikasi
+html-unidentified-note = Domain yang menerima permintaan pelacak dan tidak disebutkan oleh data perusahaan mana pun. Domain ini dihitung sebagai domain, bukan sebagai perusahaan.
+html-col-domain = Domain
+html-col-endpoints = Titik akhir
+html-where = Tujuan { unit-many } (negara tempat server terdaftar)
+html-networks-chart = { unit-many-cap } per jaringan hosting, dalam diagram batang
+html-col-host = Host
+html-col-party = Pihak
+party-first-party = pihak pertama
+party-same-entity = entitas yang sama
+party-third-party = pihak ketiga
+html-col-tracker = Pelacak
+html-col-ips = IP dan lokasi
+html-col-server = Server
+html-col-fields = Kolom terkirim
+html-name-from = sumber nama: { $basis }, { $n } { unit-short }
+html-also-answered = alamatnya juga menjadi jawaban DNS untuk:{" "}
+html-tracker-share = ({ $n } dari { $total } { unit-short })
+html-rules-not-listed = { $n } aturan lain yang cocok tidak dicantumkan
+html-no-ip = { $n } { unit-short } tanpa IP server
+html-binary = { $n } isi biner ({ $type }, { $size }), tidak dibaca untuk mencari kolom
+html-sources = Sumber data
+html-footer = Negara server adalah tempat blok alamat didaftarkan, yang tidak selalu sama dengan lokasi fisik server.{" "}
+html-generated = . Dibuat oleh { $generator } secara luring.
 
 ## Peringatan di halaman (teks biasa)
 

@@ -223,6 +223,86 @@ novelty-both = Novidade desde a sua última visita: pela primeira vez, { $site }
 
 html-title = Relatório do Borderline: { $site }
 html-why-grade = Por que esta nota ({ $score }/100)
+html-head = { $from } – { $to } · seu país: { $home } · política: { $policy }
+html-about = Sobre o que é este relatório
+html-app = O aplicativo{" "}
+html-as = , segundo { $basis }
+html-published-by = Publicado por { $publisher }{" "}
+html-group = , parte de { $group }{" "}
+html-group-same = : os hosts de qualquer empresa desse grupo são considerados da mesma entidade.{" "}
+html-company-same = : os hosts dessa empresa são considerados da mesma entidade.{" "}
+html-no-publisher = Não se sabe quem o publica: todos os hosts são considerados de terceiros.{" "}
+html-card-count = { unit-many }
+html-card-tracker = { unit-many } de rastreamento
+html-card-endpoints = endpoints de rastreamento
+html-card-companies = empresas de rastreamento
+html-card-unidentified = domínios de rastreamento não identificados
+html-card-sent = enviados
+html-card-concern = { unit-many } para servidores em um país preocupante
+html-definitions = { $unit ->
+    [connections] Uma conexão de rastreamento é uma conexão que corresponde a uma lista de rastreadores ou que foi enviada a um domínio que o mapa de entidades classifica como de rastreamento; um endpoint de rastreamento é um host que recebeu uma; uma empresa de rastreamento é a proprietária de um endpoint desses; um domínio de rastreamento não identificado é um domínio que nenhum dado de empresa menciona. Toda contagem é uma contagem de conexões que têm essa propriedade.
+   *[requests] Uma requisição de rastreamento é uma requisição que corresponde a uma lista de rastreadores ou que foi enviada a um domínio que o mapa de entidades classifica como de rastreamento; um endpoint de rastreamento é um host que recebeu uma; uma empresa de rastreamento é a proprietária de um endpoint desses; um domínio de rastreamento não identificado é um domínio que nenhum dado de empresa menciona. Toda contagem é uma contagem de requisições que têm essa propriedade.
+}
+html-capture = Captura: SHA-256{" "}
+html-recorded-by = , registrada por { $tool }
+html-data = , dados:{" "}
+html-without-ip = { $n ->
+    [one] { unit-count } não chegou a nenhum IP de servidor conhecido (falhou ou foi servida do cache): o país do servidor é desconhecido.
+   *[other] { unit-count } não chegaram a nenhum IP de servidor conhecido (falharam ou foram servidas do cache): o país do servidor é desconhecido.
+}
+html-skipped = { $n ->
+    [one] { unit-count } não pôde ser lida e não foi contabilizada acima.
+   *[other] { unit-count } não puderam ser lidas e não foram contabilizadas acima.
+}
+html-folded = { $endpoints ->
+    [one] { $endpoints } endpoint ({ unit-count }) agrupado para manter o relatório com tamanho limitado: contado nos totais, não listado.
+   *[other] { $endpoints } endpoints ({ unit-count }) agrupados para manter o relatório com tamanho limitado: contados nos totais, não listados.
+}
+html-log-dropped = { $n ->
+    [one] { $n } linha foi descartada
+   *[other] { $n } linhas foram descartadas
+} do log; as contagens acima estão completas.
+html-findings = Constatações
+html-telemetry = { unit-count } ({ $size }) para os endpoints de telemetria e de logs da própria plataforma:{" "}
+html-telemetry-countries = . Servidores registrados em { $countries }
+html-telemetry-identifiers = . Identificadores enviados: { $identifiers }
+html-col-company = Empresa
+html-col-domiciled = Domicílio legal
+html-col-headquarters = Sede
+html-col-parent = Controladora
+html-col-jurisdiction = Jurisdição
+html-col-tracker-count = { unit-short } de rastreamento
+html-col-sent = Enviado
+html-unidentified = Domínios de rastreamento não identificados
+html-unidentified-note = Domínios que receberam requisições de rastreamento e que nenhum dado de empresa menciona. São contados como domínios, não como empresas.
+html-col-domain = Domínio
+html-col-endpoints = Endpoints
+html-where = Para onde foram as { unit-many } (país de registro do servidor)
+html-networks-chart = { unit-many-cap } por rede de hospedagem, em gráfico de barras
+html-col-host = Host
+html-col-party = Relação
+party-first-party = próprio
+party-same-entity = da mesma entidade
+party-third-party = de terceiros
+html-col-tracker = Rastreador
+html-col-ips = IPs e locais
+html-col-server = Servidor
+html-col-fields = Campos enviados
+html-name-from = nome obtido de { $basis }: { $n } { unit-short }
+html-also-answered = seus endereços também correspondiam a:{" "}
+html-tracker-share = ({ $n } de { $total } { unit-short })
+html-rules-not-listed = { $n ->
+    [one] mais { $n } regra correspondente não listada
+   *[other] mais { $n } regras correspondentes não listadas
+}
+html-no-ip = { $n } { unit-short } sem IP de servidor
+html-binary = { $n ->
+    [one] { $n } corpo binário ({ $type }, { $size }), não lido em busca de campos
+   *[other] { $n } corpos binários ({ $type }, { $size }), não lidos em busca de campos
+}
+html-sources = Fontes de dados
+html-footer = Os países dos servidores indicam onde os blocos de endereços estão registrados, o que nem sempre corresponde ao local onde o servidor está fisicamente.{" "}
+html-generated = . Gerado por { $generator }, offline.
 
 ## O aviso na página (texto simples)
 

@@ -196,6 +196,72 @@ novelty-both = 自您上次访问以来的新情况：{ $site } 首次向 { $tra
 
 html-title = Borderline 报告：{ $site }
 html-why-grade = 为什么是这个评级（{ $score }/100）
+html-head = { $from } – { $to } · 所在国家：{ $home } · 策略：{ $policy }
+html-about = 本报告的对象
+html-app = 应用{" "}
+html-as = ，来源：{ $basis }
+html-published-by = 发布者：{ $publisher }{" "}
+html-group = ，隶属于 { $group }{" "}
+html-group-same = ：该集团内任何公司的主机均计为同一实体。
+html-company-same = ：该公司的主机均计为同一实体。
+html-no-publisher = 发布者不明：所有主机均计为第三方。
+html-card-count = { unit-many }
+html-card-tracker = 跟踪器{ unit-many }
+html-card-endpoints = 跟踪器端点
+html-card-companies = 跟踪器公司
+html-card-unidentified = 未识别的跟踪器域名
+html-card-sent = 已发送
+html-card-concern = 发往受关注国家服务器的{ unit-many }
+html-definitions = { $unit ->
+    [connections] 跟踪器连接是指被跟踪器列表匹配、或发往实体映射表归类为跟踪的域名的连接；跟踪器端点是指收到过此类连接的主机；跟踪器公司是指拥有此类端点的公司；未识别的跟踪器域名是指没有任何公司数据列明的域名。每项计数均为具有相应属性的连接数。
+   *[requests] 跟踪器请求是指被跟踪器列表匹配、或发往实体映射表归类为跟踪的域名的请求；跟踪器端点是指收到过此类请求的主机；跟踪器公司是指拥有此类端点的公司；未识别的跟踪器域名是指没有任何公司数据列明的域名。每项计数均为具有相应属性的请求数。
+}
+html-capture = 捕获：SHA-256{" "}
+html-recorded-by = ，由 { $tool } 记录
+html-data = ，数据：
+html-without-ip = { unit-count }未到达任何已知的服务器 IP（失败或由缓存提供）：其服务器所属国家不明。
+html-skipped = { unit-count }无法读取，未计入上方统计。
+html-folded = 为控制报告篇幅，{ $endpoints ->
+   *[other] { $endpoints } 个端点
+}（{ unit-count }）已合并：已计入总数，但未逐一列出。
+html-log-dropped = 日志中有 { $n ->
+   *[other] { $n } 行
+}被丢弃；上方的计数是完整的。
+html-findings = 检查结果
+html-telemetry = { unit-count }（{ $size }）发往平台自身的遥测和日志端点：
+html-telemetry-countries = 。服务器注册于 { $countries }
+html-telemetry-identifiers = 。发送的标识符：{ $identifiers }
+html-col-company = 公司
+html-col-domiciled = 注册地
+html-col-headquarters = 总部
+html-col-parent = 母公司
+html-col-jurisdiction = 司法管辖区
+html-col-tracker-count = 跟踪器{ unit-short }
+html-col-sent = 已发送
+html-unidentified = 未识别的跟踪器域名
+html-unidentified-note = 收到跟踪器请求、且没有任何公司数据列明的域名。它们按域名计数，而不是按公司计数。
+html-col-domain = 域名
+html-col-endpoints = 端点
+html-where = { unit-many }的去向（服务器所属国家，以注册地为准）
+html-networks-chart = 各托管网络的{ unit-many-cap }数（条形图）
+html-col-host = 主机
+html-col-party = 归属方
+party-first-party = 第一方
+party-same-entity = 同一实体
+party-third-party = 第三方
+html-col-tracker = 跟踪器
+html-col-ips = IP 与位置
+html-col-server = 服务器
+html-col-fields = 发送的字段
+html-name-from = 名称来源：{ $basis }，{ $n } 个{ unit-short }
+html-also-answered = 在 DNS 应答中，其地址也对应以下名称：
+html-tracker-share = （占 { $total } 个{ unit-short }中的 { $n } 个）
+html-rules-not-listed = 另有 { $n } 条匹配的规则未列出
+html-no-ip = { $n } 个{ unit-short }没有服务器 IP
+html-binary = { $n } 个二进制请求体（{ $type }，{ $size }），未从中读取字段
+html-sources = 数据来源
+html-footer = 服务器所属国家指地址块的注册地，不一定是服务器的实际所在地。
+html-generated = 。由 { $generator } 离线生成。
 
 ## 页内警告（纯文本）
 

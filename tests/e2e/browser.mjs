@@ -22,8 +22,10 @@ export function newProfile() {
   return mkdtempSync(join(tmpdir(), 'borderline-profile-'));
 }
 
-export async function launch(profile = newProfile()) {
+/** Chromium with the test build; `lang`: the browser's UI language (e.g. "de"), English when absent. */
+export async function launch(profile = newProfile(), { lang } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
+    ...(lang ? { locale: lang } : {}),
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -34,6 +36,7 @@ export async function launch(profile = newProfile()) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--ignore-certificate-errors', `--host-resolver-rules=${resolverRules()}`,
       `--load-extension=${EXTENSION}`, `--disable-extensions-except=${EXTENSION}`,
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   const worker = await currentWorker(context);

@@ -111,6 +111,10 @@ for (const name of BROWSERS) {
       assert.deepEqual(exported.endpoints.map((e) => [e.host, e.requests]), report.endpoints.map((e) => [e.host, e.requests]));
       assert.equal(files.csv.trim().split('\r\n').length, 1 + report.totals.requests, 'one CSV row per request');
       assert.ok(files.html.startsWith('<!DOCTYPE html>') && files.html.includes('ByteDance Ltd.'));
+      const printable = await b.openHtml(files.html);
+      await b.viewport(printable, 900, 900);
+      await b.screenshotTo(printable, 'html-export.png');
+      await b.close(printable);
 
       // A page that removes the banner is noticed, and the popup says so.
       await b.eval(page, () => { document.querySelector('borderline-warning').remove(); return true; });

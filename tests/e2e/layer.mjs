@@ -44,7 +44,9 @@ const API = '(globalThis.browser ?? globalThis.chrome)';
  * Starts `name` ('chromium' | 'firefox') with the test build of the extension.
  * Options: `profile` (a folder to start again with, from `quit({ keepProfile })`),
  * `allowPrivate` (the extension allowed in private windows), `tinyQuota`
- * (the extension's storage limited so writes fail with a quota error).
+ * (the extension's storage limited so writes fail with a quota error),
+ * `lang` (the browser's UI language; Chromium only: Debian's firefox-esr
+ * ships its UI in English alone).
  */
 export function launch(name, options = {}) {
   return name === 'firefox' ? launchFirefoxSession(options) : launchChromiumSession(options);
@@ -94,7 +96,7 @@ function common(s) {
   return s;
 }
 
-async function launchChromiumSession({ profile, allowPrivate = false, tinyQuota = false } = {}) {
+async function launchChromiumSession({ profile, allowPrivate = false, tinyQuota = false, lang } = {}) {
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   if (allowPrivate) {
     // "Allow in Incognito" is a profile preference: set it, then start again.
@@ -116,7 +118,7 @@ async function launchChromiumSession({ profile, allowPrivate = false, tinyQuota 
     await first.context.close();
     profile = first.profile;
   }
-  const b = await chromium.launch(profile);
+  const b = await chromium.launch(profile, { lang });
   const traffic = [];
   b.context.on('request', (r) => {
     let from = 'page';
