@@ -29,7 +29,11 @@ export function guessHome() {
   return byZone[zone] || 'US';
 }
 
-/** The reader's languages, most wanted first: the one chosen in the options, then the browser's. */
+/**
+ * The reader's languages, most wanted first: the one chosen in the options,
+ * then the languages the browser is set to prefer for content (the person's
+ * own list), then the browser's interface language.
+ */
 export function readerLanguages(chosen) {
-  return [chosen, api.i18n.getUILanguage(), ...(navigator.languages || [])].filter((l) => typeof l === 'string' && l.length > 0 && l.length < 36);
+  return [chosen, ...(navigator.languages || []), api.i18n.getUILanguage()].filter((l) => typeof l === 'string' && l.length > 0 && l.length < 36);
 }

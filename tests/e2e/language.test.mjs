@@ -1,18 +1,19 @@
-// The browser's own language, with no option set: Chromium started in German
-// (--lang=de) shows the extension's pages in German (_locales) and the report
-// the core renders in German (Fluent), and every page passes axe in light and
-// dark mode. Firefox is skipped by name: Debian's firefox-esr ships its user
-// interface in English only (a language pack is a separate install), so its
-// UI language cannot be German here; the option that chooses a language is
-// tested in both browsers in extension.test.mjs.
+// The browser's own language, with no option set: a browser whose preferred
+// language is German shows the report the core renders in German (Fluent),
+// and every page passes axe in light and dark mode. Chromium is started in
+// German (--lang=de), so the extension's own pages (_locales) are German too;
+// Debian's firefox-esr ships its interface in English only (a language pack
+// is a separate install), so there only the preferred content language is
+// German and the extension's own labels stay English (checked in Chromium
+// only, by name). The option that chooses a language is tested in both
+// browsers in extension.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, launch, skipReason, sleep, until } from './layer.mjs';
 import { startSites } from './sites/server.mjs';
 
 for (const name of BROWSERS) {
-  const skip = skipReason(name) || (name === 'firefox' && 'Debian\'s firefox-esr has an English user interface only (no language pack installed), so its UI language cannot be German');
-  describe(name, { skip }, () => {
+  describe(name, { skip: skipReason(name) }, () => {
     let sites;
     let b;
 
@@ -26,24 +27,26 @@ for (const name of BROWSERS) {
       await sites?.close();
     });
 
-    test('a browser in German: the popup, its report, options and history in German, axe clean light and dark', async () => {
+    test('a browser in German: the report in German, the extension\'s own pages too where the browser\'s interface is, axe clean light and dark', async () => {
       const page = await b.visitPage('https://www.tiktok.com/foryou');
       const tab = await b.tabId('https://www.tiktok.com/*');
       const ui = await b.background((_, bg) => (bg.browser ?? bg.chrome).i18n.getUILanguage());
-      assert.match(ui, /^de/, `the browser's UI language (${ui})`);
+      // The extension's own labels follow the interface language: German in Chromium here, English in Debian's firefox-esr.
+      const germanUi = name === 'chromium';
+      if (germanUi) assert.match(ui, /^de/, `the browser's UI language (${ui})`);
       const ext = await b.openExt(`popup/popup.html?tab=${tab}`);
       await until(async () => (await b.ask(ext, { type: 'borderline:report', tab }))?.requests >= 8, 15_000);
       await b.reload(ext);
       const popup = await b.until(ext, () => document.querySelector('section.glance') && { glance: document.querySelector('section.glance').innerText, bar: document.querySelector('header.bar').innerText, lang: document.getElementById('report').lang });
       assert.equal(popup.lang, 'de');
       assert.ok(popup.glance.includes('Häufigste Unternehmen') && popup.glance.includes('Vereinigte Staaten (US)'), popup.glance);
-      assert.ok(!popup.bar.includes('Trackers only') && !popup.bar.includes('Open in a tab'), `the popup's own labels are German: ${popup.bar}`);
+      if (germanUi) assert.ok(!popup.bar.includes('Trackers only') && !popup.bar.includes('Open in a tab'), `the popup's own labels are German: ${popup.bar}`);
       for (const path of [`popup/popup.html?tab=${tab}`, 'options/options.html', 'history/history.html']) {
         await b.gotoExt(ext, path);
         await b.until(ext, () => !!document.querySelector('main h1'));
         await sleep(300);
         const h1 = await b.eval(ext, () => document.querySelector('h1').textContent);
-        if (!path.startsWith('popup')) assert.ok(!['Borderline options', 'History'].includes(h1), `${path}: the heading is German (${h1})`);
+        if (germanUi && !path.startsWith('popup')) assert.ok(!['Borderline options', 'History'].includes(h1), `${path}: the heading is German (${h1})`);
         for (const scheme of ['light', 'dark']) {
           await b.colorScheme(scheme);
           await b.text(ext);

@@ -45,8 +45,8 @@ const API = '(globalThis.browser ?? globalThis.chrome)';
  * Options: `profile` (a folder to start again with, from `quit({ keepProfile })`),
  * `allowPrivate` (the extension allowed in private windows), `tinyQuota`
  * (the extension's storage limited so writes fail with a quota error),
- * `lang` (the browser's UI language; Chromium only: Debian's firefox-esr
- * ships its UI in English alone).
+ * `lang` (the browser's languages; in Firefox only the preferred content
+ * languages: Debian's firefox-esr ships its interface in English alone).
  */
 export function launch(name, options = {}) {
   return name === 'firefox' ? launchFirefoxSession(options) : launchChromiumSession(options);
@@ -190,9 +190,14 @@ async function launchChromiumSession({ profile, allowPrivate = false, tinyQuota 
   return common(s);
 }
 
-async function launchFirefoxSession({ profile, allowPrivate = false, tinyQuota = false } = {}) {
-  // A real quota: Firefox's own storage limit for the profile, 64 KB.
-  const ff = await launchFirefox({ profile, prefs: tinyQuota ? { 'dom.quotaManager.temporaryStorage.fixedLimit': 64 } : {} });
+async function launchFirefoxSession({ profile, allowPrivate = false, tinyQuota = false, lang } = {}) {
+  const prefs = {
+    // A real quota: Firefox's own storage limit for the profile, 64 KB.
+    ...(tinyQuota ? { 'dom.quotaManager.temporaryStorage.fixedLimit': 64 } : {}),
+    // The languages the person prefers for content (Firefox's interface stays English: no language pack).
+    ...(lang ? { 'intl.accept_languages': lang } : {}),
+  };
+  const ff = await launchFirefox({ profile, prefs });
   if (allowPrivate && !(await ff.allowPrivate())) throw new Error('the extension could not be allowed in private windows');
   let suspensions = 0;
   const control = await ff.open(`${EXT_ORIGIN}/popup/popup.html?tab=-1`);
