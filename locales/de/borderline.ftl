@@ -240,6 +240,75 @@ novelty-trackers = Neu seit Ihrem letzten Besuch: { $site } sendet zum ersten Ma
 novelty-countries = Neu seit Ihrem letzten Besuch: { $site } nutzt zum ersten Mal Server, die in { $countries } registriert sind.
 novelty-both = Neu seit Ihrem letzten Besuch: { $site } sendet zum ersten Mal Daten an { $trackers } und nutzt zum ersten Mal Server, die in { $countries } registriert sind.
 
+## Befunde (je ein Satz; den Schlusspunkt fügt „sentence“ an)
+
+sentence = { $text }.
+finding-server-of-concern = { unit-count } { $n ->
+        [one] ging
+       *[other] gingen
+    } an { $host } auf Servern, die in { $countries } registriert sind – bedenklich nach der Richtlinie „{ $policy }“
+finding-telemetry = { unit-count } { $unit ->
+        [connections] zu
+       *[requests] an
+    } { $host }: die eigene Telemetrie und Protokollierung der Plattform, betrieben von { $owner }
+finding-tracker = { unit-count } { $unit ->
+        [connections] zu
+       *[requests] an
+    } { $host }: { $category } von { $owner }
+finding-owner-unknown = einem nicht identifizierten Unternehmen
+finding-identifiers = { $host } erhielt kennungsähnliche Werte: { $fields }
+finding-contact = { $host } erhielt E-Mail-Adressen, Telefonnummern oder deren Hashwerte in diesen Feldern: { $fields }
+finding-cookies = { $host } setzte { $n ->
+    [one] { $n } Drittanbieter-Cookie
+   *[other] { $n } Drittanbieter-Cookies
+}
+finding-who = { $name } ({ $countries })
+finding-who-parent = { $who }, Teil von { $parent } ({ $countries })
+finding-company = { $who } kontrolliert { $endpoints ->
+    [one] { $endpoints } Endpunkt, der { unit-count } erhielt
+   *[other] { $endpoints } Endpunkte, die { unit-count } erhielten
+}: { $itself ->
+    [yes] ein Unternehmen mit Sitz in einem bedenklichen Land
+   *[no] sein Mutterunternehmen hat seinen Sitz in einem bedenklichen Land
+}, unabhängig davon, wo die Server stehen.
+
+## Richtlinien
+
+policy-us = bedenkliche Länder ({ $countries }) nach dem US Data Security Program (US-Vorschrift), Stand { $date }
+policy-eu = außerhalb des EWR ohne Angemessenheitsbeschluss nach der DSGVO, Stand { $date }
+policy-custom = eigene Liste: { $countries }
+
+## Was ein Paketmitschnitt nicht zeigen kann (der Bericht zum Mitschnitt eines Telefons)
+
+limit-connections-not-requests = Ein Paketmitschnitt zeigt Verbindungen, keine Anfragen: URL, Pfad, Methode, Status, Cookies und gesendete Felder sind unbekannt; daher wird kein Feld aufgeführt, und von den Tracker-Listen werden nur Regeln angewendet, die ganze Hosts betreffen.
+limit-names-pcapdroid = Die Hostnamen sind PCAPdroids eigene Auswertung (Spalte „Info“), aus der nicht hervorgeht, ob der jeweilige Name aus DNS, TLS oder HTTP stammt; eine Verbindung, für die PCAPdroid keinen Namen angibt, wird mit Adresse und Netzwerk ihres Servers aufgeführt.
+limit-names-basis = Zu jedem Hostnamen ist angegeben, woher er stammt (TLS- oder QUIC-Servername, HTTP-Host-Header oder eine frühere DNS-Antwort); eine Verbindung, für die nichts einen Namen liefert, wird mit Adresse und Netzwerk ihres Servers aufgeführt.
+limit-encrypted-dns = { $n ->
+    [one] { $n } Verbindung ging
+   *[other] { $n } Verbindungen gingen
+} zu verschlüsselten DNS-Servern (DNS over TLS oder HTTPS): Die dort aufgelösten Namen sind nicht lesbar, daher kann Verbindungen, die ihren Namen nur aus DNS erhalten, der Name fehlen.
+limit-other-ip = { $n ->
+    [one] { $n } IP-Paket, weder TCP noch UDP (ICMP, andere Protokolle) oder ein Folgefragment eines Datagramms, gehört zu keiner Verbindung; seine Bytes sind nicht mitgezählt.
+   *[other] { $n } IP-Pakete, weder TCP noch UDP (ICMP, andere Protokolle) oder Folgefragmente eines Datagramms, gehören zu keiner Verbindung; ihre Bytes sind nicht mitgezählt.
+}
+limit-dns-not-kept = { $n ->
+    [one] { $n } DNS-Antwort konnte
+   *[other] { $n } DNS-Antworten konnten
+} nicht gespeichert werden (der Mitschnitt enthielt Antworten für über 100.000 Adressen): Verbindungen, die dadurch einen Namen erhalten hätten, werden womöglich mit ihrer Adresse aufgeführt.
+limit-ech = { $n ->
+    [one] { $n } Verbindung enthielt
+   *[other] { $n } Verbindungen enthielten
+} die Erweiterung Encrypted Client Hello. Chrome-basierte Clients senden sie auch dann, wenn sie nichts verschlüsseln (GREASE), und dann ist der angezeigte Name der echte; wo ECH tatsächlich genutzt wurde, ist der angezeigte Name der äußere, öffentliche, und der echte Servername ist verborgen. Der Mitschnitt kann die beiden Fälle nicht unterscheiden.
+limit-ambiguous = { $n ->
+    [one] { $n } Verbindung ging
+   *[other] { $n } Verbindungen gingen
+} zu Adressen, die DNS mehreren Namen zuordnete: Welcher Name jeweils gemeint war, ist unbekannt; daher ist die Adresse angegeben, zusammen mit allen Namen.
+limit-mid-stream = { $n ->
+    [one] { $n } Verbindung begann
+   *[other] { $n } Verbindungen begannen
+} vor dem Mitschnitt: Ihre ersten Bytes, die den Namen enthalten, wurden nicht mitgeschnitten.
+limit-stopped = Das Lesen wurde vor dem Ende der Datei abgebrochen ({ $why }); die bis dahin gelesenen Verbindungen sind aufgeführt.
+
 ## Der HTML-Export
 
 html-title = Borderline-Bericht: { $site }

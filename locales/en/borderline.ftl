@@ -207,6 +207,66 @@ novelty-trackers = New since your last visit: { $site } sends data to { $tracker
 novelty-countries = New since your last visit: { $site } uses servers registered in { $countries } for the first time.
 novelty-both = New since your last visit: { $site } sends data to { $trackers } for the first time and uses servers registered in { $countries } for the first time.
 
+## Findings (one sentence each; the full stop is added by "sentence")
+
+sentence = { $text }.
+finding-server-of-concern = { unit-count } went to { $host } at servers registered in { $countries } — of concern under { $policy }
+finding-telemetry = { unit-count } to { $host }: the platform's own telemetry and logging, run by { $owner }
+finding-tracker = { unit-count } to { $host }: { $category } by { $owner }
+finding-owner-unknown = an unidentified company
+finding-identifiers = { $host } received identifier-like values: { $fields }
+finding-contact = { $host } received e-mail addresses, phone numbers or their hashes in: { $fields }
+finding-cookies = { $host } set { $n ->
+    [one] { $n } third-party cookie
+   *[other] { $n } third-party cookies
+}
+finding-who = { $name } ({ $countries })
+finding-who-parent = { $who }, part of { $parent } ({ $countries })
+finding-company = { $who } controls { $endpoints ->
+    [one] { $endpoints } endpoint
+   *[other] { $endpoints } endpoints
+} that received { unit-count }: { $itself ->
+    [yes] a company
+   *[no] its parent company is
+} based in a country of concern, wherever the servers are.
+
+## Policies
+
+policy-us = US Data Security Program countries of concern ({ $countries }), as of { $date }
+policy-eu = outside the EEA without a GDPR adequacy decision, as of { $date }
+policy-custom = custom list: { $countries }
+
+## What a packet capture cannot show (the report of a phone's capture)
+
+limit-connections-not-requests = A packet capture shows connections, not requests: no URL, path, method, status, cookie or field sent is known, so no field is reported and only tracker-list rules about whole hosts are applied.
+limit-names-pcapdroid = Host names are PCAPdroid's own reading (its Info column), which does not say whether each came from DNS, TLS or HTTP; a connection it names nothing for is reported by its server's address and network.
+limit-names-basis = Each host name is reported with how it was learned (TLS or QUIC server name, HTTP Host header, or an earlier DNS answer); a connection nothing names is reported by its server's address and network.
+limit-encrypted-dns = { $n ->
+    [one] { $n } connection went
+   *[other] { $n } connections went
+} to encrypted DNS servers (DNS over TLS or HTTPS): the names they resolved cannot be read, so connections named only by DNS may be missing names.
+limit-other-ip = { $n ->
+    [one] { $n } IP packet was
+   *[other] { $n } IP packets were
+} neither TCP nor UDP (ICMP, other protocols) or later fragments of a datagram: in no connection, their bytes not counted.
+limit-dns-not-kept = { $n ->
+    [one] { $n } DNS answer
+   *[other] { $n } DNS answers
+} could not be kept (the capture answered for over 100,000 addresses): connections they would have named may be reported by address.
+limit-ech = { $n ->
+    [one] { $n } connection
+   *[other] { $n } connections
+} carried an Encrypted Client Hello extension. Chrome-based clients send one even when they encrypt nothing (GREASE), and then the name shown is the real one; where ECH was in use, the name shown is the outer, public one and the real server name is hidden. The capture cannot tell the two apart.
+limit-ambiguous = { $n ->
+    [one] { $n } connection
+   *[other] { $n } connections
+} went to addresses DNS gave to several names: which name each was for is not known, so they are reported by address with every name listed.
+limit-mid-stream = { $n ->
+    [one] { $n } connection
+   *[other] { $n } connections
+} began before the capture did: their first bytes, which hold the name, were not captured.
+limit-stopped = Reading stopped before the end of the file ({ $why }); the connections read before that are reported.
+
 ## The HTML export
 
 html-title = Borderline report: { $site }

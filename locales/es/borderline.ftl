@@ -220,6 +220,69 @@ novelty-trackers = Novedad desde su última visita: por primera vez, { $site } e
 novelty-countries = Novedad desde su última visita: por primera vez, { $site } usa servidores registrados en { $countries }.
 novelty-both = Novedad desde su última visita: por primera vez, { $site } envía datos a { $trackers } y usa servidores registrados en { $countries }.
 
+## Hallazgos (una frase cada uno; el punto final lo añade "sentence")
+
+sentence = { $text }.
+finding-server-of-concern = { $n ->
+    [one] { unit-count } se envió a { $host }, en servidores registrados en { $countries }, preocupante según la política «{ $policy }»
+   *[other] { unit-count } se enviaron a { $host }, en servidores registrados en { $countries }, preocupante según la política «{ $policy }»
+}
+finding-telemetry = { unit-count } a { $host }: la telemetría y el registro propios de la plataforma, gestionados por { $owner }
+finding-tracker = { unit-count } a { $host }: { $category } a cargo de { $owner }
+finding-owner-unknown = una empresa no identificada
+finding-identifiers = { $host } recibió valores que parecen identificadores: { $fields }
+finding-contact = { $host } recibió direcciones de correo electrónico, números de teléfono o sus hashes en los campos: { $fields }
+finding-cookies = { $host } instaló { $n ->
+    [one] { $n } cookie de terceros
+   *[other] { $n } cookies de terceros
+}
+finding-who = { $name } ({ $countries })
+finding-who-parent = { $who }, parte de { $parent } ({ $countries })
+finding-company = { $who } controla { $endpoints ->
+    [one] { $endpoints } endpoint que recibió { unit-count }
+   *[other] { $endpoints } endpoints que recibieron { unit-count }
+}: { $itself ->
+    [yes] una empresa radicada en un país preocupante
+   *[no] su empresa matriz está radicada en un país preocupante
+}, estén donde estén los servidores.
+
+## Políticas
+
+policy-us = países preocupantes ({ $countries }) según el US Data Security Program (normativa de EE. UU.), a fecha de { $date }
+policy-eu = fuera del EEE sin decisión de adecuación conforme al RGPD, a fecha de { $date }
+policy-custom = lista personalizada: { $countries }
+
+## Lo que una captura de paquetes no puede mostrar (el informe de la captura de un teléfono)
+
+limit-connections-not-requests = Una captura de paquetes muestra conexiones, no solicitudes: no se conoce ninguna URL, ruta, método, estado, cookie ni campo enviado, así que no se indica ningún campo y solo se aplican las reglas de las listas de rastreadores que se refieren a hosts completos.
+limit-names-pcapdroid = Los nombres de host son la lectura propia de PCAPdroid (su columna «Info»), que no indica si cada uno procede de DNS, TLS o HTTP; una conexión a la que no da ningún nombre se muestra con la dirección y la red de su servidor.
+limit-names-basis = Cada nombre de host se muestra con su origen (nombre de servidor TLS o QUIC, encabezado HTTP Host o una respuesta DNS anterior); una conexión para la que no hay ningún nombre se muestra con la dirección y la red de su servidor.
+limit-encrypted-dns = { $n ->
+    [one] { $n } conexión se dirigió
+   *[other] { $n } conexiones se dirigieron
+} a servidores DNS cifrados (DNS over TLS o HTTPS): los nombres que resolvieron no se pueden leer, así que puede faltar el nombre de conexiones que solo el DNS habría nombrado.
+limit-other-ip = { $n ->
+    [one] { $n } paquete IP, ni TCP ni UDP (ICMP, otros protocolos) o fragmento posterior de un datagrama, no pertenece a ninguna conexión; sus bytes no se cuentan.
+   *[other] { $n } paquetes IP, ni TCP ni UDP (ICMP, otros protocolos) o fragmentos posteriores de un datagrama, no pertenecen a ninguna conexión; sus bytes no se cuentan.
+}
+limit-dns-not-kept = { $n ->
+    [one] No se pudo conservar { $n } respuesta DNS
+   *[other] No se pudieron conservar { $n } respuestas DNS
+} (la captura contenía respuestas para más de 100.000 direcciones): las conexiones que habrían tomado de ahí su nombre pueden mostrarse con su dirección.
+limit-ech = { $n ->
+    [one] { $n } conexión llevaba
+   *[other] { $n } conexiones llevaban
+} una extensión Encrypted Client Hello. Los clientes basados en Chrome envían una aunque no cifren nada (GREASE), y entonces el nombre mostrado es el real; donde ECH estaba en uso, el nombre mostrado es el externo, público, y el nombre real del servidor queda oculto. La captura no puede distinguir entre los dos casos.
+limit-ambiguous = { $n ->
+    [one] { $n } conexión se dirigió
+   *[other] { $n } conexiones se dirigieron
+} a direcciones que el DNS asignó a varios nombres: no se sabe a qué nombre correspondía cada caso, así que se muestra la dirección junto con todos los nombres.
+limit-mid-stream = { $n ->
+    [one] { $n } conexión empezó
+   *[other] { $n } conexiones empezaron
+} antes que la captura: sus primeros bytes, que contienen el nombre, no se capturaron.
+limit-stopped = La lectura se detuvo antes del final del archivo ({ $why }); se muestran las conexiones leídas hasta entonces.
+
 ## La exportación HTML
 
 html-title = Informe de Borderline: { $site }

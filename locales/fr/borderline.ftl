@@ -231,6 +231,69 @@ novelty-trackers = Nouveau depuis votre dernière visite : { $site } envoie po
 novelty-countries = Nouveau depuis votre dernière visite : { $site } utilise pour la première fois des serveurs enregistrés dans { $countries }.
 novelty-both = Nouveau depuis votre dernière visite : { $site } envoie pour la première fois des données à { $trackers } et utilise pour la première fois des serveurs enregistrés dans { $countries }.
 
+## Constats (une phrase chacun ; le point final est ajouté par « sentence »)
+
+sentence = { $text }.
+finding-server-of-concern = { unit-count } { $n ->
+        [one] est allée
+       *[other] sont allées
+    } vers { $host }, sur des serveurs enregistrés dans { $countries } — préoccupant selon la politique « { $policy } »
+finding-telemetry = { unit-count } vers { $host } : la télémétrie et la journalisation propres à la plateforme, gérées par { $owner }
+finding-tracker = { unit-count } vers { $host } : { $category } par { $owner }
+finding-owner-unknown = une entreprise non identifiée
+finding-identifiers = { $host } a reçu des valeurs de type identifiant : { $fields }
+finding-contact = { $host } a reçu des adresses e-mail, des numéros de téléphone ou leurs hachages dans les champs : { $fields }
+finding-cookies = { $host } a déposé { $n ->
+    [one] { $n } cookie tiers
+   *[other] { $n } cookies tiers
+}
+finding-who = { $name } ({ $countries })
+finding-who-parent = { $who }, appartenant à { $parent } ({ $countries })
+finding-company = { $who } contrôle { $endpoints ->
+    [one] { $endpoints } point de terminaison qui a reçu { unit-count }
+   *[other] { $endpoints } points de terminaison qui ont reçu { unit-count }
+} : { $itself ->
+    [yes] une entreprise établie dans un pays préoccupant
+   *[no] sa maison mère est établie dans un pays préoccupant
+}, où que se trouvent les serveurs.
+
+## Politiques
+
+policy-us = pays préoccupants ({ $countries }) selon le US Data Security Program (réglementation américaine), en date du { $date }
+policy-eu = hors de l’EEE sans décision d’adéquation au titre du RGPD, en date du { $date }
+policy-custom = liste personnalisée : { $countries }
+
+## Ce qu’une capture de paquets ne peut pas montrer (le rapport de la capture d’un téléphone)
+
+limit-connections-not-requests = Une capture de paquets montre des connexions, pas des requêtes : on ne connaît ni URL, ni chemin, ni méthode, ni statut, ni cookie, ni champ envoyé ; aucun champ n’est donc indiqué, et seules les règles des listes de traceurs portant sur des hôtes entiers sont appliquées.
+limit-names-pcapdroid = Les noms d’hôte sont ceux relevés par PCAPdroid lui-même (sa colonne « Info »), qui n’indique pas si chacun provient du DNS, de TLS ou de HTTP ; une connexion à laquelle il ne donne aucun nom est identifiée par l’adresse et le réseau de son serveur.
+limit-names-basis = Chaque nom d’hôte est indiqué avec son origine (nom de serveur TLS ou QUIC, en-tête HTTP Host ou réponse DNS antérieure) ; une connexion qu’aucune source ne nomme est identifiée par l’adresse et le réseau de son serveur.
+limit-encrypted-dns = { $n ->
+    [one] { $n } connexion est allée
+   *[other] { $n } connexions sont allées
+} vers des serveurs DNS chiffrés (DNS over TLS ou HTTPS) : les noms qu’ils ont résolus ne peuvent pas être lus, si bien que le nom peut manquer pour des connexions que seul le DNS aurait nommées.
+limit-other-ip = { $n ->
+    [one] { $n } paquet IP, ni TCP ni UDP (ICMP, autres protocoles) ou fragment ultérieur d’un datagramme, n’appartient à aucune connexion ; ses octets ne sont pas comptés.
+   *[other] { $n } paquets IP, ni TCP ni UDP (ICMP, autres protocoles) ou fragments ultérieurs d’un datagramme, n’appartiennent à aucune connexion ; leurs octets ne sont pas comptés.
+}
+limit-dns-not-kept = { $n ->
+    [one] { $n } réponse DNS n’a pas pu être conservée
+   *[other] { $n } réponses DNS n’ont pas pu être conservées
+} (la capture contenait des réponses pour plus de 100 000 adresses) : des connexions qui en auraient tiré leur nom peuvent être identifiées par leur adresse.
+limit-ech = { $n ->
+    [one] { $n } connexion portait
+   *[other] { $n } connexions portaient
+} une extension Encrypted Client Hello. Les clients basés sur Chrome en envoient une même lorsqu’ils ne chiffrent rien (GREASE), et le nom affiché est alors le vrai ; là où ECH était réellement utilisé, le nom affiché est le nom externe, public, et le vrai nom du serveur est masqué. La capture ne permet pas de distinguer les deux cas.
+limit-ambiguous = { $n ->
+    [one] { $n } connexion est allée
+   *[other] { $n } connexions sont allées
+} vers des adresses que le DNS attribuait à plusieurs noms : le nom visé n’est pas connu ; l’adresse est donc indiquée, avec la liste de tous les noms.
+limit-mid-stream = { $n ->
+    [one] { $n } connexion a commencé avant la capture : ses premiers octets, qui contiennent le nom, n’ont pas été capturés.
+   *[other] { $n } connexions ont commencé avant la capture : leurs premiers octets, qui contiennent le nom, n’ont pas été capturés.
+}
+limit-stopped = La lecture s’est arrêtée avant la fin du fichier ({ $why }) ; les connexions lues jusque-là figurent dans le rapport.
+
 ## L’export HTML
 
 html-title = Rapport Borderline : { $site }

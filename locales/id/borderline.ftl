@@ -194,6 +194,58 @@ novelty-trackers = Baru sejak kunjungan terakhir Anda: { $site } mengirim data k
 novelty-countries = Baru sejak kunjungan terakhir Anda: { $site } menggunakan server yang terdaftar di { $countries } untuk pertama kalinya.
 novelty-both = Baru sejak kunjungan terakhir Anda: { $site } untuk pertama kalinya mengirim data ke { $trackers } dan untuk pertama kalinya menggunakan server yang terdaftar di { $countries }.
 
+## Temuan (masing-masing satu kalimat; titik di akhir kalimat ditambahkan oleh "sentence")
+
+sentence = { $text }.
+finding-server-of-concern = { unit-count } menuju { $host } di server yang terdaftar di { $countries } — menjadi perhatian menurut kebijakan: { $policy }
+finding-telemetry = { unit-count } ke { $host }: telemetri dan pencatatan log milik platform itu sendiri, dijalankan oleh { $owner }
+finding-tracker = { unit-count } ke { $host }: { $category } oleh { $owner }
+finding-owner-unknown = perusahaan yang tidak teridentifikasi
+finding-identifiers = { $host } menerima data yang menyerupai pengenal: { $fields }
+finding-contact = { $host } menerima alamat email, nomor telepon, atau hash-nya dalam kolom: { $fields }
+finding-cookies = { $host } memasang { $n ->
+   *[other] { $n } cookie pihak ketiga
+}
+finding-who = { $name } ({ $countries })
+finding-who-parent = { $who }, bagian dari { $parent } ({ $countries })
+finding-company = { $who } mengendalikan { $endpoints ->
+   *[other] { $endpoints } titik akhir
+} yang menerima { unit-count }: { $itself ->
+    [yes] perusahaan yang berbasis
+   *[no] perusahaan induknya berbasis
+} di negara yang menjadi perhatian, di mana pun servernya berada.
+
+## Kebijakan
+
+policy-us = negara yang menjadi perhatian menurut US Data Security Program, regulasi AS ({ $countries }), per { $date }
+policy-eu = di luar EEA tanpa keputusan kecukupan GDPR, per { $date }
+policy-custom = daftar khusus ({ $countries })
+
+## Yang tidak dapat ditunjukkan oleh tangkapan paket (laporan tangkapan dari ponsel)
+
+limit-connections-not-requests = Tangkapan paket menunjukkan koneksi, bukan permintaan: tidak ada URL, path, metode, status, cookie, atau kolom terkirim yang diketahui, sehingga tidak ada kolom yang dilaporkan dan hanya aturan daftar pelacak yang berlaku untuk host secara utuh yang diterapkan.
+limit-names-pcapdroid = Nama host adalah hasil pembacaan PCAPdroid sendiri (kolom Info-nya), yang tidak menyebutkan apakah setiap nama berasal dari DNS, TLS, atau HTTP; koneksi yang tidak diberinya nama dilaporkan berdasarkan alamat dan jaringan servernya.
+limit-names-basis = Setiap nama host dilaporkan beserta cara nama itu diperoleh (nama server TLS atau QUIC, header HTTP Host, atau jawaban DNS sebelumnya); koneksi yang tidak bernama dilaporkan berdasarkan alamat dan jaringan servernya.
+limit-encrypted-dns = { $n ->
+   *[other] { $n } koneksi
+} menuju server DNS terenkripsi (DNS over TLS atau HTTPS): nama yang di-resolve melalui server tersebut tidak dapat dibaca, sehingga koneksi yang namanya hanya diketahui dari DNS mungkin tidak memiliki nama.
+limit-other-ip = { $n ->
+   *[other] { $n } paket IP
+} bukan TCP maupun UDP (ICMP, protokol lain) atau merupakan fragmen lanjutan dari sebuah datagram: paket tersebut tidak termasuk dalam koneksi mana pun, dan byte-nya tidak dihitung.
+limit-dns-not-kept = { $n ->
+   *[other] { $n } jawaban DNS
+} tidak dapat disimpan (tangkapan berisi jawaban untuk lebih dari 100.000 alamat): koneksi yang seharusnya diberi nama oleh jawaban tersebut mungkin dilaporkan berdasarkan alamat.
+limit-ech = { $n ->
+   *[other] { $n } koneksi
+} membawa ekstensi Encrypted Client Hello. Klien berbasis Chrome mengirimkan ekstensi ini bahkan ketika tidak mengenkripsi apa pun (GREASE), dan dalam hal itu nama yang ditampilkan adalah nama yang sebenarnya; jika ECH benar-benar digunakan, nama yang ditampilkan adalah nama luar yang bersifat publik, dan nama server yang sebenarnya tersembunyi. Tangkapan tidak dapat membedakan keduanya.
+limit-ambiguous = { $n ->
+   *[other] { $n } koneksi
+} menuju alamat yang oleh DNS diberikan kepada beberapa nama: tidak diketahui nama mana yang dituju oleh setiap koneksi, sehingga koneksi tersebut dilaporkan berdasarkan alamat, dengan semua nama dicantumkan.
+limit-mid-stream = { $n ->
+   *[other] { $n } koneksi
+} sudah dimulai sebelum tangkapan dimulai: byte pertamanya, yang memuat nama, tidak tertangkap.
+limit-stopped = Pembacaan berhenti sebelum akhir berkas ({ $why }); koneksi yang terbaca sebelum itu tetap dilaporkan.
+
 ## Ekspor HTML
 
 html-title = Laporan Borderline: { $site }

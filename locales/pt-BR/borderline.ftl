@@ -219,6 +219,69 @@ novelty-trackers = Novidade desde a sua última visita: pela primeira vez, { $si
 novelty-countries = Novidade desde a sua última visita: pela primeira vez, { $site } usa servidores registrados em { $countries }.
 novelty-both = Novidade desde a sua última visita: pela primeira vez, { $site } envia dados para { $trackers } e usa servidores registrados em { $countries }.
 
+## Constatações (uma frase cada; o ponto final é acrescentado por "sentence")
+
+sentence = { $text }.
+finding-server-of-concern = { $n ->
+    [one] { unit-count } foi enviada para { $host }, em servidores registrados em { $countries } — preocupante segundo a política: { $policy }
+   *[other] { unit-count } foram enviadas para { $host }, em servidores registrados em { $countries } — preocupante segundo a política: { $policy }
+}
+finding-telemetry = { unit-count } para { $host }: telemetria e logs da própria plataforma, operados por { $owner }
+finding-tracker = { unit-count } para { $host }: { $category }, operado por { $owner }
+finding-owner-unknown = uma empresa não identificada
+finding-identifiers = { $host } recebeu valores que parecem identificadores: { $fields }
+finding-contact = { $host } recebeu endereços de e-mail, números de telefone ou seus hashes nos campos: { $fields }
+finding-cookies = { $host } instalou { $n ->
+    [one] { $n } cookie de terceiros
+   *[other] { $n } cookies de terceiros
+}
+finding-who = { $name } ({ $countries })
+finding-who-parent = { $who }, parte de { $parent } ({ $countries })
+finding-company = { $who } controla { $endpoints ->
+    [one] { $endpoints } endpoint que recebeu
+   *[other] { $endpoints } endpoints que receberam
+} { unit-count }: { $itself ->
+    [yes] uma empresa sediada
+   *[no] a sua empresa controladora está sediada
+} em um país preocupante, independentemente de onde estejam os servidores.
+
+## Políticas
+
+policy-us = países preocupantes do US Data Security Program, norma dos EUA ({ $countries }), situação em { $date }
+policy-eu = fora do EEE e sem decisão de adequação do RGPD, situação em { $date }
+policy-custom = lista personalizada ({ $countries })
+
+## O que uma captura de pacotes não consegue mostrar (o relatório da captura de um celular)
+
+limit-connections-not-requests = Uma captura de pacotes mostra conexões, não requisições: nenhuma URL, caminho, método, status, cookie ou campo enviado é conhecido; por isso, nenhum campo é relatado e só se aplicam as regras das listas de rastreadores que tratam de hosts inteiros.
+limit-names-pcapdroid = Os nomes de host são a leitura do próprio PCAPdroid (a sua coluna Info), que não diz se cada um veio do DNS, do TLS ou do HTTP; uma conexão à qual ele não atribui nenhum nome aparece no relatório pelo endereço e pela rede do seu servidor.
+limit-names-basis = Cada nome de host aparece no relatório com a forma como foi obtido (nome do servidor TLS ou QUIC, cabeçalho HTTP Host ou uma resposta DNS anterior); uma conexão sem nenhum nome aparece no relatório pelo endereço e pela rede do seu servidor.
+limit-encrypted-dns = { $n ->
+    [one] { $n } conexão teve como destino
+   *[other] { $n } conexões tiveram como destino
+} servidores de DNS criptografado (DNS over TLS ou HTTPS): os nomes que eles resolveram não podem ser lidos; por isso, pode faltar o nome de conexões nomeadas apenas pelo DNS.
+limit-other-ip = { $n ->
+    [one] { $n } pacote IP não era TCP nem UDP (ICMP, outros protocolos) ou era um fragmento posterior de um datagrama: não pertence a nenhuma conexão, e os seus bytes não foram contabilizados.
+   *[other] { $n } pacotes IP não eram TCP nem UDP (ICMP, outros protocolos) ou eram fragmentos posteriores de um datagrama: não pertencem a nenhuma conexão, e os seus bytes não foram contabilizados.
+}
+limit-dns-not-kept = { $n ->
+    [one] { $n } resposta DNS não pôde ser guardada (a captura continha respostas para mais de 100.000 endereços): as conexões que ela teria nomeado podem aparecer no relatório pelo endereço.
+   *[other] { $n } respostas DNS não puderam ser guardadas (a captura continha respostas para mais de 100.000 endereços): as conexões que elas teriam nomeado podem aparecer no relatório pelo endereço.
+}
+limit-ech = { $n ->
+    [one] { $n } conexão continha
+   *[other] { $n } conexões continham
+} uma extensão Encrypted Client Hello. Clientes baseados no Chrome enviam essa extensão mesmo quando não criptografam nada (GREASE), e nesse caso o nome exibido é o verdadeiro; quando o ECH estava de fato em uso, o nome exibido é o externo, público, e o verdadeiro nome do servidor fica oculto. A captura não consegue distinguir os dois casos.
+limit-ambiguous = { $n ->
+    [one] { $n } conexão teve como destino um endereço que o DNS atribuiu a vários nomes: não se sabe a qual nome ela se destinava; por isso, aparece no relatório pelo endereço, com todos os nomes listados.
+   *[other] { $n } conexões tiveram como destino endereços que o DNS atribuiu a vários nomes: não se sabe a qual nome cada uma se destinava; por isso, aparecem no relatório pelo endereço, com todos os nomes listados.
+}
+limit-mid-stream = { $n ->
+    [one] { $n } conexão começou antes da captura: os seus primeiros bytes, que contêm o nome, não foram capturados.
+   *[other] { $n } conexões começaram antes da captura: os seus primeiros bytes, que contêm o nome, não foram capturados.
+}
+limit-stopped = A leitura parou antes do fim do arquivo ({ $why }); as conexões lidas até então aparecem no relatório.
+
 ## A exportação em HTML
 
 html-title = Relatório do Borderline: { $site }

@@ -192,6 +192,58 @@ novelty-trackers = 自您上次访问以来的新情况：{ $site } 首次向 { 
 novelty-countries = 自您上次访问以来的新情况：{ $site } 首次使用注册于 { $countries } 的服务器。
 novelty-both = 自您上次访问以来的新情况：{ $site } 首次向 { $trackers } 发送数据，并首次使用注册于 { $countries } 的服务器。
 
+## 检查结果（每条一句；句号由 "sentence" 添加）
+
+sentence = { $text }。
+finding-server-of-concern = { unit-count }发往 { $host }，其服务器注册于 { $countries }——根据策略“{ $policy }”属于受关注国家
+finding-telemetry = { unit-count }发往 { $host }：平台自身的遥测和日志，由 { $owner }运营
+finding-tracker = { unit-count }发往 { $host }：{ $category }，由 { $owner }运营
+finding-owner-unknown = 未识别的公司
+finding-identifiers = { $host } 收到了类似标识符的值：{ $fields }
+finding-contact = { $host } 在以下字段中收到了电子邮件地址、电话号码或其哈希值：{ $fields }
+finding-cookies = { $host } 设置了 { $n ->
+   *[other] { $n } 个第三方 Cookie
+}
+finding-who = { $name }（{ $countries }）
+finding-who-parent = { $who }，隶属于 { $parent }（{ $countries }）
+finding-company = { $who }控制着 { $endpoints ->
+   *[other] { $endpoints } 个端点
+}，这些端点收到了 { unit-count }：{ $itself ->
+    [yes] 该公司本身
+   *[no] 其母公司
+}设在受关注国家，无论服务器位于何处。
+
+## 策略
+
+policy-us = 美国法规 US Data Security Program 所列受关注国家（{ $countries }），截至 { $date }
+policy-eu = 未获 GDPR 充分性认定的欧洲经济区以外国家，截至 { $date }
+policy-custom = 自定义列表（{ $countries }）
+
+## 数据包捕获无法显示的内容（手机捕获的报告）
+
+limit-connections-not-requests = 数据包捕获显示的是连接，而不是请求：URL、路径、方法、状态、Cookie 和发送的字段均无从得知，因此不报告任何字段，只应用跟踪器列表中针对整个主机的规则。
+limit-names-pcapdroid = 主机名是 PCAPdroid 自己读取的结果（其 Info 列），它并未说明每个名称来自 DNS、TLS 还是 HTTP；PCAPdroid 未给出名称的连接，按其服务器的地址和网络报告。
+limit-names-basis = 每个主机名都注明了其获取方式（TLS 或 QUIC 服务器名称、HTTP Host 请求头，或先前的 DNS 应答）；没有任何名称的连接，按其服务器的地址和网络报告。
+limit-encrypted-dns = { $n ->
+   *[other] { $n } 个连接
+}发往加密 DNS 服务器（DNS over TLS 或 HTTPS）：这些服务器解析的名称无法读取，因此仅靠 DNS 获得名称的连接可能缺少名称。
+limit-other-ip = { $n ->
+   *[other] { $n } 个 IP 数据包
+}既不是 TCP 也不是 UDP（ICMP、其他协议），或是数据报的后续分片：它们不属于任何连接，其字节未计入。
+limit-dns-not-kept = { $n ->
+   *[other] { $n } 条 DNS 应答
+}未能保留（捕获中的应答涉及超过 100,000 个地址）：本可由这些应答得到名称的连接，可能按地址报告。
+limit-ech = { $n ->
+   *[other] { $n } 个连接
+}带有 Encrypted Client Hello 扩展。基于 Chrome 的客户端即使不加密任何内容也会发送该扩展（GREASE），此时显示的名称就是真实名称；而在确实使用 ECH 的情况下，显示的名称是外层的公开名称，真实的服务器名称被隐藏。捕获无法区分这两种情况。
+limit-ambiguous = { $n ->
+   *[other] { $n } 个连接
+}发往 DNS 同时分配给多个名称的地址：无法得知每个连接对应的是哪个名称，因此按地址报告，并列出所有名称。
+limit-mid-stream = { $n ->
+   *[other] { $n } 个连接
+}在捕获开始之前就已开始：其最初的字节（包含名称）未被捕获。
+limit-stopped = 读取在文件结束之前停止（{ $why }）；报告的是在此之前读取到的连接。
+
 ## HTML 导出
 
 html-title = Borderline 报告：{ $site }

@@ -5,6 +5,7 @@ use crate::classify::entity::countries_phrase;
 use serde::{Deserialize, Serialize};
 
 use super::{Jurisdiction, Policy};
+use crate::l10n::{Arg, L10n};
 use crate::observe::{SentKind, SentReason};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
@@ -82,10 +83,6 @@ pub struct EndpointFacts<'a> {
     pub sent: &'a [(&'a str, SentKind, SentReason)],
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Ends a sentence with a full stop, unless it already ends with one (a name
 /// such as "Meta Platforms, Inc." ends the sentence's last word).
 pub fn sentence(mut text: String) -> String {
@@ -110,37 +107,76 @@ pub fn short_rule(rule: &str) -> String {
     }
 }
 
-/// The findings for one endpoint under a policy.
+/// A sentence in a language: its full stop added unless it already ends
+/// with one (a name such as "Meta Platforms, Inc." may end it).
+pub fn sentence_in(text: String, l: &L10n) -> String {
+    if text.ends_with(['.', '!', '?', '。', '！', '？']) {
+        text
+    } else {
+        l.ta("sentence", &[("text", text.into())])
+    }
+}
+
+/// A company's countries in words, in a language: "domiciled KY, headquartered CN".
+pub fn countries_in(domicile: Option<&str>, headquarters: Option<&str>, l: &L10n) -> String {
+    if domicile.is_none() && headquarters.is_none() {
+        return l.t("countries-none");
+    }
+    let d = domicile.map_or_else(|| l.t("domicile-unknown"), |c| l.ta("domicile-known", &[("country", c.into())]));
+    let h = headquarters.map_or_else(|| l.t("headquarters-unknown"), |c| l.ta("headquarters-known", &[("country", c.into())]));
+    l.ta("countries-both", &[("domicile", d.into()), ("headquarters", h.into())])
+}
+
+/// The findings for one endpoint under a policy, in English (as the JSON quotes them).
 pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
+    findings_in(f, policy, crate::l10n::english())
+}
+
+/// The findings for one endpoint under a policy, their messages in a language
+/// (the evidence, quotes of rules and fields, as it is).
+pub fn findings_in(f: &EndpointFacts, policy: &Policy, l: &L10n) -> Vec<Finding> {
+    let unit = || ("unit", Arg::from(f.unit));
     let mut out = Vec::new();
     if f.of_concern_requests > 0 {
         out.push(Finding {
             kind: FindingKind::ServerOfConcern,
             severity: Severity::Alert,
             subject: f.host.into(),
-            message: sentence(format!(
-                "{} went to {} at servers registered in {} — of concern under {}",
-                f.unit.count(f.of_concern_requests),
-                f.host,
-                f.of_concern_countries.join(", "),
-                policy.describe()
-            )),
+            message: sentence_in(
+                l.ta(
+                    "finding-server-of-concern",
+                    &[
+                        ("n", f.of_concern_requests.into()),
+                        unit(),
+                        ("host", f.host.into()),
+                        ("countries", f.of_concern_countries.join(", ").into()),
+                        ("policy", policy.describe_in(l).into()),
+                    ],
+                ),
+                l,
+            ),
             evidence: f.of_concern_countries.iter().map(|c| format!("server registered in {c}")).collect(),
         });
     }
     for k in f.trackers {
-        let owner = f.entity.unwrap_or("an unidentified company");
-        let reqs = f.unit.count(k.requests);
+        let owner = f.entity.map_or_else(|| l.t("finding-owner-unknown"), str::to_string);
         let evidence = match k.list {
             Some(_) => k.rules.iter().map(|r| format!("rule `{}` in {} line {} ({})", short_rule(r.rule), r.list, r.line, f.unit.count(r.requests))).collect(),
             None => vec!["the entity map classes this domain as tracking".to_string()],
         };
+        let args = [
+            ("n", Arg::Num(k.requests)),
+            unit(),
+            ("host", f.host.into()),
+            ("owner", owner.into()),
+            ("category", l.t(&format!("category-{}", k.category)).into()),
+        ];
         let (kind, message) = if k.list == Some("platform-telemetry") {
-            (FindingKind::PlatformTelemetry, format!("{reqs} to {}: the platform's own telemetry and logging, run by {owner}", f.host))
+            (FindingKind::PlatformTelemetry, l.ta("finding-telemetry", &args))
         } else {
-            (FindingKind::Tracker, format!("{reqs} to {}: {} by {owner}", f.host, k.category))
+            (FindingKind::Tracker, l.ta("finding-tracker", &args))
         };
-        out.push(Finding { kind, severity: Severity::Warning, subject: f.host.into(), message: sentence(message), evidence });
+        out.push(Finding { kind, severity: Severity::Warning, subject: f.host.into(), message: sentence_in(message, l), evidence });
     }
     let ids: Vec<&(&str, SentKind, SentReason)> = f.sent.iter().filter(|s| s.1 == SentKind::Identifier).collect();
     if !ids.is_empty() {
@@ -148,7 +184,10 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
             kind: FindingKind::IdentifiersSent,
             severity: Severity::Warning,
             subject: f.host.into(),
-            message: sentence(format!("{} received identifier-like values: {}", f.host, ids.iter().map(|s| s.0).collect::<Vec<_>>().join(", "))),
+            message: sentence_in(
+                l.ta("finding-identifiers", &[("host", f.host.into()), ("fields", ids.iter().map(|s| s.0).collect::<Vec<_>>().join(", ").into())]),
+                l,
+            ),
             evidence: ids.iter().map(|s| format!("field `{}`: {}", s.0, s.2.describe())).collect(),
         });
     }
@@ -158,11 +197,10 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
             kind: FindingKind::ContactDetailsSent,
             severity: Severity::Alert,
             subject: f.host.into(),
-            message: sentence(format!(
-                "{} received e-mail addresses, phone numbers or their hashes in: {}",
-                f.host,
-                contact.iter().map(|s| s.0).collect::<Vec<_>>().join(", ")
-            )),
+            message: sentence_in(
+                l.ta("finding-contact", &[("host", f.host.into()), ("fields", contact.iter().map(|s| s.0).collect::<Vec<_>>().join(", ").into())]),
+                l,
+            ),
             evidence: contact.iter().map(|s| format!("field `{}`: {}", s.0, s.2.describe())).collect(),
         });
     }
@@ -171,7 +209,7 @@ pub fn findings_for(f: &EndpointFacts, policy: &Policy) -> Vec<Finding> {
             kind: FindingKind::ThirdPartyCookies,
             severity: Severity::Info,
             subject: f.host.into(),
-            message: sentence(format!("{} set {}", f.host, plural(f.cookies_set, "third-party cookie", "third-party cookies"))),
+            message: sentence_in(l.ta("finding-cookies", &[("host", f.host.into()), ("n", f.cookies_set.into())]), l),
             evidence: vec![format!("{} Set-Cookie headers", f.cookies_set)],
         });
     }
@@ -193,28 +231,36 @@ pub struct CompanyFacts<'a> {
     pub requests: u64,
 }
 
-/// The finding for a company based in a country of concern, if it is one.
+/// The finding for a company based in a country of concern, if it is one (in English).
 pub fn company_finding(c: &CompanyFacts) -> Option<Finding> {
+    company_finding_in(c, crate::l10n::english())
+}
+
+/// The finding for a company based in a country of concern, its message in a language.
+pub fn company_finding_in(c: &CompanyFacts, l: &L10n) -> Option<Finding> {
     if c.jurisdiction != Jurisdiction::OfConcern {
         return None;
     }
     let countries = countries_phrase(c.domicile, c.headquarters);
     let mut evidence = vec![format!("{}: {countries}", c.name)];
-    let mut who = format!("{} ({countries})", c.name);
+    let mut who = l.ta("finding-who", &[("name", c.name.into()), ("countries", countries_in(c.domicile, c.headquarters, l).into())]);
     if let Some((pname, pdom, phq)) = c.parent {
-        let p = countries_phrase(pdom, phq);
-        evidence.push(format!("parent {pname}: {p}"));
-        who = format!("{who}, part of {pname} ({p})");
+        evidence.push(format!("parent {pname}: {}", countries_phrase(pdom, phq)));
+        who = l.ta("finding-who-parent", &[("who", who.into()), ("parent", pname.into()), ("countries", countries_in(pdom, phq, l).into())]);
     }
     Some(Finding {
         kind: FindingKind::EntityOfConcern,
         severity: Severity::Warning,
         subject: c.name.into(),
-        message: format!(
-            "{who} controls {} that received {}: {} based in a country of concern, wherever the servers are.",
-            plural(c.endpoints, "endpoint", "endpoints"),
-            c.unit.count(c.requests),
-            if c.itself_of_concern { "a company" } else { "its parent company is" }
+        message: l.ta(
+            "finding-company",
+            &[
+                ("who", who.into()),
+                ("endpoints", c.endpoints.into()),
+                ("n", c.requests.into()),
+                ("unit", c.unit.into()),
+                ("itself", if c.itself_of_concern { "yes" } else { "no" }.into()),
+            ],
         ),
         evidence,
     })

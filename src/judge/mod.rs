@@ -4,7 +4,8 @@ mod finding;
 mod policy;
 
 pub use finding::{
-    company_finding, findings_for, sentence, short_rule, CompanyFacts, EndpointFacts, Finding, FindingKind, KindFacts, RuleFacts, Severity, SHOWN_RULE_CHARS,
+    company_finding, company_finding_in, countries_in, findings_for, findings_in, sentence, sentence_in, short_rule, CompanyFacts, EndpointFacts, Finding,
+    FindingKind, KindFacts, RuleFacts, Severity, SHOWN_RULE_CHARS,
 };
 pub use policy::{country_code, Jurisdiction, Policy, PolicyError, Preset, ADEQUATE, EEA, US_OF_CONCERN};
 

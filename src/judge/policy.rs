@@ -136,6 +136,31 @@ impl Policy {
 
     /// Plain-language name of the rule, for reports.
     pub fn describe(&self) -> String {
+        self.describe_in(crate::l10n::english())
+    }
+
+    /// The policy in words, in a language.
+    pub fn describe_in(&self, l: &crate::l10n::L10n) -> String {
+        match &self.preset {
+            Preset::Us => l.ta("policy-us", &[("countries", US_OF_CONCERN.join(", ").into()), ("date", US_AS_OF.into())]),
+            Preset::Eu => l.ta("policy-eu", &[("date", EU_AS_OF.into())]),
+            Preset::Custom(list) => l.ta("policy-custom", &[("countries", list.join(", ").into())]),
+        }
+    }
+
+    /// The policy a report was judged under, from its view (home and preset,
+    /// a custom list read back from its English description).
+    pub fn of_view(home: &str, preset: &str, description: &str) -> Option<Policy> {
+        let preset = match preset {
+            "custom" => description.strip_prefix("custom list: ")?.to_string(),
+            other => other.to_string(),
+        };
+        Policy::parse(home, &preset).ok()
+    }
+
+    /// The English words as they were written before the catalogue (the catalogue test compares).
+    #[cfg(test)]
+    pub(crate) fn describe_literal(&self) -> String {
         match &self.preset {
             Preset::Us => format!("US Data Security Program countries of concern ({}), as of {US_AS_OF}", US_OF_CONCERN.join(", ")),
             Preset::Eu => format!("outside the EEA without a GDPR adequacy decision, as of {EU_AS_OF}"),

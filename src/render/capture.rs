@@ -70,8 +70,55 @@ pub struct PacketSummary {
     pub apps: Vec<String>,
     /// Why reading stopped early, if it did (what was read before is reported).
     pub stopped: Option<String>,
-    /// What this capture cannot show, and what hid names in it, in plain sentences.
+    /// DNS answers past the reader's bound, not kept.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub dns_not_kept: u64,
+    /// The reader's own notes (e.g. rows of a connections CSV it could not read), in English.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// What this capture cannot show, and what hid names in it, in plain sentences (English).
     pub limits: Vec<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl PacketSummary {
+    /// What this capture cannot show, in a language: the same sentences as
+    /// `limits` (English gives `limits` itself), the reader's notes and the
+    /// reason reading stopped quoted as they are.
+    pub fn limits_in(&self, l: &crate::l10n::L10n) -> Vec<String> {
+        use crate::l10n::Arg;
+        let n = |k: &'static str, v: u64| (k, Arg::Num(v));
+        let mut out = vec![
+            l.t("limit-connections-not-requests"),
+            l.t(if self.format == Some(Format::PcapdroidCsv) { "limit-names-pcapdroid" } else { "limit-names-basis" }),
+        ];
+        out.extend(self.notes.iter().cloned());
+        if self.encrypted_dns > 0 {
+            out.push(l.ta("limit-encrypted-dns", &[n("n", self.encrypted_dns)]));
+        }
+        if self.packets_other_ip > 0 {
+            out.push(l.ta("limit-other-ip", &[n("n", self.packets_other_ip)]));
+        }
+        if self.dns_not_kept > 0 {
+            out.push(l.ta("limit-dns-not-kept", &[n("n", self.dns_not_kept)]));
+        }
+        if self.ech > 0 {
+            out.push(l.ta("limit-ech", &[n("n", self.ech)]));
+        }
+        if self.ambiguous > 0 {
+            out.push(l.ta("limit-ambiguous", &[n("n", self.ambiguous)]));
+        }
+        if self.mid_stream > 0 {
+            out.push(l.ta("limit-mid-stream", &[n("n", self.mid_stream)]));
+        }
+        if let Some(why) = &self.stopped {
+            out.push(l.ta("limit-stopped", &[("why", why.into())]));
+        }
+        out
+    }
 }
 
 impl CaptureView {
@@ -162,6 +209,8 @@ impl CaptureView {
                 recorder: capture.recorder.clone(),
                 apps,
                 stopped: capture.stopped.clone(),
+                dns_not_kept: capture.dns_not_kept,
+                notes: capture.notes.clone(),
                 limits,
             }),
         }

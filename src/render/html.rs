@@ -1,7 +1,7 @@
 //! Self-contained printable HTML report: no external resources, inline CSS and
 //! SVG charts; every string is escaped by maud.
 
-use super::popup::known_in;
+use super::popup::{known_in, policy_words};
 use crate::l10n::{Arg, L10n};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
@@ -68,6 +68,9 @@ pub fn to_html_in(r: &Report, l: &L10n) -> String {
     let unit = || ("unit", Arg::from(u));
     let n = |k: &'static str, v: u64| (k, Arg::Num(v));
     let short = l.ta("unit-short", &[unit()]);
+    // The findings and the policy in the language (the JSON's English when the policy cannot be read back).
+    let findings = super::findings::findings_in_language(r, l).unwrap_or_else(|| r.findings.clone());
+    let policy = policy_words(r, l);
     let page = html! {
         (DOCTYPE)
         html lang=(l.tag()) dir=(l.dir()) {
@@ -83,7 +86,7 @@ pub fn to_html_in(r: &Report, l: &L10n) -> String {
                     span class={"grade g-" (r.grade.letter)} aria-label=(l.ta("grade-aria", &[("letter", (&r.grade.letter).into()), ("score", r.grade.score.into())])) { (r.grade.letter) }
                     div {
                         h1 { (r.site) }
-                        div class="muted" { (l.ta("html-head", &[("from", iso_time(t.first_seen_ms).into()), ("to", iso_time(t.last_seen_ms).into()), ("home", (&r.policy.home).into()), ("policy", (&r.policy.description).into())])) }
+                        div class="muted" { (l.ta("html-head", &[("from", iso_time(t.first_seen_ms).into()), ("to", iso_time(t.last_seen_ms).into()), ("home", (&r.policy.home).into()), ("policy", (&policy).into())])) }
                     }
                 }
                 @if let Some(sj) = &r.subject {
@@ -94,7 +97,7 @@ pub fn to_html_in(r: &Report, l: &L10n) -> String {
                             @if let Some(b) = &sj.basis { (l.ta("html-as", &[("basis", b.into())])) } ". "
                             @if let Some(p) = &sj.publisher { (l.ta("html-published-by", &[("publisher", (&p.name).into())])) "(" (known_in(&p.domicile, l)) "/" (known_in(&p.headquarters, l)) ")" @if let Some(g) = &sj.publisher_group { (l.ta("html-group", &[("group", (&g.name).into())])) "(" (known_in(&g.domicile, l)) "/" (known_in(&g.headquarters, l)) ")" (l.t("html-group-same")) } @else { (l.t("html-company-same")) } } @else { (l.t("html-no-publisher")) }
                         }
-                        @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for limit in &pk.limits { li { (limit) } } } }
+                        @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) { ul class="limits" { @for limit in pk.limits_in(l) { li { (limit) } } } }
                     }
                 }
                 (super::glance::glance_markup_in(&r.glance, &r.grade, l))
@@ -116,7 +119,7 @@ pub fn to_html_in(r: &Report, l: &L10n) -> String {
                 @if t.endpoints_folded > 0 { p class="muted" { (l.ta("html-folded", &[n("endpoints", t.endpoints_folded), n("n", t.requests_folded), unit()])) } }
                 @if t.log_dropped > 0 { p class="muted" { (l.ta("html-log-dropped", &[n("n", t.log_dropped)])) } }
                 h2 { (l.t("html-findings")) }
-                ul { @for f in &r.findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
+                ul { @for f in &findings { li class=(if f.severity == crate::judge::Severity::Alert { "alert" } else { "" }) { (f.message) @for e in &f.evidence { " " code { (e) } } } } }
                 @if !r.telemetry.endpoints.is_empty() {
                     h2 { (l.t("popup-telemetry")) }
                     p {

@@ -5,6 +5,7 @@
 mod capture;
 mod csv;
 mod findings;
+pub use findings::findings_in_language;
 mod glance;
 pub mod history;
 mod html;

@@ -47,6 +47,11 @@ pub(crate) fn kind(k: SentKind) -> &'static str {
     }
 }
 
+/// The report's policy in words, in a language (its English description when it cannot be read back).
+pub(crate) fn policy_words(r: &Report, l: &L10n) -> String {
+    crate::judge::Policy::of_view(&r.policy.home, &r.policy.preset, &r.policy.description).map_or_else(|| r.policy.description.clone(), |p| p.describe_in(l))
+}
+
 /// A kind of sent value in a language.
 pub(crate) fn kind_word(k: SentKind, l: &L10n) -> String {
     l.t(match k {
@@ -152,7 +157,7 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
                         @if let Some(p) = &sj.publisher { (l.ta("popup-published-by", &[("publisher", (&p.name).into())])) @if let Some(g) = &sj.publisher_group { (l.ta("popup-part-of", &[("group", (&g.name).into())])) } } @else { (l.t("popup-no-publisher")) }
                     }
                     @if let Some(pk) = r.capture.as_ref().and_then(|c| c.packets.as_ref()) {
-                        details class="limits" { summary { (l.t("popup-packet-limits")) } ul { @for limit in &pk.limits { li { (limit) } } } }
+                        details class="limits" { summary { (l.t("popup-packet-limits")) } ul { @for limit in pk.limits_in(l) { li { (limit) } } } }
                     }
                 }
                 p class="muted" { (l.ta("unit-count", &[n("n", t.requests), unit()])) " · " (l.ta("popup-tracker-count", &[n("n", t.tracker_requests), unit()])) " · " (l.ta("popup-tracker-endpoints", &[n("n", t.tracker_endpoints)])) " · " (l.ta("popup-tracker-companies", &[n("n", t.tracker_companies)])) @if t.unidentified_tracker_domains > 0 { " · " (l.ta("popup-unidentified-domains", &[n("n", t.unidentified_tracker_domains)])) } " · " (l.ta("popup-sent", &[("size", kb(t.bytes_sent).into())])) }
@@ -242,7 +247,7 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
             }
         }
         }
-        p class="muted attribution" { (l.ta("popup-attribution", &[("policy", (&r.policy.description).into())])) }
+        p class="muted attribution" { (l.ta("popup-attribution", &[("policy", policy_words(r, l).into())])) }
     };
     markup.into_string()
 }
@@ -258,12 +263,7 @@ pub fn warning_text(r: &Report, e: &EndpointView) -> String {
 
 /// A company's countries in words: "domiciled KY, headquartered CN".
 pub(crate) fn countries_words(domicile: Option<&str>, headquarters: Option<&str>, l: &L10n) -> String {
-    if domicile.is_none() && headquarters.is_none() {
-        return l.t("countries-none");
-    }
-    let d = domicile.map_or_else(|| l.t("domicile-unknown"), |c| l.ta("domicile-known", &[("country", c.into())]));
-    let h = headquarters.map_or_else(|| l.t("headquarters-unknown"), |c| l.ta("headquarters-known", &[("country", c.into())]));
-    l.ta("countries-both", &[("domicile", d.into()), ("headquarters", h.into())])
+    crate::judge::countries_in(domicile, headquarters, l)
 }
 
 /// The in-page warning about an endpoint, in a language.

@@ -424,8 +424,9 @@ impl Report {
         let entities = entity_rollups(&endpoints, policy);
         let unidentified_trackers = unidentified(&endpoints);
         let unit = site.subject.unit;
-        let mut findings: Vec<Finding> = entities.iter().filter_map(|r| company(r, policy, unit)).collect();
-        findings.extend(endpoints.iter().flat_map(|e| endpoint_findings(e, policy, unit)));
+        let en = crate::l10n::english();
+        let mut findings: Vec<Finding> = entities.iter().filter_map(|r| company(r, policy, unit, en)).collect();
+        findings.extend(endpoints.iter().flat_map(|e| endpoint_findings(e, policy, unit, en)));
         let folded = folded_servers(site, policy, locator);
         let totals = totals(site, &endpoints, &folded, unidentified_trackers.len());
         let has = |c: Category| endpoints.iter().any(|e| e.trackers.iter().any(|t| t.category == c));

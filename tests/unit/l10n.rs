@@ -321,3 +321,70 @@ fn identifiers_are_never_grouped_like_quantities() {
     assert!(asn.contains("AS13335") && !asn.contains("13.335"), "{asn}");
     assert!(line.contains("12345") && !line.contains("12.345"), "{line}");
 }
+
+#[test]
+fn findings_and_policies_in_english_are_what_the_json_quotes_and_every_language_has_them() {
+    use crate::aggregate::Bounds;
+    use crate::judge::Policy;
+    use crate::observe::read_har;
+    use crate::render::findings_in_language;
+    for (home, preset) in [("US", "us"), ("DE", "eu"), ("US", "CN,RU"), ("FR", "us")] {
+        let p = Policy::parse(home, preset).unwrap();
+        assert_eq!(p.describe_in(english()), p.describe_literal(), "{home} {preset}");
+        let view = (p.home.clone(), p.preset_name().to_string(), p.describe());
+        assert_eq!(Policy::of_view(&view.0, &view.1, &view.2).map(|q| q.describe()), Some(p.describe()), "read back from its view");
+    }
+    let analyzer = crate::Analyzer::new();
+    let mut checked = 0;
+    for dir in ["tiktok/foryou", "youtube/mixed-chrome", "youtube/watch", "bilibili/video"] {
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/{dir}/capture.har", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let har = read_har(&text, |_, _| {}).unwrap();
+        for policy in [Policy::parse("US", "us").unwrap(), Policy::parse("DE", "eu").unwrap(), Policy::parse("US", "CN,US").unwrap()] {
+            let site = analyzer.observe_capture(&har, Bounds::UNBOUNDED).pick(None).unwrap();
+            let r = analyzer.report(&site, &policy);
+            assert_eq!(findings_in_language(&r, english()).as_ref(), Some(&r.findings), "{dir}: English findings made again are the JSON's");
+            for (tag, _) in &SHIPPED[1..] {
+                let translated = findings_in_language(&r, negotiate(&[tag]).0).unwrap();
+                assert_eq!(translated.len(), r.findings.len());
+                for (a, b) in translated.iter().zip(&r.findings) {
+                    assert_eq!((a.kind, a.severity, &a.subject, &a.evidence), (b.kind, b.severity, &b.subject, &b.evidence), "{tag}: the same finding");
+                    assert!(!a.message.contains("{$") && !a.message.is_empty(), "{tag}: {}", a.message);
+                }
+            }
+            checked += r.findings.len();
+        }
+    }
+    assert!(checked > 20, "{checked} findings compared");
+}
+
+#[test]
+fn a_packet_capture_s_limits_in_english_are_the_json_s_and_every_language_has_them() {
+    use crate::observe::packets::pcapdroid_csv::read_connections_csv;
+    use crate::observe::packets::read_packets;
+    use crate::render::CaptureView;
+    let root = format!("{}/tests/fixtures/phone", env!("CARGO_MANIFEST_DIR"));
+    let mut captures = vec![read_packets(std::fs::File::open(format!("{root}/tiktok-app/capture.pcapng")).unwrap(), |_| {}).unwrap()];
+    captures.push(read_connections_csv(&std::fs::read(format!("{root}/pcapdroid-csv/capture.csv")).unwrap()).unwrap());
+    for capture in &captures {
+        let mut pk = CaptureView::of_packets(capture).packets.unwrap();
+        assert_eq!(pk.limits_in(english()), pk.limits);
+        // Every counted limit, made to apply.
+        pk.encrypted_dns = 2;
+        pk.packets_other_ip = 1;
+        pk.dns_not_kept = 3;
+        pk.ech = 4;
+        pk.ambiguous = 5;
+        pk.mid_stream = 6;
+        pk.stopped = Some("truncated".into());
+        let en = pk.limits_in(english());
+        assert_eq!(en.len(), 2 + pk.notes.len() + 7);
+        for (tag, _) in &SHIPPED[1..] {
+            let theirs = pk.limits_in(negotiate(&[tag]).0);
+            assert_eq!(theirs.len(), en.len());
+            for (a, b) in theirs.iter().zip(&en).skip(2 + pk.notes.len()) {
+                assert_ne!(a, b, "{tag}: translated");
+                assert!(!a.contains("{$"), "{tag}: {a}");
+            }
+        }
+    }
+}

@@ -117,8 +117,12 @@ pub fn read_connections_csv(bytes: &[u8]) -> Result<PacketCapture, PacketError> 
         return Err(PacketError(format!("the connections CSV has no usable rows ({bad_rows} unreadable, e.g. {})", bad.join("; "))));
     }
     if bad_rows > 0 {
-        let rows = if bad_rows == 1 { "1 row".to_string() } else { format!("{bad_rows} rows") };
-        capture.notes.push(format!("{rows} of the connections CSV could not be read and are not counted (e.g. {}).", bad.join("; ")));
+        let rows = if bad_rows == 1 {
+            "1 row of the connections CSV could not be read and is".to_string()
+        } else {
+            format!("{bad_rows} rows of the connections CSV could not be read and are")
+        };
+        capture.notes.push(format!("{rows} not counted (e.g. {}).", bad.join("; ")));
     }
     capture.apps = apps;
     capture.sha256 = super::super::har::sha256_hex(bytes);
