@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::glance::GlanceView;
 use super::view::Report;
+use crate::aggregate::{Grade, GradeReason};
 
 /// One visit of one Site, as kept in the browser's history store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -25,6 +27,20 @@ pub struct VisitSummary {
     pub companies: Vec<String>,
     /// Countries the servers are registered in.
     pub countries: Vec<String>,
+    /// The visit's first screen (where its requests went, to whom) and the
+    /// grade reason that weighed most, so the history shows what the popup
+    /// showed. Absent in summaries kept before they existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glance: Option<GlanceView>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_reason: Option<GradeReason>,
+}
+
+/// A kept visit's first screen, in a language: the same markup as the popup's.
+pub fn summary_glance_in(v: &VisitSummary, l: &crate::l10n::L10n) -> Option<String> {
+    let g = v.glance.as_ref()?;
+    let grade = Grade { letter: v.grade.clone(), score: 0, reasons: v.main_reason.iter().cloned().collect() };
+    Some(super::glance::glance_markup_in(g, &grade, l).into_string())
 }
 
 /// What a visit did that no earlier visit of the same Site did.
@@ -56,6 +72,8 @@ pub fn summarize(r: &Report) -> VisitSummary {
         trackers: trackers.into_iter().collect(),
         companies: companies.into_iter().collect(),
         countries: countries.into_iter().collect(),
+        glance: Some(r.glance.clone()),
+        main_reason: super::glance::main_reason(&r.grade).cloned(),
     }
 }
 

@@ -370,6 +370,8 @@ for (const name of BROWSERS) {
       const text = await b.until(history, () => document.querySelector('tr.visit') && document.getElementById('sites').innerText);
       assert.match(text, /instagram\.com — [2-9] visits/);
       assert.ok(text.includes('facebook.net'), 'the new tracker is marked');
+      // The latest visit's first screen, as the popup showed it.
+      assert.ok(text.includes('Where the requests went, and to whom') && text.includes('Top companies') && text.includes('Meta Platforms'), `the history shows the first screen: ${text.slice(0, 400)}`);
       assert.ok(!text.includes('/reel2/') && !text.includes('https://'), 'no URLs are kept');
       const visits = (await b.ask(history, { type: 'borderline:history' })).visits.filter((v) => v.site === 'instagram.com');
       assert.ok(visits.every((v) => v.requests >= 4 && v.trackers.includes('instagram.com')), `summaries are complete: ${JSON.stringify(visits.map((v) => [v.requests, v.trackers]))}`);

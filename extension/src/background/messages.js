@@ -45,8 +45,14 @@ async function handle(msg, sender) {
     case 'borderline:open-report':
       if (sender.tab) await api.tabs.create({ url: api.runtime.getURL(`popup/popup.html?tab=${sender.tab.id}`) });
       return { ok: true };
-    case 'borderline:history':
-      return { visits: await allVisits(), settings: await historySettings(), error: (await api.storage.session.get('historyError')).historyError || null };
+    case 'borderline:history': {
+      const visits = await allVisits();
+      // Each site's latest visit's first screen, rendered by the core in the reader's language.
+      const latest = new Map();
+      for (const v of visits) if (!latest.has(v.site) || latest.get(v.site).first_seen_ms < v.first_seen_ms) latest.set(v.site, v);
+      const glances = Object.fromEntries([...latest].map(([site, v]) => [site, core.historyGlance(JSON.stringify(v))]).filter(([, html]) => html));
+      return { visits, glances, lang: core.language(), settings: await historySettings(), error: (await api.storage.session.get('historyError')).historyError || null };
+    }
     case 'borderline:history-clear':
       await clearHistory();
       return { ok: true };

@@ -23,7 +23,18 @@ function cell(row, text, cls) {
   row.append(td);
 }
 
-function render(visits) {
+/** The core's markup for a site's latest visit (escaped there), parsed inertly. */
+function glanceOf(html, lang) {
+  if (!html) return null;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const div = document.createElement('div');
+  div.className = 'history-glance';
+  if (lang) div.lang = lang;
+  div.append(...doc.body.childNodes);
+  return div;
+}
+
+function render(visits, glances = {}, lang = '') {
   const bySite = new Map();
   for (const v of visits) bySite.set(v.site, [...(bySite.get(v.site) || []), v]);
   const out = [];
@@ -61,7 +72,11 @@ function render(visits) {
       v.trackers.forEach((t) => seenTrackers.add(t));
       v.countries.forEach((c) => seenCountries.add(c));
     });
-    section.append(h, table);
+    const glance = glanceOf(glances[site], lang);
+    // Headings inside the first screen rank under the site's own.
+    glance?.querySelectorAll('h2').forEach((x) => { const h3 = document.createElement('h3'); h3.append(...x.childNodes); x.replaceWith(h3); });
+    glance?.querySelectorAll('section.glance').forEach((x) => x.removeAttribute('aria-labelledby'));
+    section.append(h, ...(glance ? [glance] : []), table);
     out.push(section);
   }
   if (out.length) $('sites').replaceChildren(...out);
@@ -76,7 +91,7 @@ async function load() {
     $('enabled').checked = r.settings.enabled;
     $('days').value = r.settings.retentionDays;
   }
-  render(r.visits || []);
+  render(r.visits || [], r.glances || {}, r.lang || '');
 }
 
 $('settings').addEventListener('submit', async (e) => {
