@@ -413,6 +413,11 @@ warn-where-one = auf einem Server (Registrierungsland: { $country })
 warn-where-many = auf Servern (Registrierungsländer: { $countries })
 warn-of-concern = { $sentence } Nach Ihrer Richtlinie bedenklich.
 warn-and = { $a } und { $b }
+banner-servers = { $unit ->
+    [connections] Verbindungen bisher nach Serverland: { $servers }.
+   *[requests] Anfragen bisher nach Serverland: { $servers }.
+}
+banner-companies = Häufigste Unternehmen: { $companies }.
 
 ## Länder eines Unternehmens
 

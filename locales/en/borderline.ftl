@@ -353,6 +353,11 @@ warn-where-one = a server registered in { $country }
 warn-where-many = servers registered in { $countries }
 warn-of-concern = { $sentence } Of concern under your policy.
 warn-and = { $a } and { $b }
+banner-servers = { $unit ->
+    [connections] Connections so far by server country: { $servers }.
+   *[requests] Requests so far by server country: { $servers }.
+}
+banner-companies = Top companies: { $companies }.
 
 ## Countries of a company
 

@@ -384,6 +384,11 @@ warn-where-one = un servidor registrado en { $country }
 warn-where-many = servidores registrados en { $countries }
 warn-of-concern = { $sentence } Preocupante según su política.
 warn-and = { $a } y { $b }
+banner-servers = { $unit ->
+    [connections] Conexiones hasta ahora por país del servidor: { $servers }.
+   *[requests] Solicitudes hasta ahora por país del servidor: { $servers }.
+}
+banner-companies = Principales empresas: { $companies }.
 
 ## Países de una empresa
 

@@ -395,6 +395,11 @@ warn-where-one = sur un serveur (pays d’enregistrement : { $country })
 warn-where-many = sur des serveurs (pays d’enregistrement : { $countries })
 warn-of-concern = { $sentence } Préoccupant selon votre politique.
 warn-and = { $a } et { $b }
+banner-servers = { $unit ->
+    [connections] Connexions jusqu’ici par pays du serveur : { $servers }.
+   *[requests] Requêtes jusqu’ici par pays du serveur : { $servers }.
+}
+banner-companies = Principales entreprises : { $companies }.
 
 ## Pays d’une entreprise
 

@@ -330,6 +330,11 @@ warn-where-one = server yang terdaftar di { $country }
 warn-where-many = server yang terdaftar di { $countries }
 warn-of-concern = { $sentence } Menjadi perhatian menurut kebijakan Anda.
 warn-and = { $a } dan { $b }
+banner-servers = { $unit ->
+    [connections] Koneksi sejauh ini menurut negara server: { $servers }.
+   *[requests] Permintaan sejauh ini menurut negara server: { $servers }.
+}
+banner-companies = Perusahaan teratas: { $companies }.
 
 ## Negara suatu perusahaan
 

@@ -380,6 +380,11 @@ warn-where-one = um servidor cujo país de registro é { $country }
 warn-where-many = servidores cujos países de registro são { $countries }
 warn-of-concern = { $sentence } Preocupante segundo a sua política.
 warn-and = { $a } e { $b }
+banner-servers = { $unit ->
+    [connections] Conexões até agora por país do servidor: { $servers }.
+   *[requests] Requisições até agora por país do servidor: { $servers }.
+}
+banner-companies = Principais empresas: { $companies }.
 
 ## Países de uma empresa
 

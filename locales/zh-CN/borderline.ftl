@@ -328,6 +328,11 @@ warn-where-one = 服务器注册于 { $country }
 warn-where-many = 服务器注册于 { $countries }
 warn-of-concern = { $sentence }根据您的策略，此项属于受关注情形。
 warn-and = { $a }和{ $b }
+banner-servers = { $unit ->
+    [connections] 目前为止按服务器所属国家统计的连接：{ $servers }。
+   *[requests] 目前为止按服务器所属国家统计的请求：{ $servers }。
+}
+banner-companies = 主要公司：{ $companies }。
 
 ## 公司所属国家
 

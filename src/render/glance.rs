@@ -178,6 +178,33 @@ pub fn bars(rows: &[GlanceBar], what: &str, l: &L10n) -> Markup {
     }
 }
 
+/// The first screen in one line of plain text, for the in-page banner (set
+/// as text there): the top server countries and the top companies with their
+/// numbers, "of concern" in words.
+pub fn glance_text_in(g: &GlanceView, l: &L10n) -> String {
+    let concern = |j: Jurisdiction| if j == Jurisdiction::OfConcern { format!(" ({})", l.t("glance-of-concern")) } else { String::new() };
+    let servers: Vec<String> =
+        g.server_countries.iter().take(3).map(|b| format!("{} {}{}", bar_label(b, l), l.number(b.requests), concern(b.jurisdiction))).collect();
+    let companies: Vec<String> = g
+        .top_companies
+        .iter()
+        .map(|c| {
+            format!(
+                "{} — {}{}",
+                c.name,
+                c.country.as_deref().map_or_else(|| l.t("glance-country-not-known"), |code| country_label(code, l, 40)),
+                concern(c.jurisdiction)
+            )
+        })
+        .collect();
+    let mut text = l.ta("banner-servers", &[("servers", servers.join(" · ").into()), ("unit", Arg::from(g.unit))]);
+    if !companies.is_empty() {
+        text.push(' ');
+        text.push_str(&l.ta("banner-companies", &[("companies", companies.join(" · ").into())]));
+    }
+    text
+}
+
 /// The first screen: the main reason, both charts side by side, the top
 /// companies, in the reader's language (English: [`glance_markup`]).
 pub fn glance_markup_in(g: &GlanceView, grade: &Grade, l: &L10n) -> Markup {

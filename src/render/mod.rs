@@ -16,7 +16,7 @@ mod view;
 pub use self::csv::{neutralise, row_cells, rows_to_csv, to_csv, COLUMNS as CSV_COLUMNS, HEADER as CSV_HEADER};
 pub use crate::judge::entity_jurisdiction;
 pub use capture::{CaptureView, PacketSummary, SubjectView};
-pub use glance::{country_label, glance_markup_in, GlanceBar, GlanceCompany, GlanceView};
+pub use glance::{country_label, glance_markup_in, glance_text_in, GlanceBar, GlanceCompany, GlanceView};
 pub use html::{to_html, to_html_in};
 #[cfg(test)]
 pub(crate) use popup::words_for_tests as view_words_for_tests;

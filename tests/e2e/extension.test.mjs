@@ -97,6 +97,9 @@ for (const name of BROWSERS) {
       });
       assert.deepEqual(seenByPage, { present: true, shadow: null, text: '', inBody: false }, 'closed shadow root: page script sees an empty element');
       assert.equal(banner.split('mon.tiktokv.com').length - 1, 1, 'one warning per finding');
+      // The first screen in a line, above the warnings: the same facts as the popup's.
+      const where = await until(async () => { const t = await b.shadowText(page, 'borderline-warning'); return t.includes('Top companies') && t; });
+      assert.ok(where && where.includes('Requests so far by server country: United States (US)') && where.includes('ByteDance Ltd. — China (CN) (of concern)'), `the banner says where the requests went: ${where}`);
       await b.screenshotTo(page, 'banner-tiktok.png');
 
       // Exports: the three files the popup's buttons save, as the browser saved them.

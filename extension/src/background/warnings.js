@@ -83,7 +83,8 @@ async function warn(core, tab, sentence) {
   if (snooze && snooze > Date.now()) return;
   const text = sentence();
   if (!text) return;
-  const message = { type: 'borderline:warn', key: text, text, site };
+  // The first screen in a line: where the visit's requests went so far, and to whom.
+  const message = { type: 'borderline:warn', key: text, text, site, where: core.glanceText(tab) };
   api.tabs.sendMessage(tab, message).catch(() => {
     const list = queued.get(tab) || [];
     list.push(message);

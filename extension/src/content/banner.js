@@ -9,6 +9,7 @@
   const shown = new Set(); // one banner line per page per finding
   let host = null;
   let list = null;
+  let where = null;
   let site = '';
   let box = null;
   let timer = 0;
@@ -19,7 +20,7 @@
 
   const CSS = `:host{all:initial}
   .box{position:fixed;top:12px;right:12px;z-index:2147483647;max-width:22rem;font:13px/1.4 system-ui,sans-serif;color:#1b1b1f;background:#fff;border:2px solid #a4002a;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.25);padding:10px 12px}
-  .title{font-weight:700;margin:0 0 4px}
+  .title{font-weight:700;margin:0 0 4px}.where{margin:0 0 4px;color:#3d3d45}
   ul{margin:0;padding-left:1.1rem;max-height:9rem;overflow:auto;overflow-wrap:anywhere}
   .row{display:flex;gap:6px;margin-top:8px;flex-wrap:wrap}
   button{font:inherit;border:1px solid #5b5b66;border-radius:4px;background:#f3f3f6;color:#1b1b1f;padding:2px 8px;cursor:pointer}
@@ -53,6 +54,9 @@
     const title = document.createElement('p');
     title.className = 'title';
     title.textContent = 'Borderline';
+    // The first screen in a line (where the requests went, and to whom), updated with each warning.
+    where = document.createElement('p');
+    where.className = 'where';
     list = document.createElement('ul');
     const row = document.createElement('div');
     row.className = 'row';
@@ -61,7 +65,7 @@
       button(msg('bannerSnooze', 'Not on this site for a day'), () => { api.runtime.sendMessage({ type: 'borderline:snooze', site }); close(); }),
       button(msg('bannerClose', 'Close'), close),
     );
-    box.append(title, list, row);
+    box.append(title, where, list, row);
     root.append(style, box);
     // The page may remove, hide, restyle or cover the banner: inline
     // !important styles outrank its style sheets, and anything else is noticed
@@ -107,6 +111,7 @@
     host = null;
     clearInterval(timer);
     list = null;
+    where = null;
     if (h) h.remove();
   }
 
@@ -115,6 +120,8 @@
     shown.add(warning.key);
     site = warning.site || site;
     if (!host) build();
+    // Text from the core, set as text: the page's strings never become markup here.
+    if (typeof warning.where === 'string' && warning.where) where.textContent = warning.where;
     const li = document.createElement('li');
     li.textContent = warning.text;
     list.append(li);

@@ -338,12 +338,21 @@ impl Core {
         self.report(tab).map_or_else(|| "null".into(), |r| serde_json::to_string(&render::history::summarize(&r)).unwrap_or_default())
     }
 
+    /// The tab's first screen in one line of text, for the in-page banner.
+    #[wasm_bindgen(js_name = glanceText)]
+    pub fn glance_text(&self, tab: i32) -> String {
+        self.report(tab).map_or_else(String::new, |r| render::glance_text_in(&r.glance, self.lang))
+    }
+
     /// A kept visit's first screen (its summary as JSON), in the reader's
     /// language: the popup's markup, escaped by the core; "" when the summary
     /// predates first screens or cannot be read.
     #[wasm_bindgen(js_name = historyGlance)]
     pub fn history_glance(&self, summary_json: &str) -> String {
-        serde_json::from_str::<render::history::VisitSummary>(summary_json).ok().and_then(|v| render::history::summary_glance_in(&v, self.lang)).unwrap_or_default()
+        serde_json::from_str::<render::history::VisitSummary>(summary_json)
+            .ok()
+            .and_then(|v| render::history::summary_glance_in(&v, self.lang))
+            .unwrap_or_default()
     }
 
     /// "New since your last visit" for the tab, from earlier summaries of its
