@@ -231,8 +231,12 @@ test('in the reader\'s language: the browser\'s, or ?lang=; the page and the rep
   const glance = await page.locator('section.glance').innerText();
   assert.ok(glance.includes('Häufigste Unternehmen') && glance.includes('Vereinigte Staaten (US)'), glance);
   await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
-  assert.deepEqual(violations, [], 'no axe violations in German');
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, [], `no axe violations in German, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   // The exports: JSON is the contract, the same in every language (equal to the CLI's); the HTML is German.
   const saved = {};
   for (const format of ['json', 'html']) {
