@@ -18,7 +18,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromium from './browser.mjs';
+import { after, before, describe } from 'node:test';
 import { EXT_ORIGIN, FIREFOX, FIREFOX_EXTENSION, launchFirefox } from './firefox.mjs';
+import { startSites } from './sites/server.mjs';
 
 export { ARTIFACTS, sleep, until } from './browser.mjs';
 /** The browsers the suites run in: both, unless BORDERLINE_BROWSERS names fewer (e.g. "chromium"). */
@@ -35,6 +37,30 @@ export function skipReason(name) {
   if (name === 'firefox' && !existsSync(FIREFOX)) return `${FIREFOX} is not installed (make deps installs firefox-esr)`;
   if (name === 'firefox' && !existsSync(FIREFOX_EXTENSION)) return 'no Firefox test build (make e2e builds it)';
   return false;
+}
+
+/**
+ * A suite in each browser: `body(ctx)` registers its tests inside a describe
+ * per browser (skipped by name where the browser is missing), with the local
+ * test sites started and the browser launched (`options` as for `launch`)
+ * before them, and both stopped after; `ctx.b` and `ctx.sites` are set once
+ * the suite's first hook has run.
+ */
+export function inEachBrowser(body, options = {}) {
+  for (const name of BROWSERS) {
+    describe(name, { skip: skipReason(name) }, () => {
+      const ctx = { name, b: null, sites: null };
+      before(async () => {
+        ctx.sites = await startSites();
+        ctx.b = await launch(name, options);
+      });
+      after(async () => {
+        await ctx.b?.quit();
+        await ctx.sites?.close();
+      });
+      body(ctx);
+    });
+  }
 }
 
 /** The extension API object inside a page or background of either browser. */

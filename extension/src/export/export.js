@@ -4,21 +4,10 @@
 // is shown here, to save, copy, share or print from the browser's menu. The
 // text is the same the popup's buttons save; it is shown as text (JSON, CSV)
 // or in a sandboxed frame that runs no script (HTML).
-const api = globalThis.browser ?? globalThis.chrome;
+import { api } from '../platform.js';
+import { localisePage, saveFile } from '../pages.js';
 
-for (const el of document.querySelectorAll('[data-i18n]')) {
-  const text = api.i18n.getMessage(el.dataset.i18n);
-  if (text) el.textContent = text;
-}
-// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
-for (const attr of ['aria-label', 'title', 'placeholder']) {
-  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
-    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
-    if (text) el.setAttribute(attr, text);
-  }
-}
-// The language of the translation the browser picked for these labels.
-document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
+localisePage();
 
 const TYPES = { json: 'application/json', csv: 'text/csv', html: 'text/html' };
 const params = new URLSearchParams(location.search);
@@ -64,16 +53,7 @@ async function show() {
   }
   const save = document.getElementById('save');
   save.disabled = false;
-  save.addEventListener('click', () => {
-    const url = URL.createObjectURL(new Blob([r.text], { type: TYPES[format] }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  });
+  save.addEventListener('click', () => saveFile(name, TYPES[format], r.text));
   const copy = document.getElementById('copy');
   copy.disabled = false;
   copy.addEventListener('click', async () => {

@@ -1,20 +1,9 @@
 // The history page: visits per site over time, from the background's store.
-const api = globalThis.browser ?? globalThis.chrome;
+import { api } from '../platform.js';
+import { localisePage } from '../pages.js';
 const $ = (id) => document.getElementById(id);
 
-for (const el of document.querySelectorAll('[data-i18n]')) {
-  const text = api.i18n.getMessage(el.dataset.i18n);
-  if (text) el.textContent = text;
-}
-// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
-for (const attr of ['aria-label', 'title', 'placeholder']) {
-  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
-    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
-    if (text) el.setAttribute(attr, text);
-  }
-}
-// The language of the translation the browser picked for these labels.
-document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
+localisePage();
 
 function cell(row, text, cls) {
   const td = document.createElement('td');

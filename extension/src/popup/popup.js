@@ -1,21 +1,10 @@
 // The popup: asks the background for the core-rendered report of a tab and
 // mounts it. The markup comes from the core's renderer, which escapes every
 // string; this file only wires buttons.
-const api = globalThis.browser ?? globalThis.chrome;
+import { api } from '../platform.js';
+import { localisePage, saveFile } from '../pages.js';
 
-for (const el of document.querySelectorAll('[data-i18n]')) {
-  const text = api.i18n.getMessage(el.dataset.i18n);
-  if (text) el.textContent = text;
-}
-// Attributes the same way: data-i18n-aria-label="key", data-i18n-title="key", data-i18n-placeholder="key".
-for (const attr of ['aria-label', 'title', 'placeholder']) {
-  for (const el of document.querySelectorAll(`[data-i18n-${attr}]`)) {
-    const text = api.i18n.getMessage(el.getAttribute(`data-i18n-${attr}`));
-    if (text) el.setAttribute(attr, text);
-  }
-}
-// The language of the translation the browser picked for these labels.
-document.documentElement.lang = api.i18n.getMessage('pageLang') || 'en';
+localisePage();
 
 async function currentTab() {
   const param = new URLSearchParams(location.search).get('tab');
@@ -51,17 +40,6 @@ async function load(tab) {
   }
 }
 
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const TYPES = { json: 'application/json', csv: 'text/csv', html: 'text/html' };
 
 // Firefox for Android shows the popup as a sheet from which a blob download
@@ -79,7 +57,7 @@ currentTab().then((tab) => {
         return;
       }
       const r = await api.runtime.sendMessage({ type: 'borderline:export', tab, format: b.dataset.export });
-      if (r && r.text) download(`borderline-${r.site || 'report'}.${b.dataset.export}`, TYPES[b.dataset.export], r.text);
+      if (r && r.text) saveFile(`borderline-${r.site || 'report'}.${b.dataset.export}`, TYPES[b.dataset.export], r.text);
     });
   }
   document.getElementById('open-history').addEventListener('click', () => api.tabs.create({ url: api.runtime.getURL('history/history.html') }));
