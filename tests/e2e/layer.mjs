@@ -18,7 +18,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromium from './browser.mjs';
-import { after, before, describe } from 'node:test';
+import { after, afterEach, before, describe } from 'node:test';
 import { EXT_ORIGIN, FIREFOX, FIREFOX_EXTENSION, launchFirefox } from './firefox.mjs';
 import { startSites } from './sites/server.mjs';
 
@@ -58,6 +58,8 @@ export function inEachBrowser(body, options = {}) {
         await ctx.b?.quit();
         await ctx.sites?.close();
       });
+      // Each test starts with no tab of an earlier one (a failed test leaves its pages open).
+      afterEach(() => ctx.b?.closeTabs());
       body(ctx);
     });
   }
@@ -207,6 +209,10 @@ async function launchChromiumSession({ profile, allowPrivate = false, tinyQuota 
       return page;
     },
     pageCount: () => b.context.pages().length,
+    /** Closes every tab but the session's own extension page. */
+    async closeTabs() {
+      for (const p of b.context.pages()) if (p !== control) await p.close().catch(() => {});
+    },
     async quit({ keepProfile = false } = {}) {
       await worker.detach().catch(() => {});
       await b.context.close();
@@ -240,6 +246,10 @@ async function launchFirefoxSession({ profile, allowPrivate = false, tinyQuota =
     // from a private window it gives nothing).
     background: (fn, arg) => ff.eval(control, `async (a) => (${fn})(a, await browser.runtime.getBackgroundPage())`, arg),
     async suspend() {
+      // Firefox suspends an event page only once it is idle, its storage
+      // writes done; a page torn down with writes in flight loses them (the
+      // kill test measures that). Let the last event's journal write finish.
+      await chromium.sleep(300);
       const state = await ff.terminateBackground();
       if (state !== 'stopped') throw new Error(`the event page did not stop (${state})`);
       suspensions += 1;
@@ -273,6 +283,11 @@ async function launchFirefoxSession({ profile, allowPrivate = false, tinyQuota =
     async pageCount() {
       const { contexts } = await ff.bidi.send('browsingContext.getTree', { maxDepth: 0 });
       return contexts.length;
+    },
+    /** Closes every tab but the session's own extension page. */
+    async closeTabs() {
+      const { contexts } = await ff.bidi.send('browsingContext.getTree', { maxDepth: 0 });
+      for (const c of contexts) if (c.context !== control) await ff.close(c.context).catch(() => {});
     },
     async quit({ keepProfile = false } = {}) {
       await ff.quit({ keepProfile });
