@@ -18,27 +18,17 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The shipped catalogues: BCP 47 tag and FTL text.
-pub const SHIPPED: &[(&str, &str)] = &[
-    ("en", include_str!("../../locales/en/borderline.ftl")),
-    ("de", include_str!("../../locales/de/borderline.ftl")),
-    ("fr", include_str!("../../locales/fr/borderline.ftl")),
-    ("es", include_str!("../../locales/es/borderline.ftl")),
-    ("pt-BR", include_str!("../../locales/pt-BR/borderline.ftl")),
-    ("id", include_str!("../../locales/id/borderline.ftl")),
-    ("zh-CN", include_str!("../../locales/zh-CN/borderline.ftl")),
-];
-
-/// The report page's (www/) own words, one file per shipped language, in `SHIPPED`'s order.
-pub const PAGE: &[(&str, &str)] = &[
-    ("en", include_str!("../../locales/en/www.ftl")),
-    ("de", include_str!("../../locales/de/www.ftl")),
-    ("fr", include_str!("../../locales/fr/www.ftl")),
-    ("es", include_str!("../../locales/es/www.ftl")),
-    ("pt-BR", include_str!("../../locales/pt-BR/www.ftl")),
-    ("id", include_str!("../../locales/id/www.ftl")),
-    ("zh-CN", include_str!("../../locales/zh-CN/www.ftl")),
-];
+/// The shipped languages, each with its two catalogues: the core's words
+/// (`SHIPPED`) and the report page's (`PAGE`, www/), in the same order.
+macro_rules! shipped {
+    ($($tag:literal),*) => {
+        /// The shipped catalogues: BCP 47 tag and FTL text.
+        pub const SHIPPED: &[(&str, &str)] = &[$(($tag, include_str!(concat!("../../locales/", $tag, "/borderline.ftl")))),*];
+        /// The report page's (www/) own words, in `SHIPPED`'s order.
+        pub const PAGE: &[(&str, &str)] = &[$(($tag, include_str!(concat!("../../locales/", $tag, "/www.ftl")))),*];
+    };
+}
+shipped!("en", "de", "fr", "es", "pt-BR", "id", "zh-CN");
 
 /// Country and language names from CLDR (data/cldr/names.tsv, see data/sources.toml).
 const NAMES: &str = include_str!("../../data/cldr/names.tsv");
@@ -46,11 +36,20 @@ const NAMES: &str = include_str!("../../data/cldr/names.tsv");
 /// The name CLDR gives `code` (kind `T`: an ISO 3166-1 country; `L`: a shipped
 /// language, in itself) in the language `tag`.
 fn cldr_name(tag: &str, kind: &str, code: &str) -> Option<&'static str> {
-    NAMES.lines().filter(|l| !l.starts_with('#')).find_map(|line| {
-        let mut f = line.splitn(4, '\t');
-        (f.next()? == tag && f.next()? == kind && f.next()? == code).then_some(())?;
-        f.next()
-    })
+    static TABLE: OnceLock<std::collections::HashMap<(&'static str, &'static str, &'static str), &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|line| {
+                    let mut f = line.splitn(4, '\t');
+                    Some(((f.next()?, f.next()?, f.next()?), f.next()?))
+                })
+                .collect()
+        })
+        .get(&(tag, kind, code))
+        .copied()
 }
 
 /// Each shipped language's tag and its own name (CLDR), for a language menu.
@@ -115,8 +114,8 @@ fn grouped(n: u64, d: Digits) -> String {
 fn number_formatter<const I: usize>(v: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
     match v {
         FluentValue::Number(n) if n.value.fract() == 0.0 && n.value >= 0.0 && n.value < 2f64.powi(53) && n.options.minimum_fraction_digits.is_none() => {
-            let tag = if I < SHIPPED.len() { SHIPPED[I].0 } else { "en" };
-            Some(grouped(n.value as u64, digits(tag)))
+            // The catalogue is built before anything is formatted with it.
+            Some(grouped(n.value as u64, by_index(I).digits))
         }
         _ => None,
     }
@@ -163,6 +162,16 @@ fn by_index(i: usize) -> &'static L10n {
     })
 }
 
+/// The catalogue at an index from [`negotiate_index`], built on first use.
+pub fn catalogue(i: usize) -> &'static L10n {
+    by_index(i.min(CACHE.len() - 1))
+}
+
+/// The BCP 47 tag at an index from [`negotiate_index`], without building its catalogue.
+pub fn tag_at(i: usize) -> &'static str {
+    SHIPPED.get(i).map_or_else(|| PSEUDO.get(i - SHIPPED.len()).copied().unwrap_or("en"), |s| s.0)
+}
+
 /// English: the source of every message, and the fallback.
 pub fn english() -> &'static L10n {
     by_index(0)
@@ -179,6 +188,14 @@ pub fn shipped_tags() -> impl Iterator<Item = &'static str> {
 /// `zh-CN` only when nothing better), then English. The second value says
 /// why English was chosen when something else was asked for.
 pub fn negotiate<S: AsRef<str>>(wanted: &[S]) -> (&'static L10n, Option<String>) {
+    let (i, note) = negotiate_index(wanted);
+    (by_index(i), note)
+}
+
+/// As [`negotiate`], without building the catalogue: its index for
+/// [`catalogue`], so choosing a language (at a service worker's start) parses
+/// nothing until a word is rendered.
+pub fn negotiate_index<S: AsRef<str>>(wanted: &[S]) -> (usize, Option<String>) {
     let mut asked = Vec::new();
     for w in wanted {
         let raw = w.as_ref().trim();
@@ -188,7 +205,7 @@ pub fn negotiate<S: AsRef<str>>(wanted: &[S]) -> (&'static L10n, Option<String>)
             continue;
         }
         if let Some(i) = PSEUDO.iter().position(|p| p.eq_ignore_ascii_case(&tag)) {
-            return (by_index(SHIPPED.len() + i), None);
+            return (SHIPPED.len() + i, None);
         }
         match tag.parse::<LanguageIdentifier>() {
             Ok(id) => asked.push((raw.to_string(), id)),
@@ -196,22 +213,22 @@ pub fn negotiate<S: AsRef<str>>(wanted: &[S]) -> (&'static L10n, Option<String>)
         }
     }
     if asked.is_empty() {
-        return (english(), None);
+        return (0, None);
     }
     let shipped: Vec<LanguageIdentifier> = SHIPPED.iter().map(|s| s.0.parse().unwrap_or_default()).collect();
     for (_, id) in &asked {
         // Exact language and region, then the language alone.
         if let Some(i) = shipped.iter().position(|s| s.language == id.language && (s.region == id.region || id.region.is_none() || s.region.is_none())) {
             if id.language != unic_langid::subtags::Language::default() {
-                return (by_index(i), None);
+                return (i, None);
             }
         }
         if let Some(i) = shipped.iter().position(|s| s.language == id.language && id.language != unic_langid::subtags::Language::default()) {
-            return (by_index(i), None);
+            return (i, None);
         }
     }
     let names: Vec<&str> = asked.iter().map(|(raw, _)| raw.as_str()).collect();
-    (english(), Some(format!("no catalogue for {}; using English (shipped: {})", names.join(", "), shipped_tags().collect::<Vec<_>>().join(", "))))
+    (0, Some(format!("no catalogue for {}; using English (shipped: {})", names.join(", "), shipped_tags().collect::<Vec<_>>().join(", "))))
 }
 
 /// A value for a message argument.

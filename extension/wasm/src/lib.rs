@@ -50,8 +50,16 @@ pub struct Core {
     tabs: HashMap<i32, Reports>,
     /// What the last observed request sent (JSON: names, never values), for the journal.
     last_fields: String,
-    /// The language the popup, the banner and the HTML export are written in.
-    lang: &'static borderline::l10n::L10n,
+    /// The language the popup, the banner and the HTML export are written in
+    /// (its catalogue's index: parsed on the first word rendered, not at start).
+    lang: usize,
+}
+
+impl Core {
+    /// The reader's catalogue.
+    fn l(&self) -> &'static borderline::l10n::L10n {
+        borderline::l10n::catalogue(self.lang)
+    }
 }
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -71,7 +79,7 @@ impl Core {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);
         }
-        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new(), lang: borderline::l10n::english() })
+        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new(), lang: 0 })
     }
 
     /// Sets the home country and preset (`us`, `eu`, or `CC,CC`).
@@ -80,19 +88,19 @@ impl Core {
     /// chosen ("en" when none of them is shipped).
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&mut self, wanted: Vec<String>) -> String {
-        self.lang = borderline::l10n::negotiate(&wanted).0;
-        self.lang.tag().to_string()
+        self.lang = borderline::l10n::negotiate_index(&wanted).0;
+        self.language()
     }
 
     /// The tag of the catalogue in use.
     pub fn language(&self) -> String {
-        self.lang.tag().to_string()
+        borderline::l10n::tag_at(self.lang).to_string()
     }
 
     /// "rtl" or "ltr": the direction of the catalogue in use.
     #[wasm_bindgen(js_name = languageDir)]
     pub fn language_dir(&self) -> String {
-        self.lang.dir().to_string()
+        self.l().dir().to_string()
     }
 
     /// The shipped languages as JSON: `[[tag, name in that language], …]`.
@@ -264,7 +272,7 @@ impl Core {
     #[wasm_bindgen(js_name = warningText)]
     pub fn warning_text(&self, tab: i32, url: &str) -> String {
         let (Some(report), Some(host)) = (self.report(tab), classify::host_of(url)) else { return String::new() };
-        report.endpoints.iter().find(|e| e.host == host).map_or_else(String::new, |e| render::warning_text_in(&report, e, self.lang))
+        report.endpoints.iter().find(|e| e.host == host).map_or_else(String::new, |e| render::warning_text_in(&report, e, self.l()))
     }
 
     fn report(&self, tab: i32) -> Option<Report> {
@@ -284,7 +292,7 @@ impl Core {
         match format {
             "json" => Ok(render::to_json(&report)),
             "csv" => Ok(self.analyzer.csv(&report, site, &self.policy)),
-            "html" => Ok(render::to_html_in(&report, self.lang)),
+            "html" => Ok(render::to_html_in(&report, self.l())),
             other => Err(err(format!("unknown export format `{other}`"))),
         }
     }
@@ -292,7 +300,7 @@ impl Core {
     /// The popup's markup for the tab (escaped by the core's renderer), in the reader's language.
     #[wasm_bindgen(js_name = popupHtml)]
     pub fn popup_html(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(String::new, |r| render::to_popup_html_in(&r, self.lang))
+        self.report(tab).map_or_else(String::new, |r| render::to_popup_html_in(&r, self.l()))
     }
 
     /// Tracker endpoints of the tab's visit (the badge count).
@@ -341,7 +349,7 @@ impl Core {
     /// The tab's first screen in one line of text, for the in-page banner.
     #[wasm_bindgen(js_name = glanceText)]
     pub fn glance_text(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(String::new, |r| render::glance_text_in(&r.glance, self.lang))
+        self.report(tab).map_or_else(String::new, |r| render::glance_text_in(&r.glance, self.l()))
     }
 
     /// A kept visit's first screen (its summary as JSON), in the reader's
@@ -351,7 +359,7 @@ impl Core {
     pub fn history_glance(&self, summary_json: &str) -> String {
         serde_json::from_str::<render::history::VisitSummary>(summary_json)
             .ok()
-            .and_then(|v| render::history::summary_glance_in(&v, self.lang))
+            .and_then(|v| render::history::summary_glance_in(&v, self.l()))
             .unwrap_or_default()
     }
 
@@ -363,7 +371,7 @@ impl Core {
         let Some(report) = self.report(tab) else { return Ok(String::new()) };
         let current = render::history::summarize(&report);
         let n = render::history::novelty(&previous, &current);
-        Ok(if n.is_empty() { String::new() } else { render::history::novelty_text_in(&current.site, &n, self.lang) })
+        Ok(if n.is_empty() { String::new() } else { render::history::novelty_text_in(&current.site, &n, self.l()) })
     }
 
     /// Data sources with versions and licences, as JSON (for the options page).
