@@ -75,8 +75,11 @@ pub enum Why {
 }
 
 impl GradeReason {
-    fn new(points: u32, reason: String, why: Why) -> Self {
-        GradeReason { points, reason, why: Some(why) }
+    /// A reason from its facts; its English sentence (the JSON's) from the same catalogue as every language's.
+    fn new(points: u32, why: Why, unit: super::Unit) -> Self {
+        let mut r = GradeReason { points, reason: String::new(), why: Some(why) };
+        r.reason = r.text(crate::l10n::english(), unit);
+        r
     }
 
     /// The reason in a language (English from `reason` when the report predates `why`).
@@ -127,80 +130,33 @@ pub const THIRD_PARTY_COOKIES: u32 = 5;
 pub const IDENTIFIERS_SENT: u32 = 10;
 pub const CONTACT_DETAILS_SENT: u32 = 20;
 
-fn requests(n: u64, unit: super::Unit) -> String {
-    format!("{} went", unit.count(n))
-}
-
-fn fields(n: u64) -> String {
-    if n == 1 {
-        "1 field".into()
-    } else {
-        format!("{n} fields")
-    }
-}
-
 pub fn grade(input: &GradeInput) -> Grade {
     let mut reasons = Vec::new();
+    let mut take = |points: u32, why: Why| reasons.push(GradeReason::new(points, why, input.unit));
     let (named, unnamed) = (input.tracker_companies as u32, input.unidentified_tracker_domains as u32);
     if named + unnamed > 0 {
-        let points = ((named + unnamed) * PER_TRACKER_COMPANY).min(MAX_TRACKERS);
-        let mut who = Vec::new();
-        if named > 0 {
-            who.push(format!("{named} tracker {}", if named == 1 { "company" } else { "companies" }));
-        }
-        if unnamed > 0 {
-            who.push(format!("{unnamed} unidentified tracker {}", if unnamed == 1 { "domain" } else { "domains" }));
-        }
-        reasons.push(GradeReason::new(
-            points,
-            format!("{} received tracker {} ({PER_TRACKER_COMPANY} points each, at most {MAX_TRACKERS})", who.join(" and "), input.unit.many()),
-            Why::Trackers { companies: named.into(), domains: unnamed.into() },
-        ));
+        take(((named + unnamed) * PER_TRACKER_COMPANY).min(MAX_TRACKERS), Why::Trackers { companies: named.into(), domains: unnamed.into() });
     }
     if input.session_replay {
-        reasons.push(GradeReason::new(SESSION_REPLAY, "a session-replay service can record what you do on the page".into(), Why::SessionReplay));
+        take(SESSION_REPLAY, Why::SessionReplay);
     }
     if input.fingerprinting {
-        reasons.push(GradeReason::new(FINGERPRINTING, "a fingerprinting service can recognise your browser without cookies".into(), Why::Fingerprinting));
+        take(FINGERPRINTING, Why::Fingerprinting);
     }
     if input.server_of_concern_requests > 0 {
-        reasons.push(GradeReason::new(
-            SERVER_OF_CONCERN,
-            format!("{} to servers registered in a country of concern", requests(input.server_of_concern_requests, input.unit)),
-            Why::ServerOfConcern { count: input.server_of_concern_requests },
-        ));
+        take(SERVER_OF_CONCERN, Why::ServerOfConcern { count: input.server_of_concern_requests });
     }
     if input.entity_of_concern_requests > 0 {
-        reasons.push(GradeReason::new(
-            ENTITY_OF_CONCERN,
-            format!("{} to endpoints controlled by a company based in a country of concern", requests(input.entity_of_concern_requests, input.unit)),
-            Why::EntityOfConcern { count: input.entity_of_concern_requests },
-        ));
+        take(ENTITY_OF_CONCERN, Why::EntityOfConcern { count: input.entity_of_concern_requests });
     }
     if input.third_party_cookies > 0 {
-        reasons.push(GradeReason::new(
-            THIRD_PARTY_COOKIES,
-            if input.third_party_cookies == 1 {
-                "1 third-party cookie was set".to_string()
-            } else {
-                format!("{} third-party cookies were set", input.third_party_cookies)
-            },
-            Why::ThirdPartyCookies { cookies: input.third_party_cookies },
-        ));
+        take(THIRD_PARTY_COOKIES, Why::ThirdPartyCookies { cookies: input.third_party_cookies });
     }
     if input.identifiers_sent > 0 {
-        reasons.push(GradeReason::new(
-            IDENTIFIERS_SENT,
-            format!("identifier-like values were sent outside the site or to trackers ({})", fields(input.identifiers_sent)),
-            Why::IdentifiersSent { fields: input.identifiers_sent },
-        ));
+        take(IDENTIFIERS_SENT, Why::IdentifiersSent { fields: input.identifiers_sent });
     }
     if input.contact_details_sent > 0 {
-        reasons.push(GradeReason::new(
-            CONTACT_DETAILS_SENT,
-            format!("e-mail addresses, phone numbers or their hashes were sent ({})", fields(input.contact_details_sent)),
-            Why::ContactDetailsSent { fields: input.contact_details_sent },
-        ));
+        take(CONTACT_DETAILS_SENT, Why::ContactDetailsSent { fields: input.contact_details_sent });
     }
     let lost: u32 = reasons.iter().map(|r| r.points).sum();
     let score = 100u32.saturating_sub(lost);
@@ -212,7 +168,7 @@ pub fn grade(input: &GradeInput) -> Grade {
         _ => "F",
     };
     if reasons.is_empty() {
-        reasons.push(GradeReason::new(0, "no trackers, no third-party cookies, nothing sent to a country or company of concern".into(), Why::Clean));
+        reasons.push(GradeReason::new(0, Why::Clean, input.unit));
     }
     Grade { letter: letter.into(), score, reasons }
 }

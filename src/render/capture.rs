@@ -134,51 +134,6 @@ impl CaptureView {
         let mid_stream = n(&|c| c.mid_stream);
         let unnamed = n(&|c| c.basis == NameBasis::None);
         let ambiguous = n(&|c| c.basis == NameBasis::DnsAmbiguous);
-        let mut limits = vec![
-            "A packet capture shows connections, not requests: no URL, path, method, status, cookie or field sent is known, so no field is reported and only tracker-list rules about whole hosts are applied.".to_string(),
-            if capture.format == Some(Format::PcapdroidCsv) {
-                "Host names are PCAPdroid's own reading (its Info column), which does not say whether each came from DNS, TLS or HTTP; a connection it names nothing for is reported by its server's address and network.".to_string()
-            } else {
-                "Each host name is reported with how it was learned (TLS or QUIC server name, HTTP Host header, or an earlier DNS answer); a connection nothing names is reported by its server's address and network.".to_string()
-            },
-        ];
-        limits.extend(capture.notes.iter().cloned());
-        if capture.encrypted_dns > 0 {
-            limits.push(format!("{} to encrypted DNS servers (DNS over TLS or HTTPS): the names they resolved cannot be read, so connections named only by DNS may be missing names.", plural(capture.encrypted_dns, "connection went", "connections went")));
-        }
-        if capture.packets_other_ip > 0 {
-            limits.push(format!(
-                "{} neither TCP nor UDP (ICMP, other protocols) or later fragments of a datagram: in no connection, their bytes not counted.",
-                plural(capture.packets_other_ip, "IP packet was", "IP packets were")
-            ));
-        }
-        if capture.dns_not_kept > 0 {
-            limits.push(format!(
-                "{} could not be kept (the capture answered for over 100,000 addresses): connections they would have named may be reported by address.",
-                plural(capture.dns_not_kept, "DNS answer", "DNS answers")
-            ));
-        }
-        if ech > 0 {
-            limits.push(format!(
-                "{} carried an Encrypted Client Hello extension. Chrome-based clients send one even when they encrypt nothing (GREASE), and then the name shown is the real one; where ECH was in use, the name shown is the outer, public one and the real server name is hidden. The capture cannot tell the two apart.",
-                plural(ech, "connection", "connections")
-            ));
-        }
-        if ambiguous > 0 {
-            limits.push(format!(
-                "{} went to addresses DNS gave to several names: which name each was for is not known, so they are reported by address with every name listed.",
-                plural(ambiguous, "connection", "connections")
-            ));
-        }
-        if mid_stream > 0 {
-            limits.push(format!(
-                "{} began before the capture did: their first bytes, which hold the name, were not captured.",
-                plural(mid_stream, "connection", "connections")
-            ));
-        }
-        if let Some(why) = &capture.stopped {
-            limits.push(format!("Reading stopped before the end of the file ({why}); the connections read before that are reported."));
-        }
         let mut apps: Vec<String> = capture
             .apps
             .values()
@@ -188,7 +143,7 @@ impl CaptureView {
             })
             .collect();
         apps.sort();
-        CaptureView {
+        let mut view = CaptureView {
             sha256: capture.sha256.clone(),
             bytes: capture.bytes,
             creator: capture.recorder.clone(),
@@ -211,14 +166,15 @@ impl CaptureView {
                 stopped: capture.stopped.clone(),
                 dns_not_kept: capture.dns_not_kept,
                 notes: capture.notes.clone(),
-                limits,
+                limits: Vec::new(),
             }),
+        };
+        // The English sentences the JSON quotes, made by the same catalogue every language's are.
+        if let Some(pk) = view.packets.as_mut() {
+            pk.limits = pk.limits_in(crate::l10n::english());
         }
+        view
     }
-}
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub(super) fn subject_view(site: &SiteReport) -> Option<SubjectView> {
