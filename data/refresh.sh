@@ -105,7 +105,7 @@ cp "$work/package/dist/entities-nostats.json" upstream/third-party-web/entities-
 cp "$work/package/LICENSE" licences/third-party-web-LICENSE.txt
 (cd .. && cargo run -q --release -p import-entities)
 
-# A record for one source of the listed tier: id, name, files, upstream, version, date, licence, licence file, attribution.
+# A record for one vendored source: id, name, files, upstream, version, date, licence, licence file, attribution.
 listed() {
   local files="$3" shas=""
   for f in $(echo "$files" | sed 's/", "/ /g'); do shas="$shas${shas:+, }\"$(sha "$f")\""; done
@@ -183,17 +183,7 @@ licence = "CC-BY-4.0"
 licence_files = ["licences/ip-location-db-ROUTEVIEWS-LICENSE.txt", "licences/ip-location-db-DBIP-LICENSE.txt", "licences/ip-location-db-NRO_LICENSE.txt"]
 attribution = "ASN data from routeviews.org, nro.net and IP to ASN Lite by DB-IP (https://db-ip.com)"
 
-[[source]]
-id = "cldr"
-name = "Unicode CLDR locale display names and number symbols (countries, languages and number separators, in the shipped languages)"
-files = ["cldr/names.tsv"]
-sha256 = ["$(sha cldr/names.tsv)"]
-upstream = "npm cldr-localenames-full@$CLDR_VERSION (tarball sha256 $cldr_sha) and cldr-numbers-full@$CLDR_VERSION (tarball sha256 $cldr_numbers_sha), reduced by tools/cldr-names.mjs"
-version = "$CLDR_VERSION"
-date = "$cldr_date"
-licence = "Unicode-3.0"
-licence_files = ["licences/Unicode-3.0-cldr.txt"]
-attribution = "Unicode Common Locale Data Repository (CLDR), Unicode, Inc., https://cldr.unicode.org/. Changes: ISO 3166-1 territories, the shipped languages' own names and their Latin-digit number separators only"
+$(listed cldr "Unicode CLDR locale display names and number symbols (countries, languages and number separators, in the shipped languages)" "cldr/names.tsv" "npm cldr-localenames-full@$CLDR_VERSION (tarball sha256 $cldr_sha) and cldr-numbers-full@$CLDR_VERSION (tarball sha256 $cldr_numbers_sha), reduced by tools/cldr-names.mjs" "$CLDR_VERSION" "$cldr_date" "Unicode-3.0" "licences/Unicode-3.0-cldr.txt" "Unicode Common Locale Data Repository (CLDR), Unicode, Inc., https://cldr.unicode.org/. Changes: ISO 3166-1 territories, the shipped languages' own names and their Latin-digit number separators only")
 $(listed whotracksme-2022 "WhoTracks.Me tracker database (companies, trackers, tracker domains)" "upstream/whotracksme/trackerdb.sql" "https://github.com/whotracksme/whotracks.me/blob/$WTM/whotracksme/data/assets/trackerdb.sql" "$WTM" 2022-08-02 "CC-BY-4.0" "licences/CC-BY-4.0.txt" "WhoTracks.Me (Ghostery GmbH), https://whotracks.me, CC BY 4.0; the last version before the database became non-commercial. Changes: merged by company name, reduced to registrable domains")
 $(listed disconnect-2020 "Disconnect tracking protection entities" "upstream/disconnect/entities.json" "https://github.com/disconnectme/disconnect-tracking-protection/blob/$DISCONNECT/entities.json" "$DISCONNECT" 2020-06-17 "GPL-3.0-or-later" "licences/disconnect-LICENSE.txt" "Disconnect, Inc., https://disconnect.me; the last commit under the GPL. Changes: merged by company name, reduced to registrable domains")
 $(listed webxray-2018 "webXray Domain Owner List" "upstream/webxray/domain_owners.json" "https://github.com/timlib/webXray_Domain_Owner_List/blob/$WEBXRAY/domain_owners.json" "$WEBXRAY" 2018-06-29 "GPL-3.0" "licences/GPL-3.0.txt" "Timothy Libert and contributors, webXray; from before the list left the GPL. Changes: merged by company name, reduced to registrable domains")

@@ -225,7 +225,7 @@ pub fn to_popup_html_in(r: &Report, l: &L10n) -> String {
                                 }
                                 @for b in &e.binary_sent { p { (l.ta("endpoint-binary", &[n("n", b.requests), ("type", (&b.content_type).into()), ("size", kb(b.bytes).into())])) } }
                                 @if let Some(v) = &e.entity {
-                                    p { (v.name) ": " (countries_words(v.domicile.as_deref(), v.headquarters.as_deref(), l)) "." @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
+                                    p { (v.name) ": " (crate::judge::countries_in(v.domicile.as_deref(), v.headquarters.as_deref(), l)) "." @if let Some(n) = &v.note { " " (sentence(n.clone())) } }
                                     @if let Some(b) = &e.entity_basis { p class="muted" { (l.ta("endpoint-owner", &[("basis", basis_word(b, l).into())])) @if let (Tier::Listed, Some(h)) = (v.tier, &v.headquarters_source) { (l.ta("endpoint-hq-stated-by", &[("source", crate::data::source_name(h).into())])) } } }
                                     @if !v.sources.is_empty() { p class="muted" { (l.t("endpoint-sources")) @for s in &v.sources { span class="src" { (s) } " " } } }
                                 }
@@ -261,11 +261,6 @@ pub fn warning_text(r: &Report, e: &EndpointView) -> String {
     warning_text_in(r, e, crate::l10n::english())
 }
 
-/// A company's countries in words: "domiciled KY, headquartered CN".
-pub(crate) fn countries_words(domicile: Option<&str>, headquarters: Option<&str>, l: &L10n) -> String {
-    crate::judge::countries_in(domicile, headquarters, l)
-}
-
 /// The in-page warning about an endpoint, in a language.
 pub fn warning_text_in(r: &Report, e: &EndpointView, l: &L10n) -> String {
     let who = match &e.entity {
@@ -275,10 +270,13 @@ pub fn warning_text_in(r: &Report, e: &EndpointView, l: &L10n) -> String {
                 &[
                     ("name", (&v.name).into()),
                     ("parent", (&p.name).into()),
-                    ("countries", countries_words(p.domicile.as_deref(), p.headquarters.as_deref(), l).into()),
+                    ("countries", crate::judge::countries_in(p.domicile.as_deref(), p.headquarters.as_deref(), l).into()),
                 ],
             ),
-            None => l.ta("warn-who", &[("name", (&v.name).into()), ("countries", countries_words(v.domicile.as_deref(), v.headquarters.as_deref(), l).into())]),
+            None => l.ta(
+                "warn-who",
+                &[("name", (&v.name).into()), ("countries", crate::judge::countries_in(v.domicile.as_deref(), v.headquarters.as_deref(), l).into())],
+            ),
         },
         None => l.t("warn-who-unknown"),
     };
