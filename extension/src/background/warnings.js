@@ -64,15 +64,16 @@ export function onObserved(core, tab, flags, url) {
   if (flags & (FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN)) concern.add(tab);
   drawBadge(tab, core.trackerEndpoints(tab));
   const worth = FLAGS.TRACKER | FLAGS.SERVER_OF_CONCERN | FLAGS.ENTITY_OF_CONCERN;
-  if (flags & FLAGS.NEW_ENDPOINT && flags & worth) warn(core, tab, () => core.warningText(tab, url));
+  if (flags & FLAGS.NEW_ENDPOINT && flags & worth) warn(core, tab, () => core.warning(tab, url));
   // A new endpoint may be new since the last visit: check at once. Any request
   // updates the visit's summary in history once the tab is quiet for a moment.
-  if (flags & FLAGS.NEW_ENDPOINT) recordVisit(core, tab).then((text) => text && warn(core, tab, () => text));
+  if (flags & FLAGS.NEW_ENDPOINT) recordVisit(core, tab).then((text) => text && warn(core, tab, () => [text, core.glanceText(tab)]));
   clearTimeout(historyTimers.get(tab));
   historyTimers.set(tab, setTimeout(() => recordVisit(core, tab), HISTORY_QUIET_MS));
 }
 
-async function warn(core, tab, sentence) {
+/** `sentences()`: [the warning, the first screen in a line], made only once the warning is wanted. */
+async function warn(core, tab, sentences) {
   const s = await loadSettings();
   const site = core.site(tab);
   if (!site || s.warnMode === 'off') return;
@@ -81,10 +82,10 @@ async function warn(core, tab, sentence) {
   if (!listed) return;
   const snooze = (await api.storage.local.get(`snooze:${site}`))[`snooze:${site}`];
   if (snooze && snooze > Date.now()) return;
-  const text = sentence();
-  if (!text) return;
   // The first screen in a line: where the visit's requests went so far, and to whom.
-  const message = { type: 'borderline:warn', key: text, text, site, where: core.glanceText(tab) };
+  const [text, where] = sentences();
+  if (!text) return;
+  const message = { type: 'borderline:warn', key: text, text, site, where };
   api.tabs.sendMessage(tab, message).catch(() => {
     const list = queued.get(tab) || [];
     list.push(message);

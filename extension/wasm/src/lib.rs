@@ -268,11 +268,14 @@ impl Core {
         self.visit(tab).map(|s| s.site.clone())
     }
 
-    /// The in-page warning's sentence for the endpoint of `url` in the tab's visit.
-    #[wasm_bindgen(js_name = warningText)]
-    pub fn warning_text(&self, tab: i32, url: &str) -> String {
-        let (Some(report), Some(host)) = (self.report(tab), classify::host_of(url)) else { return String::new() };
-        report.endpoints.iter().find(|e| e.host == host).map_or_else(String::new, |e| render::warning_text_in(&report, e, self.l()))
+    /// The in-page warning about `url`'s endpoint and the first screen in a
+    /// line, from one report: `[warning, glance]` ("" where there is none).
+    pub fn warning(&self, tab: i32, url: &str) -> Vec<String> {
+        let Some(report) = self.report(tab) else { return vec![String::new(), String::new()] };
+        let text = classify::host_of(url)
+            .and_then(|host| report.endpoints.iter().find(|e| e.host == host))
+            .map_or_else(String::new, |e| render::warning_text_in(&report, e, self.l()));
+        vec![text, render::glance_text_in(&report.glance, self.l())]
     }
 
     fn report(&self, tab: i32) -> Option<Report> {
