@@ -62,7 +62,9 @@ pub fn flags_report_and_exports() {
     assert!(core.export(7, "csv").unwrap().lines().count() == 4);
     assert!(core.export(7, "html").unwrap().contains("ByteDance"));
     assert!(core.popup_html(7).contains("mon.tiktokv.com"));
-    assert!(core.warning_text(7, "https://mon.tiktokv.com/x").contains("ByteDance"));
+    let [warning, glance]: [String; 2] = core.warning(7, "https://mon.tiktokv.com/x").try_into().unwrap();
+    assert!(warning.contains("ByteDance"));
+    assert!(glance.contains("ByteDance Ltd."), "{glance}");
     assert_eq!(core.report_json(99), "null");
 }
 
