@@ -36,7 +36,7 @@ const NAMES: &str = include_str!("../../data/cldr/names.tsv");
 /// The name CLDR gives `code` (kind `T`: an ISO 3166-1 country; `L`: a shipped
 /// language, in itself) in the language `tag`.
 fn cldr_name(tag: &str, kind: &str, code: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<std::collections::HashMap<(&'static str, &'static str, &'static str), &'static str>> = OnceLock::new();
+    static TABLE: OnceLock<std::collections::BTreeMap<(&'static str, &'static str, &'static str), &'static str>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
             NAMES
@@ -162,16 +162,6 @@ fn by_index(i: usize) -> &'static L10n {
     })
 }
 
-/// The catalogue at an index from [`negotiate_index`], built on first use.
-pub fn catalogue(i: usize) -> &'static L10n {
-    by_index(i.min(CACHE.len() - 1))
-}
-
-/// The BCP 47 tag at an index from [`negotiate_index`], without building its catalogue.
-pub fn tag_at(i: usize) -> &'static str {
-    SHIPPED.get(i).map_or_else(|| PSEUDO.get(i - SHIPPED.len()).copied().unwrap_or("en"), |s| s.0)
-}
-
 /// English: the source of every message, and the fallback.
 pub fn english() -> &'static L10n {
     by_index(0)
@@ -192,10 +182,8 @@ pub fn negotiate<S: AsRef<str>>(wanted: &[S]) -> (&'static L10n, Option<String>)
     (by_index(i), note)
 }
 
-/// As [`negotiate`], without building the catalogue: its index for
-/// [`catalogue`], so choosing a language (at a service worker's start) parses
-/// nothing until a word is rendered.
-pub fn negotiate_index<S: AsRef<str>>(wanted: &[S]) -> (usize, Option<String>) {
+/// As [`negotiate`]: the index of the catalogue chosen.
+fn negotiate_index<S: AsRef<str>>(wanted: &[S]) -> (usize, Option<String>) {
     let mut asked = Vec::new();
     for w in wanted {
         let raw = w.as_ref().trim();

@@ -50,15 +50,14 @@ pub struct Core {
     tabs: HashMap<i32, Reports>,
     /// What the last observed request sent (JSON: names, never values), for the journal.
     last_fields: String,
-    /// The language the popup, the banner and the HTML export are written in
-    /// (its catalogue's index: parsed on the first word rendered, not at start).
-    lang: usize,
+    /// The language the popup, the banner and the HTML export are written in.
+    lang: Option<&'static borderline::l10n::L10n>,
 }
 
 impl Core {
     /// The reader's catalogue.
     fn l(&self) -> &'static borderline::l10n::L10n {
-        borderline::l10n::catalogue(self.lang)
+        self.lang.unwrap_or_else(borderline::l10n::english)
     }
 }
 
@@ -79,7 +78,7 @@ impl Core {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);
         }
-        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new(), lang: 0 })
+        Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new(), lang: None })
     }
 
     /// Sets the home country and preset (`us`, `eu`, or `CC,CC`).
@@ -88,13 +87,13 @@ impl Core {
     /// chosen ("en" when none of them is shipped).
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&mut self, wanted: Vec<String>) -> String {
-        self.lang = borderline::l10n::negotiate_index(&wanted).0;
+        self.lang = Some(borderline::l10n::negotiate(&wanted).0);
         self.language()
     }
 
     /// The tag of the catalogue in use.
     pub fn language(&self) -> String {
-        borderline::l10n::tag_at(self.lang).to_string()
+        self.l().tag().to_string()
     }
 
     /// "rtl" or "ltr": the direction of the catalogue in use.
