@@ -6,8 +6,8 @@
 //! shells ship them beside the module.
 
 mod codegen;
-mod filters;
 mod geo;
+mod matcher;
 #[path = "../src/data/pack.rs"]
 #[allow(dead_code)]
 mod pack;
@@ -21,7 +21,7 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     println!("cargo:rerun-if-changed=build");
     // The core's files this step includes to write what the core reads.
-    for f in ["src/data/pack.rs", "src/locate/encode.rs"] {
+    for f in ["src/data/pack.rs", "src/locate/encode.rs", "src/classify/matcher/layout.rs"] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
     for f in ["sources.toml", "apps.toml", "entities.toml", "entities-listed.toml", "jurisdictions.toml", "lists", "geo"] {
@@ -33,7 +33,7 @@ fn main() {
     codegen::write_entities(&data.join("entities.toml"), &data.join("entities-listed.toml"), &sources, &out);
     codegen::write_jurisdictions(&data.join("jurisdictions.toml"), &out);
     codegen::write_apps(&data.join("apps.toml"), &data.join("entities.toml"), &out);
-    filters::write_engine(&data.join("lists"), &out);
+    matcher::write_engine(&data.join("lists"), &out);
     psl::write_psl(&data.join("psl/public_suffix_list.dat"), &out);
     geo::write_tables(&data, &sources, &out);
 }

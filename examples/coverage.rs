@@ -145,6 +145,10 @@ fn main() {
         let name = Path::new(path)
             .strip_prefix(root)
             .map_or_else(|_| Path::new(path).file_name().unwrap().to_string_lossy().into_owned(), |p| p.to_string_lossy().into_owned());
+        // Whether each request's own page is known (a corpus entry whose
+        // `sourceUrl` has no host has none: it is counted as from
+        // www.example.org in the first measure and left out of the second).
+        let mut page_known: Vec<bool> = Vec::new();
         let requests: Vec<Request> = if path.ends_with(".har") {
             read_har(&text, |_, _| {}).unwrap_or_else(|e| panic!("{path}: {e}")).requests
         } else {
@@ -153,14 +157,17 @@ fn main() {
                 .iter()
                 .map(|e| {
                     let source = e["sourceUrl"].as_str().unwrap_or("");
-                    let site = if borderline::classify::host_of(source).is_some() { source.to_string() } else { "https://www.example.org/".into() };
+                    let known = borderline::classify::host_of(source).is_some();
+                    page_known.push(known);
+                    let site = if known { source.to_string() } else { "https://www.example.org/".into() };
                     Request::new(e["url"].as_str().unwrap_or(""), site, ResourceType::from_name(e["type"].as_str().unwrap_or("other")))
                 })
                 .collect()
         };
         let mut trackers = Tally::default();
+        let mut trackers_known_page = Tally::default();
         let mut hosts = Tally::default();
-        for r in &requests {
+        for (i, r) in requests.iter().enumerate() {
             let Some(c) = classify(r) else { continue };
             if c.domain == c.site {
                 continue;
@@ -168,6 +175,9 @@ fn main() {
             hosts.add(&c.host, 1);
             if c.tracker.is_some() {
                 trackers.add(&c.domain, 1);
+                if page_known.get(i).copied().unwrap_or(true) {
+                    trackers_known_page.add(&c.domain, 1);
+                }
                 match named(&c.domain).1 {
                     Some(e) => *ranking.entry(entity::root(e)).or_default() += 1,
                     None => *unnamed.entry(c.domain.clone()).or_default() += 1,
@@ -182,6 +192,10 @@ fn main() {
             by_domain.domains.insert(h.clone(), (v.0, n, e));
         }
         trackers.rows(&format!("`{name}`: tracker domains"), &mut out);
+        if !page_known.is_empty() {
+            let known = page_known.iter().filter(|k| **k).count();
+            trackers_known_page.rows(&format!("`{name}`: tracker domains, only the {known} requests whose page is known"), &mut out);
+        }
         if path.ends_with(".har") {
             by_domain.rows(&format!("`{name}`: third-party hosts (all requests)"), &mut out);
         }

@@ -170,14 +170,8 @@ impl Analyzer {
         P: PackSource + ?Sized,
     {
         classify::domain::warm_up();
-        // The lists pack is copied in whole, its engines deserialised (they
-        // copy what they keep) and the copy dropped before any IP table is
-        // copied in: the tables then fill the space it leaves. In wasm, whose
-        // memory never shrinks, that keeps ~9 MB off the module's footprint.
-        let lists = {
-            let bytes = lists.copy(0..lists.len());
-            FilterLists::from_pack(&bytes).map_err(|e| format!("lists.bin: {e}"))?
-        };
+        // The lists pack is copied in once and read in place.
+        let lists = FilterLists::from_pack(Cow::Owned(lists.copy(0..lists.len()))).map_err(|e| format!("lists.bin: {e}"))?;
         let tables = pack::copy_sections(locations, 5).map_err(|e| format!("locations.bin: {e}"))?;
         let locator = Locator::from_tables(tables.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("locations.bin: {e}"))?;
         Ok(Analyzer { lists, locator })

@@ -6,6 +6,7 @@ pub mod domain;
 pub mod entity;
 pub mod filters;
 mod host;
+pub mod matcher;
 mod party;
 
 pub use entity::{Category, EntityRecord};

@@ -1,0 +1,345 @@
+//! Compiles the filter lists into the matcher's flat layout
+//! (src/classify/matcher/layout.rs), which the core reads in place: no
+//! engine is deserialised at start-up.
+//!
+//! Each rule is parsed by Brave's `adblock` crate, the reference engine, and
+//! its parse (option bits, hostname, pattern, `$domain=` hashes) is taken over
+//! unchanged; what a rule does for an observer is decided here once:
+//!
+//! - `$badfilter` rules cancel the rules they name and are not kept;
+//! - rules that cannot flag or except a request for an observer are not kept
+//!   and are counted: `$csp`, `$removeparam`, `$generichide`, `$redirect-rule`
+//!   (a redirect only if something else blocks), `$tag` (off unless a tag is
+//!   turned on), and `$to=` (which the reference engine parses but does not
+//!   load);
+//! - a regular expression (a `/…/` rule, or a pattern with `*` or `^`) is
+//!   written as the expression the reference engine would compile, and is
+//!   compiled by the core the first time a request reaches it.
+//!
+//! Every rule kept carries its list and line, so a verdict cites the rule as
+//! written without a second engine.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use adblock::filters::network::{FilterPart, NetworkFilter, NetworkFilterMaskHelper};
+use adblock::lists::{parse_filter, ParseOptions, ParsedLine, RuleTypes};
+
+#[path = "../src/classify/matcher/layout.rs"]
+#[allow(dead_code)]
+mod layout;
+use layout::*;
+
+/// Each engine's list files under data/lists, in list-index order (the
+/// order `src/classify/filters.rs` names them in).
+pub const ENGINES: [&[&str]; 2] = [&["platform-telemetry.txt"], &["easyprivacy.txt", "easylist.txt"]];
+
+/// What the build left out, per kind, for the build's report.
+#[derive(Default, Debug)]
+pub struct Counts {
+    pub kept: usize,
+    pub cancelled_by_badfilter: usize,
+    pub left_out: BTreeMap<&'static str, usize>,
+    pub bad_regex: usize,
+}
+
+struct Rule {
+    mask: u32,
+    flags: u32,
+    line: u32,
+    group: usize,
+    hostname: Option<String>,
+    /// The pattern, or a regular expression's source; `None` matches every URL.
+    pattern: Option<String>,
+    included: Vec<u64>,
+    excluded: Vec<u64>,
+    raw: String,
+    keys: Keys,
+}
+
+/// How a rule is found: by a `$domain=`, by one of several tokens, or by
+/// none (tried on every request).
+enum Keys {
+    Domains(Vec<u64>),
+    Tokens(Vec<u64>),
+    Fallback,
+}
+
+/// The expression the reference engine compiles for a pattern (its
+/// `compile_regex`): `None` matches everything.
+fn regex_source(mask: u32, pattern: Option<&str>) -> Option<String> {
+    let p = pattern.filter(|p| !p.is_empty())?;
+    if mask & IS_COMPLETE_REGEX != 0 {
+        return Some(p[1..p.len() - 1].replace("\\/", "/").replace("\\:", ":"));
+    }
+    let special = regex::Regex::new(r"([\|\.\$\+\?\{\}\(\)\[\]])").unwrap();
+    let wildcard = regex::Regex::new(r"\*").unwrap();
+    let anchor = regex::Regex::new(r"\^(.)").unwrap();
+    let anchor_eol = regex::Regex::new(r"\^$").unwrap();
+    let r = special.replace_all(p, "\\$1");
+    let r = wildcard.replace_all(&r, ".*");
+    let r = anchor.replace_all(&r, "(?:[^\\w\\d\\._%-])$1");
+    let r = anchor_eol.replace_all(&r, "(?:[^\\w\\d\\._%-]|$)");
+    let left = if mask & IS_LEFT_ANCHOR != 0 { "^" } else { "" };
+    let right = if mask & IS_RIGHT_ANCHOR != 0 { "$" } else { "" };
+    Some(format!("{left}{r}{right}"))
+}
+
+/// The tokens a rule can be found by (the reference engine's choice of
+/// candidates: see the module's notes in layout.rs).
+fn keys(f: &NetworkFilter, mask: u32) -> Keys {
+    if f.opt_not_domains.is_none() {
+        if let Some([d]) = f.opt_domains.as_deref() {
+            return Keys::Domains(vec![*d]);
+        }
+    }
+    let mut out = Vec::new();
+    if let FilterPart::Simple(p) = &f.filter {
+        if mask & IS_COMPLETE_REGEX == 0 {
+            // A token at either end of the pattern may be only part of the
+            // URL's token there, unless that end is anchored to the URL's:
+            // the reference engine trusts a first token the URL may extend
+            // (`omni.example` in `/aomni.example`), and so misses the rule;
+            // this index does not.
+            let right = mask & IS_RIGHT_ANCHOR != 0;
+            let left = mask & IS_LEFT_ANCHOR != 0 && mask & IS_HOSTNAME_ANCHOR == 0;
+            tokens(p, right || !left, !right, MAX_URL_TOKENS, &mut out);
+        }
+    }
+    if let Some(h) = f.hostname.as_deref() {
+        if mask & IS_HOSTNAME_REGEX == 0 {
+            tokens(h, false, false, MAX_URL_TOKENS, &mut out);
+        } else if let Some(dot) = h.rfind('.') {
+            tokens(&h[..dot], false, false, MAX_URL_TOKENS, &mut out);
+        }
+    }
+    if out.is_empty() {
+        return match f.opt_domains.as_deref() {
+            Some(d) if !d.is_empty() => Keys::Domains(d.to_vec()),
+            _ => Keys::Fallback,
+        };
+    }
+    if mask & FROM_HTTP != 0 && mask & FROM_HTTPS == 0 {
+        out.push(hash("http"));
+    } else if mask & FROM_HTTPS != 0 && mask & FROM_HTTP == 0 {
+        out.push(hash("https"));
+    }
+    Keys::Tokens(out)
+}
+
+/// Tokens every URL has, or nearly: a rule is found by one of them only if
+/// it has no other.
+fn common(token: u64) -> bool {
+    ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"].iter().any(|t| hash(t) == token)
+}
+
+/// One index: `n`, the sorted keys, `n + 1` starts, the rule numbers.
+fn write_index(entries: &BTreeMap<u32, Vec<u32>>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let n = entries.len() as u32;
+    out.extend_from_slice(&n.to_le_bytes());
+    for k in entries.keys() {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    let mut at = 0u32;
+    for v in entries.values() {
+        out.extend_from_slice(&at.to_le_bytes());
+        at += v.len() as u32;
+    }
+    out.extend_from_slice(&at.to_le_bytes());
+    for v in entries.values() {
+        for r in v {
+            out.extend_from_slice(&r.to_le_bytes());
+        }
+    }
+    out
+}
+
+/// Compiles one engine's lists (texts in list-index order) into its pack.
+pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
+    let opts = ParseOptions { rule_types: RuleTypes::NetworkOnly, ..Default::default() };
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut ids: Vec<u64> = Vec::new();
+    let mut bad_ids: HashSet<u64> = HashSet::new();
+    for (list, text) in lists.iter().enumerate() {
+        for (n, line) in text.lines().enumerate() {
+            let Ok(ParsedLine::Network(f)) = parse_filter(line, true, opts) else { continue };
+            if f.is_badfilter() {
+                bad_ids.insert(f.get_id());
+                continue;
+            }
+            let options = line.rsplit_once('$').map(|(_, o)| o).unwrap_or("");
+            let left_out = if f.has_to_option() {
+                Some("$to= (not loaded by the reference engine)")
+            } else if f.is_csp() {
+                Some("$csp")
+            } else if f.is_removeparam() {
+                Some("$removeparam")
+            } else if f.is_generic_hide() {
+                Some("$generichide and its kin")
+            } else if !f.is_exception() && !f.is_important() && options.split(',').any(|o| o.starts_with("tag=")) {
+                Some("$tag")
+            } else if f.is_redirect() && !f.also_block_redirect() && !f.is_exception() && !f.is_important() {
+                Some("$redirect-rule")
+            } else if f.opt_domains.as_ref().is_some_and(Vec::is_empty) {
+                Some("$domain= naming no domain the engine can hold (never matches)")
+            } else {
+                None
+            };
+            if let Some(kind) = left_out {
+                *counts.left_out.entry(kind).or_default() += 1;
+                continue;
+            }
+            let mask = f.mask.bits();
+            let group = if f.is_exception() {
+                EXCEPTION
+            } else if f.is_important() {
+                IMPORTANT
+            } else {
+                BLOCKING
+            };
+            let pattern = match &f.filter {
+                FilterPart::Empty => None,
+                FilterPart::Simple(p) => Some(p.to_string()),
+                FilterPart::AnyOf(_) => panic!("data build: a parsed rule with several patterns (only the optimiser makes them): {line}"),
+            };
+            let mut flags = (list as u32) << 8;
+            let raw = line.trim().to_string();
+            if is_host_rule(&raw) {
+                flags |= FLAG_HOST_RULE;
+            }
+            // The reference engine reads a hostname-anchored rule's pattern as
+            // a regular expression only with IS_REGEX, any other with either bit.
+            let regex_bits = if mask & IS_HOSTNAME_ANCHOR != 0 { IS_REGEX } else { IS_REGEX | IS_COMPLETE_REGEX };
+            let pattern = if mask & regex_bits != 0 {
+                let source = regex_source(mask, pattern.as_deref());
+                if let Some(s) = &source {
+                    if regex::bytes::RegexBuilder::new(s).unicode(false).build().is_err() {
+                        flags |= FLAG_BAD_REGEX;
+                        counts.bad_regex += 1;
+                    }
+                }
+                source
+            } else {
+                pattern
+            };
+            let mut included = f.opt_domains.clone().unwrap_or_default();
+            let mut excluded = f.opt_not_domains.clone().unwrap_or_default();
+            included.sort_unstable();
+            excluded.sort_unstable();
+            ids.push(f.get_id());
+            rules.push(Rule {
+                mask,
+                flags,
+                line: n as u32,
+                group,
+                hostname: f.hostname.as_deref().map(str::to_string),
+                pattern,
+                included,
+                excluded,
+                raw,
+                keys: keys(&f, mask),
+            });
+        }
+    }
+    // `$badfilter` cancels the rules it names, in any list of the engine.
+    let before = rules.len();
+    let mut keep = ids.iter().map(|id| !bad_ids.contains(id));
+    rules.retain(|_| keep.next().unwrap());
+    counts.cancelled_by_badfilter += before - rules.len();
+    counts.kept += rules.len();
+
+    // Each rule is found by its least common token (in its group).
+    let mut frequency: Vec<HashMap<u64, u32>> = vec![HashMap::new(); GROUPS];
+    for r in &rules {
+        if let Keys::Tokens(t) = &r.keys {
+            let mut seen = HashSet::new();
+            for &k in t {
+                if seen.insert(k) {
+                    *frequency[r.group].entry(k).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut token_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
+    let mut domain_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
+    let (mut records, mut strings, mut domains) = (Vec::<u8>::new(), Vec::<u8>::new(), Vec::<u8>::new());
+    let mut string = |s: &str| {
+        let at = strings.len() as u32;
+        strings.extend_from_slice(s.as_bytes());
+        (at, s.len() as u32)
+    };
+    for (i, r) in rules.iter().enumerate() {
+        let i = i as u32;
+        match &r.keys {
+            Keys::Domains(d) => {
+                for &h in d {
+                    let v = domain_index[r.group].entry(key(h)).or_default();
+                    if v.last() != Some(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+            Keys::Tokens(t) => {
+                let best = t.iter().copied().min_by_key(|k| (common(*k), frequency[r.group][k], *k)).unwrap();
+                token_index[r.group].entry(key(best)).or_default().push(i);
+            }
+            Keys::Fallback => token_index[r.group].entry(0).or_default().push(i),
+        }
+        let (host_at, host_len) = r.hostname.as_deref().map_or((0, NONE), &mut string);
+        let (pattern_at, pattern_len) = r.pattern.as_deref().map_or((0, NONE), &mut string);
+        let (rule_at, rule_len) = string(&r.raw);
+        let domains_at = (domains.len() / 8) as u32;
+        for h in r.included.iter().chain(&r.excluded) {
+            domains.extend_from_slice(&h.to_le_bytes());
+        }
+        assert!(r.included.len() < 1 << 16 && r.excluded.len() < 1 << 16, "data build: a rule with 65,536 or more $domain= entries: {}", r.raw);
+        let count = r.included.len() as u32 | (r.excluded.len() as u32) << 16;
+        let mut record = [0u32; RECORD];
+        record[F_MASK] = r.mask;
+        record[F_FLAGS] = r.flags;
+        record[F_LINE] = r.line;
+        record[F_HOST_AT] = host_at;
+        record[F_HOST_LEN] = host_len;
+        record[F_PATTERN_AT] = pattern_at;
+        record[F_PATTERN_LEN] = pattern_len;
+        record[F_DOMAINS_AT] = domains_at;
+        record[F_DOMAINS_COUNT] = count;
+        record[F_RULE_AT] = rule_at;
+        record[F_RULE_LEN] = rule_len;
+        for w in record {
+            records.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+    let mut sections: Vec<Vec<u8>> = vec![records, strings, domains];
+    for g in 0..GROUPS {
+        sections.push(write_index(&token_index[g]));
+        sections.push(write_index(&domain_index[g]));
+    }
+    assert_eq!(sections.len(), SECTIONS);
+    let refs: Vec<&[u8]> = sections.iter().map(Vec::as_slice).collect();
+    super::pack::write(&refs)
+}
+
+/// Writes `lists.bin`: one section per engine (`ENGINES`), each the
+/// engine's own pack.
+pub fn write_engine(lists: &Path, out: &Path) {
+    let mut engines = Vec::new();
+    let mut counts = Counts::default();
+    for names in ENGINES {
+        let texts: Vec<String> =
+            names.iter().map(|name| String::from_utf8(super::read(&lists.join(name))).unwrap_or_else(|_| panic!("data build: {name} is not UTF-8"))).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        engines.push(compile(&refs, &mut counts));
+    }
+    let refs: Vec<&[u8]> = engines.iter().map(Vec::as_slice).collect();
+    super::write(&out.join("lists.bin"), &super::pack::write(&refs));
+    let report = format!(
+        "rules kept\t{}\ncancelled by $badfilter\t{}\nregular expressions that do not compile (never match)\t{}\n{}",
+        counts.kept,
+        counts.cancelled_by_badfilter,
+        counts.bad_regex,
+        counts.left_out.iter().map(|(k, n)| format!("left out: {k}\t{n}\n")).collect::<String>()
+    );
+    super::write(&out.join("lists-report.tsv"), report.as_bytes());
+}

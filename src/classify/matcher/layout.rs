@@ -1,0 +1,170 @@
+//! The matcher's flat layout and what the build step and the core must agree
+//! on: the tokeniser, the hash, and where each field of a rule record lies.
+//! The build step (build/matcher.rs) includes this file to write what
+//! `super` reads in place.
+//!
+//! An engine is a data pack (src/data/pack.rs) of [`SECTIONS`] sections:
+//!
+//! - `RULES`: one record of [`RECORD`] u32 LE words per rule (fields below);
+//! - `STRINGS`: the hostnames, patterns (or, for regular-expression rules,
+//!   the regular expression's source) and the rules as written, as UTF-8;
+//! - `DOMAINS`: the `$domain=` hashes (u64 LE), each rule's included then its
+//!   excluded ones, each run sorted;
+//! - for each of the three groups a request is tried against (important
+//!   rules, other blocking rules, exceptions), two indexes: by a token of the
+//!   rule's pattern or hostname (looked up with the URL's tokens), and by a
+//!   `$domain=` (looked up with the page host's suffixes). An index is
+//!   `n`, `n` sorted u32 keys, `n + 1` starts, then the rule numbers.
+
+/// Number of sections in an engine.
+pub const SECTIONS: usize = 3 + 2 * GROUPS;
+pub const RULES: usize = 0;
+pub const STRINGS: usize = 1;
+pub const DOMAINS: usize = 2;
+/// The groups, in the order their indexes follow the first three sections.
+pub const GROUPS: usize = 3;
+pub const IMPORTANT: usize = 0;
+pub const BLOCKING: usize = 1;
+pub const EXCEPTION: usize = 2;
+
+/// The section of a group's token index and of its `$domain=` index.
+pub const fn token_index(group: usize) -> usize {
+    3 + 2 * group
+}
+pub const fn domain_index(group: usize) -> usize {
+    4 + 2 * group
+}
+
+/// Words per rule record, and each word's meaning.
+pub const RECORD: usize = 11;
+/// The filter syntax's option and pattern-kind bits, as Brave's `adblock`
+/// crate parses them (its `NetworkFilterMask`: the same bit for the same
+/// meaning, so the reference engine's parse is taken over unchanged).
+pub const F_MASK: usize = 0;
+/// [`FLAG_HOST_RULE`], [`FLAG_BAD_REGEX`], and the list's index in bits 8–15.
+pub const F_FLAGS: usize = 1;
+/// 0-based line in the list file.
+pub const F_LINE: usize = 2;
+pub const F_HOST_AT: usize = 3;
+pub const F_HOST_LEN: usize = 4;
+pub const F_PATTERN_AT: usize = 5;
+pub const F_PATTERN_LEN: usize = 6;
+/// First `$domain=` hash (an index into `DOMAINS`) and the counts: included
+/// in the low 16 bits, excluded in the high 16.
+pub const F_DOMAINS_AT: usize = 7;
+pub const F_DOMAINS_COUNT: usize = 8;
+pub const F_RULE_AT: usize = 9;
+pub const F_RULE_LEN: usize = 10;
+
+/// A length meaning "none": no hostname, or no pattern (which matches
+/// every URL: an empty pattern, or a regular expression that matches all).
+pub const NONE: u32 = u32::MAX;
+
+/// The rule is about a whole host (`||host^` and its kin: see
+/// `classify::filters::is_host_rule`), so it can judge a connection whose
+/// URL is not known.
+pub const FLAG_HOST_RULE: u32 = 1;
+/// The rule's regular expression does not compile: it never matches (as in
+/// the reference engine).
+pub const FLAG_BAD_REGEX: u32 = 2;
+
+// The mask bits the matcher reads (adblock's `NetworkFilterMask`).
+pub const FROM_IMAGE: u32 = 1;
+pub const FROM_MEDIA: u32 = 1 << 1;
+pub const FROM_OBJECT: u32 = 1 << 2;
+pub const FROM_OTHER: u32 = 1 << 3;
+pub const FROM_PING: u32 = 1 << 4;
+pub const FROM_SCRIPT: u32 = 1 << 5;
+pub const FROM_STYLESHEET: u32 = 1 << 6;
+pub const FROM_SUBDOCUMENT: u32 = 1 << 7;
+pub const FROM_WEBSOCKET: u32 = 1 << 8;
+pub const FROM_XMLHTTPREQUEST: u32 = 1 << 9;
+pub const FROM_FONT: u32 = 1 << 10;
+pub const FROM_HTTP: u32 = 1 << 11;
+pub const FROM_HTTPS: u32 = 1 << 12;
+pub const IS_IMPORTANT: u32 = 1 << 13;
+pub const MATCH_CASE: u32 = 1 << 14;
+pub const THIRD_PARTY: u32 = 1 << 16;
+pub const FIRST_PARTY: u32 = 1 << 17;
+pub const IS_REGEX: u32 = 1 << 18;
+pub const IS_LEFT_ANCHOR: u32 = 1 << 19;
+pub const IS_RIGHT_ANCHOR: u32 = 1 << 20;
+pub const IS_HOSTNAME_ANCHOR: u32 = 1 << 21;
+pub const IS_EXCEPTION: u32 = 1 << 22;
+pub const IS_COMPLETE_REGEX: u32 = 1 << 24;
+pub const UNMATCHED: u32 = 1 << 25;
+pub const FROM_GET: u32 = 1 << 26;
+pub const FROM_HEAD: u32 = 1 << 27;
+pub const IS_HOSTNAME_REGEX: u32 = 1 << 28;
+pub const FROM_DOCUMENT: u32 = 1 << 29;
+pub const FROM_POST: u32 = 1 << 30;
+pub const FROM_ANY_METHODS: u32 = FROM_GET | FROM_HEAD | FROM_POST;
+
+/// The hash of a token or a domain (SeaHash, as the filter syntax's
+/// reference engine uses, so `$domain=` hashes are taken over as parsed).
+pub fn hash(s: &str) -> u64 {
+    seahash::hash(s.as_bytes())
+}
+
+/// The key a hash is indexed by.
+pub fn key(hash: u64) -> u32 {
+    hash as u32
+}
+
+/// The most tokens read from a URL (the reference engine's buffer keeps 255
+/// and its catch-all; a longer URL's later tokens are not looked up there
+/// either).
+pub const MAX_URL_TOKENS: usize = 255;
+
+/// Splits `text` into tokens: runs of alphanumeric characters (Unicode's
+/// sense) of two or more, leaving out a run next to a `*` and, if asked, the
+/// first and the last run (which a pattern may only partly cover). Stops
+/// after `max` tokens.
+pub fn tokens(text: &str, skip_first: bool, skip_last: bool, max: usize, out: &mut Vec<u64>) {
+    let mut inside = false;
+    let mut start = 0;
+    let mut preceding: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if out.len() >= max {
+            return;
+        }
+        if c.is_alphanumeric() {
+            if !inside {
+                inside = true;
+                start = i;
+            }
+        } else if inside {
+            inside = false;
+            if (start != 0 || !skip_first) && i - start > 1 && c != '*' && preceding != Some('*') {
+                out.push(hash(&text[start..i]));
+            }
+            preceding = Some(c);
+        } else {
+            preceding = Some(c);
+        }
+    }
+    if !skip_last && inside && text.len() - start > 1 && preceding != Some('*') && out.len() < max {
+        out.push(hash(&text[start..]));
+    }
+}
+
+/// Whether a rule is about a whole host, so it can judge a connection whose
+/// URL is not known: `||host^` (or `||host/`, `||host^|`), or a regular
+/// expression anchored at the scheme that ends with the host (and port):
+/// `/^https?:\/\/HOST-PATTERN(?::[0-9]+)?\//`. Any options.
+pub fn is_host_rule(rule: &str) -> bool {
+    let rule = rule.strip_prefix("@@").unwrap_or(rule);
+    if let Some(body) = rule.strip_prefix('/') {
+        // A regex rule: `/…/` then options; the pattern must stop at the first `/` after the host.
+        let Some(end) = body.rfind('/') else { return false };
+        let pattern = &body[..end];
+        let Some(host) = pattern.strip_prefix("^https?:\\/\\/").or_else(|| pattern.strip_prefix("^https:\\/\\/")) else { return false };
+        let Some(host) = host.strip_suffix("\\/") else { return false };
+        // Nothing in the host part may match a `/`: no unescaped `/`, no `.`-star that could run into a path.
+        return !host.contains("\\/") && !host.contains(".*") && !host.contains(".+") && !host.contains("[^");
+    }
+    let pattern = rule.split_once('$').map_or(rule, |(p, _)| p);
+    let Some(rest) = pattern.strip_prefix("||") else { return false };
+    let host = rest.strip_suffix("^|").or_else(|| rest.strip_suffix('^')).or_else(|| rest.strip_suffix('/')).unwrap_or(rest);
+    !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+}

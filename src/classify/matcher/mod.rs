@@ -1,0 +1,397 @@
+//! Borderline's own matcher for the filter lists, shaped for observation: it
+//! reads the layout the build step compiled (build/matcher.rs, layout.rs) in
+//! place, from the bytes it is given, with nothing deserialised; a regular
+//! expression is compiled the first time a request reaches its rule.
+//!
+//! It decides as Brave's `adblock` crate (the reference engine, which parses
+//! the rules at build time) decides for a request: `$important` rules first,
+//! then the other blocking rules, then, if one matched and it is not
+//! important, the exceptions. `tests/matcher.rs` proves the two equal on real
+//! and generated requests.
+
+pub mod layout;
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use layout::*;
+
+/// One request as the matcher reads it: prepared once, tried against every
+/// engine.
+pub struct Prepared<'a> {
+    url: &'a str,
+    url_lower: String,
+    hostname: &'a str,
+    /// Hashes of the page's host and each of its parent domains; `None`
+    /// without a page host.
+    source: Option<Vec<u64>>,
+    tokens: Vec<u64>,
+    /// The request type's mask bit (see [`type_mask`]).
+    kind: u32,
+    third_party: bool,
+    http: bool,
+    https: bool,
+    supported: bool,
+    /// `None`: no method known; `Some(0)`: one no rule option names.
+    method: Option<u32>,
+}
+
+/// A request type's bit, from its name as the filter syntax spells it (the
+/// reference engine's names and aliases).
+pub fn type_mask(name: &str) -> u32 {
+    match name {
+        "beacon" | "ping" => FROM_PING,
+        "csp_report" => UNMATCHED,
+        "document" | "main_frame" => FROM_DOCUMENT,
+        "font" => FROM_FONT,
+        "image" | "imageset" => FROM_IMAGE,
+        "media" => FROM_MEDIA,
+        "object" | "object_subrequest" => FROM_OBJECT,
+        "script" => FROM_SCRIPT,
+        "stylesheet" => FROM_STYLESHEET,
+        "sub_frame" | "subdocument" => FROM_SUBDOCUMENT,
+        "websocket" => FROM_WEBSOCKET,
+        "xhr" | "xmlhttprequest" => FROM_XMLHTTPREQUEST,
+        _ => FROM_OTHER,
+    }
+}
+
+impl<'a> Prepared<'a> {
+    /// `url` as requested, its `hostname`, the page's host (empty if none),
+    /// the request type's name, whether it is third-party, and the method.
+    pub fn new(url: &'a str, hostname: &'a str, source_hostname: &str, type_name: &str, third_party: bool, method: &str) -> Prepared<'a> {
+        let scheme = url.find(':').map_or("", |i| &url[..i]);
+        let (http, https, supported, kind) = if scheme.is_empty() {
+            (false, true, true, type_mask(type_name))
+        } else {
+            let http = scheme == "http";
+            let https = !http && scheme == "https";
+            let ws = !http && !https && (scheme == "ws" || scheme == "wss");
+            (http, https, http || https || ws, if ws { FROM_WEBSOCKET } else { type_mask(type_name) })
+        };
+        let source = (!source_hostname.is_empty()).then(|| {
+            let mut h = vec![hash(source_hostname)];
+            for (i, c) in source_hostname.char_indices() {
+                if c == '.' && i + 1 < source_hostname.len() {
+                    h.push(hash(&source_hostname[i + 1..]));
+                }
+            }
+            h
+        });
+        let url_lower = url.to_ascii_lowercase();
+        let mut tokens = Vec::with_capacity(32);
+        layout::tokens(&url_lower, false, false, MAX_URL_TOKENS, &mut tokens);
+        tokens.push(0);
+        let method = match method.to_ascii_lowercase().as_str() {
+            "" => None,
+            "get" => Some(FROM_GET),
+            "head" => Some(FROM_HEAD),
+            "post" => Some(FROM_POST),
+            _ => Some(0),
+        };
+        Prepared { url, url_lower, hostname, source, tokens, kind, third_party, http, https, supported, method }
+    }
+
+    fn url(&self, match_case: bool) -> &str {
+        if match_case {
+            self.url
+        } else {
+            &self.url_lower
+        }
+    }
+}
+
+/// A rule that decided, by its number in the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit(pub u32);
+
+/// What one engine says about a request.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// The blocking rule that matched (`$important` first).
+    pub filter: Option<Hit>,
+    pub important: bool,
+    /// An exception that matched a request some non-important rule flagged.
+    pub exception: Option<Hit>,
+}
+
+impl Decision {
+    /// Flagged: a rule matched and no exception overrides it.
+    pub fn flagged(&self) -> bool {
+        self.filter.is_some() && (self.important || self.exception.is_none())
+    }
+}
+
+/// One compiled engine over its bytes.
+pub struct Engine {
+    bytes: Cow<'static, [u8]>,
+    sections: Vec<Range<usize>>,
+    rules: usize,
+    /// Compiled regular expressions by rule number (`None`: did not compile).
+    regexes: RefCell<FxHashMap<u32, Option<regex::bytes::Regex>>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Engine({} rules, {} bytes)", self.rules, self.bytes.len())
+    }
+}
+
+fn word(bytes: &[u8], at: usize) -> u32 {
+    bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// `hostname` from `||hostname` anchors the rule in the request's host
+/// (the reference engine's `is_anchored_by_hostname`).
+fn anchored_by_hostname(filter: &str, host: &str, wildcard: bool) -> bool {
+    let (f, h) = (filter.len(), host.len());
+    if f == 0 {
+        return true;
+    }
+    if f > h {
+        return false;
+    }
+    if f == h {
+        return filter == host;
+    }
+    let Some(at) = memchr::memmem::find(host.as_bytes(), filter.as_bytes()) else { return false };
+    let next_is_dot = |i: usize| host.as_bytes().get(i) == Some(&b'.');
+    if at == 0 {
+        wildcard || filter.ends_with('.') || next_is_dot(f)
+    } else if at == h - f {
+        filter.starts_with('.') || next_is_dot(at - 1)
+    } else {
+        (wildcard || filter.ends_with('.') || next_is_dot(at + f)) && (filter.starts_with('.') || next_is_dot(at - 1))
+    }
+}
+
+/// The part of `url` after the first `hostname` in it.
+fn after_hostname<'u>(url: &'u str, hostname: &str) -> &'u str {
+    let at = memchr::memmem::find(url.as_bytes(), hostname.as_bytes()).unwrap_or(url.len().saturating_sub(hostname.len()));
+    url.get(at + hostname.len()..).unwrap_or("")
+}
+
+impl Engine {
+    /// An engine from its pack (build/matcher.rs). Checks the layout's shape
+    /// (constant time); reads never run past the bytes, whatever they hold.
+    pub fn from_pack(bytes: Cow<'static, [u8]>) -> Result<Engine, String> {
+        let sections = crate::data::pack::sections(&bytes, SECTIONS)?;
+        let rules_len = sections[RULES].len();
+        if !rules_len.is_multiple_of(RECORD * 4) || !sections[DOMAINS].len().is_multiple_of(8) {
+            return Err("filter lists: a section is not whole records".into());
+        }
+        for g in 0..GROUPS {
+            for s in [token_index(g), domain_index(g)] {
+                let r = &sections[s];
+                let n = word(&bytes, r.start) as usize;
+                if r.len() < 8 + 8 * n {
+                    return Err("filter lists: an index is truncated".into());
+                }
+            }
+        }
+        Ok(Engine { rules: rules_len / (RECORD * 4), bytes, sections, regexes: RefCell::new(FxHashMap::default()) })
+    }
+
+    /// How many rules the engine holds.
+    pub fn len(&self) -> usize {
+        self.rules
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules == 0
+    }
+
+    fn section(&self, i: usize) -> &[u8] {
+        &self.bytes[self.sections[i].clone()]
+    }
+
+    fn field(&self, rule: u32, f: usize) -> u32 {
+        word(self.section(RULES), (rule as usize * RECORD + f) * 4)
+    }
+
+    fn string(&self, at: u32, len: u32) -> Option<&str> {
+        if len == NONE {
+            return None;
+        }
+        let s = self.section(STRINGS).get(at as usize..at as usize + len as usize)?;
+        std::str::from_utf8(s).ok()
+    }
+
+    /// The rule as written, its list's index in the engine and its 0-based
+    /// line in the list file.
+    pub fn rule(&self, hit: Hit) -> (&str, usize, u32) {
+        let text = self.string(self.field(hit.0, F_RULE_AT), self.field(hit.0, F_RULE_LEN)).unwrap_or("");
+        ((text), (self.field(hit.0, F_FLAGS) >> 8 & 0xff) as usize, self.field(hit.0, F_LINE))
+    }
+
+    /// The rules an index holds under `key`.
+    fn lookup(&self, section: usize, key: u32) -> impl Iterator<Item = u32> + '_ {
+        let s = self.section(section);
+        let n = word(s, 0) as usize;
+        let keys = |i: usize| word(s, 4 + 4 * i);
+        // Binary search over the sorted keys.
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if keys(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let range = if lo < n && keys(lo) == key {
+            let starts = 4 + 4 * n;
+            word(s, starts + 4 * lo) as usize..word(s, starts + 4 * (lo + 1)) as usize
+        } else {
+            0..0
+        };
+        let ids = 4 + 8 * n + 4;
+        range.map(move |i| word(s, ids + 4 * i))
+    }
+
+    /// The first rule of `group` that matches (with `host_only`, only rules
+    /// about a whole host are tried).
+    fn first(&self, group: usize, r: &Prepared, host_only: bool) -> Option<Hit> {
+        let try_rule = |rule: u32| (!host_only || self.field(rule, F_FLAGS) & FLAG_HOST_RULE != 0) && self.matches(rule, r);
+        if let Some(source) = &r.source {
+            for &h in source {
+                if let Some(rule) = self.lookup(domain_index(group), key(h)).find(|&rule| try_rule(rule)) {
+                    return Some(Hit(rule));
+                }
+            }
+        }
+        for &t in &r.tokens {
+            if let Some(rule) = self.lookup(token_index(group), key(t)).find(|&rule| try_rule(rule)) {
+                return Some(Hit(rule));
+            }
+        }
+        None
+    }
+
+    /// What the engine says about a request.
+    pub fn decide(&self, r: &Prepared, host_only: bool) -> Decision {
+        if !r.supported {
+            return Decision::default();
+        }
+        let important = self.first(IMPORTANT, r, host_only);
+        let filter = important.or_else(|| self.first(BLOCKING, r, host_only));
+        let exception = if filter.is_some() && important.is_none() { self.first(EXCEPTION, r, host_only) } else { None };
+        Decision { filter, important: important.is_some(), exception }
+    }
+
+    /// Whether one rule matches the request (the reference engine's
+    /// `check_options`, `$domain=` checks and `check_pattern`).
+    fn matches(&self, rule: u32, r: &Prepared) -> bool {
+        let mask = self.field(rule, F_MASK);
+        // Type, party, scheme and method.
+        let type_ok = if r.kind == FROM_DOCUMENT { mask & FROM_DOCUMENT != 0 || mask & IS_EXCEPTION != 0 } else { mask & r.kind == r.kind };
+        if !type_ok
+            || (mask & FIRST_PARTY == 0 && !r.third_party)
+            || (mask & THIRD_PARTY == 0 && r.third_party)
+            || (r.https && mask & FROM_HTTPS == 0)
+            || (r.http && mask & FROM_HTTP == 0)
+        {
+            return false;
+        }
+        if mask & FROM_ANY_METHODS != 0 {
+            match r.method {
+                Some(m) if m != 0 && mask & m == m => {}
+                _ => return false,
+            }
+        }
+        // `$domain=`: the page's host or a parent must be included, and none excluded.
+        let count = self.field(rule, F_DOMAINS_COUNT);
+        let (included, excluded) = ((count & 0xffff) as usize, (count >> 16) as usize);
+        if included + excluded > 0 {
+            let at = self.field(rule, F_DOMAINS_AT) as usize;
+            let d = self.section(DOMAINS);
+            let hash_at = |i: usize| d.get((at + i) * 8..(at + i) * 8 + 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap()));
+            let contains = |from: usize, n: usize, h: u64| {
+                let (mut lo, mut hi) = (from, from + n);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    match hash_at(mid).cmp(&h) {
+                        std::cmp::Ordering::Less => lo = mid + 1,
+                        std::cmp::Ordering::Greater => hi = mid,
+                        std::cmp::Ordering::Equal => return true,
+                    }
+                }
+                false
+            };
+            if included > 0 {
+                match &r.source {
+                    Some(s) if s.iter().any(|&h| contains(0, included, h)) => {}
+                    _ => return false,
+                }
+            }
+            if excluded > 0 {
+                if let Some(s) = &r.source {
+                    if s.iter().any(|&h| contains(included, excluded, h)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        self.pattern_matches(rule, mask, r)
+    }
+
+    fn pattern_matches(&self, rule: u32, mask: u32, r: &Prepared) -> bool {
+        let pattern = self.string(self.field(rule, F_PATTERN_AT), self.field(rule, F_PATTERN_LEN));
+        let url = r.url(mask & MATCH_CASE != 0);
+        let regex = mask & (IS_REGEX | IS_COMPLETE_REGEX) != 0;
+        if mask & IS_HOSTNAME_ANCHOR != 0 {
+            let Some(hostname) = self.string(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)) else { return false };
+            if !anchored_by_hostname(hostname, r.hostname, mask & IS_HOSTNAME_REGEX != 0) {
+                return false;
+            }
+            let (left, right) = (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
+            if mask & IS_REGEX != 0 {
+                let from = memchr::memmem::find(url.as_bytes(), hostname.as_bytes()).unwrap_or(0) + hostname.len();
+                return self.regex_matches(rule, pattern, url.get(from..).unwrap_or(""));
+            }
+            let Some(p) = pattern else {
+                if right && !left {
+                    // `||host^|`-like: the hostname must end the request's host.
+                    let h = r.hostname.strip_suffix('.').unwrap_or(r.hostname);
+                    let f = hostname.strip_suffix('.').unwrap_or(hostname);
+                    return h.len() == f.len() || h.ends_with(f);
+                }
+                return true;
+            };
+            return match (left, right) {
+                (true, true) => after_hostname(url, hostname) == p,
+                (false, true) => url.ends_with(p),
+                (true, false) => after_hostname(url, hostname).starts_with(p),
+                (false, false) => after_hostname(url, hostname).contains(p),
+            };
+        }
+        if regex {
+            return self.regex_matches(rule, pattern, url);
+        }
+        let Some(p) = pattern else { return true };
+        match (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0) {
+            (true, true) => url == p,
+            (true, false) => url.starts_with(p),
+            (false, true) => url.ends_with(p),
+            (false, false) => memchr::memmem::find(url.as_bytes(), p.as_bytes()).is_some(),
+        }
+    }
+
+    /// A rule's regular expression against `text`, compiled on first use.
+    fn regex_matches(&self, rule: u32, source: Option<&str>, text: &str) -> bool {
+        let Some(source) = source else { return true };
+        if self.field(rule, F_FLAGS) & FLAG_BAD_REGEX != 0 {
+            return false;
+        }
+        let mut cache = self.regexes.borrow_mut();
+        let re = cache.entry(rule).or_insert_with(|| regex::bytes::RegexBuilder::new(source).unicode(false).build().ok());
+        re.as_ref().is_some_and(|re| re.is_match(text.as_bytes()))
+    }
+}
+
+#[cfg(test)]
+#[path = "../../../tests/unit/matcher.rs"]
+mod tests;
