@@ -41,6 +41,10 @@ pub struct Counts {
     pub cancelled_by_badfilter: usize,
     pub left_out: BTreeMap<&'static str, usize>,
     pub bad_regex: usize,
+    pub globs: usize,
+    pub regexes: usize,
+    /// Rules tried on every request (no token, no `$domain=`), as written.
+    pub everywhere: Vec<String>,
 }
 
 struct Rule {
@@ -65,26 +69,6 @@ enum Keys {
     Fallback,
 }
 
-/// The expression the reference engine compiles for a pattern (its
-/// `compile_regex`): `None` matches everything.
-fn regex_source(mask: u32, pattern: Option<&str>) -> Option<String> {
-    let p = pattern.filter(|p| !p.is_empty())?;
-    if mask & IS_COMPLETE_REGEX != 0 {
-        return Some(p[1..p.len() - 1].replace("\\/", "/").replace("\\:", ":"));
-    }
-    let special = regex::Regex::new(r"([\|\.\$\+\?\{\}\(\)\[\]])").unwrap();
-    let wildcard = regex::Regex::new(r"\*").unwrap();
-    let anchor = regex::Regex::new(r"\^(.)").unwrap();
-    let anchor_eol = regex::Regex::new(r"\^$").unwrap();
-    let r = special.replace_all(p, "\\$1");
-    let r = wildcard.replace_all(&r, ".*");
-    let r = anchor.replace_all(&r, "(?:[^\\w\\d\\._%-])$1");
-    let r = anchor_eol.replace_all(&r, "(?:[^\\w\\d\\._%-]|$)");
-    let left = if mask & IS_LEFT_ANCHOR != 0 { "^" } else { "" };
-    let right = if mask & IS_RIGHT_ANCHOR != 0 { "$" } else { "" };
-    Some(format!("{left}{r}{right}"))
-}
-
 /// The tokens a rule can be found by (the reference engine's choice of
 /// candidates: see the module's notes in layout.rs).
 fn keys(f: &NetworkFilter, mask: u32) -> Keys {
@@ -95,7 +79,11 @@ fn keys(f: &NetworkFilter, mask: u32) -> Keys {
     }
     let mut out = Vec::new();
     if let FilterPart::Simple(p) = &f.filter {
-        if mask & IS_COMPLETE_REGEX == 0 {
+        if mask & IS_COMPLETE_REGEX != 0 {
+            if let Some(source) = regex_source(mask, Some(p)) {
+                out.extend(regex_tokens(&source));
+            }
+        } else {
             // A token at either end of the pattern may be only part of the
             // URL's token there, unless that end is anchored to the URL's:
             // the reference engine trusts a first token the URL may extend
@@ -125,6 +113,46 @@ fn keys(f: &NetworkFilter, mask: u32) -> Keys {
         out.push(hash("https"));
     }
     Keys::Tokens(out)
+}
+
+/// Tokens any URL a regular expression matches must hold whole: those
+/// inside every literal the expression's matches may start with (from the
+/// expression's syntax tree; a token at a literal's edge may run on in the
+/// URL and is not taken). None if the expression has no such literals: it
+/// is then tried on every request.
+fn regex_tokens(source: &str) -> Vec<u64> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let Ok(hir) = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(source) else { return Vec::new() };
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let Some(literals) = seq.literals() else { return Vec::new() };
+    let mut common: Option<Vec<u64>> = None;
+    for literal in literals {
+        let Ok(text) = std::str::from_utf8(literal.as_bytes()) else { return Vec::new() };
+        let mut t = Vec::new();
+        tokens(&text.to_ascii_lowercase(), true, true, MAX_URL_TOKENS, &mut t);
+        common = Some(match common {
+            None => t,
+            Some(c) => c.into_iter().filter(|h| t.contains(h)).collect(),
+        });
+    }
+    common.unwrap_or_default()
+}
+
+/// The longest run of literal bytes any match of a regular expression must
+/// hold (a literal of its top-level sequence), if one of three or more: the
+/// core looks for it before compiling or running the expression.
+fn required_literal(source: &str) -> Option<String> {
+    use regex_syntax::hir::HirKind;
+    let hir = regex_syntax::ParserBuilder::new().unicode(false).utf8(false).build().parse(source).ok()?;
+    let HirKind::Concat(children) = hir.kind() else { return None };
+    children
+        .iter()
+        .filter_map(|c| match c.kind() {
+            HirKind::Literal(l) => std::str::from_utf8(&l.0).ok().map(str::to_string),
+            _ => None,
+        })
+        .filter(|l| l.len() >= 3)
+        .max_by_key(|l| l.len())
 }
 
 /// Tokens every URL has, or nearly: a rule is found by one of them only if
@@ -211,8 +239,13 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
             // The reference engine reads a hostname-anchored rule's pattern as
             // a regular expression only with IS_REGEX, any other with either bit.
             let regex_bits = if mask & IS_HOSTNAME_ANCHOR != 0 { IS_REGEX } else { IS_REGEX | IS_COMPLETE_REGEX };
-            let pattern = if mask & regex_bits != 0 {
+            let pattern = if mask & regex_bits != 0 && mask & IS_COMPLETE_REGEX == 0 && pattern.as_deref().is_some_and(|p| !p.is_empty() && is_glob(p)) {
+                flags |= FLAG_GLOB;
+                counts.globs += 1;
+                pattern
+            } else if mask & regex_bits != 0 {
                 let source = regex_source(mask, pattern.as_deref());
+                counts.regexes += usize::from(source.is_some());
                 if let Some(s) = &source {
                     if regex::bytes::RegexBuilder::new(s).unicode(false).build().is_err() {
                         flags |= FLAG_BAD_REGEX;
@@ -223,6 +256,16 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
             } else {
                 pattern
             };
+            // A regular expression's required literal rides in the hostname's
+            // place (such rules have no hostname).
+            let mut hostname = f.hostname.as_deref().map(str::to_string);
+            if mask & IS_COMPLETE_REGEX != 0 && mask & IS_HOSTNAME_ANCHOR == 0 && flags & FLAG_GLOB == 0 {
+                if let Some(l) = pattern.as_deref().and_then(required_literal) {
+                    assert!(hostname.is_none(), "data build: a regular expression rule with a hostname: {line}");
+                    hostname = Some(l);
+                    flags |= FLAG_REQUIRED;
+                }
+            }
             let mut included = f.opt_domains.clone().unwrap_or_default();
             let mut excluded = f.opt_not_domains.clone().unwrap_or_default();
             included.sort_unstable();
@@ -284,7 +327,10 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
                 let best = t.iter().copied().min_by_key(|k| (common(*k), frequency[r.group][k], *k)).unwrap();
                 token_index[r.group].entry(key(best)).or_default().push(i);
             }
-            Keys::Fallback => token_index[r.group].entry(0).or_default().push(i),
+            Keys::Fallback => {
+                counts.everywhere.push(r.raw.clone());
+                token_index[r.group].entry(0).or_default().push(i)
+            }
         }
         let (host_at, host_len) = r.hostname.as_deref().map_or((0, NONE), &mut string);
         let (pattern_at, pattern_len) = r.pattern.as_deref().map_or((0, NONE), &mut string);
@@ -335,11 +381,13 @@ pub fn write_engine(lists: &Path, out: &Path) {
     let refs: Vec<&[u8]> = engines.iter().map(Vec::as_slice).collect();
     super::write(&out.join("lists.bin"), &super::pack::write(&refs));
     let report = format!(
-        "rules kept\t{}\ncancelled by $badfilter\t{}\nregular expressions that do not compile (never match)\t{}\n{}",
+        "rules kept\t{}\ncancelled by $badfilter\t{}\npatterns with wildcards matched without a regular expression\t{}\nregular expressions (compiled on first use)\t{}\nregular expressions that do not compile (never match)\t{}\n{}",
         counts.kept,
         counts.cancelled_by_badfilter,
+        counts.globs,
+        counts.regexes,
         counts.bad_regex,
         counts.left_out.iter().map(|(k, n)| format!("left out: {k}\t{n}\n")).collect::<String>()
-    );
+    ) + &counts.everywhere.iter().map(|r| format!("tried on every request\t{r}\n")).collect::<String>();
     super::write(&out.join("lists-report.tsv"), report.as_bytes());
 }

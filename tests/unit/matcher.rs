@@ -340,3 +340,49 @@ fn a_damaged_pack_is_an_error_and_odd_bytes_never_panic() {
     let r = Prepared::new("https://a.example/x", "a.example", "b.example", "script", true, "GET");
     let _ = e.decide(&r, false);
 }
+
+/// Every wildcard pattern of the lists that the matcher keeps as a glob
+/// decides as the regular expression the reference engine compiles from it,
+/// on URLs made from the pattern (each `*` as nothing, as text, as a newline;
+/// each `^` as a separator, as a letter, as the end) and on real URLs.
+#[test]
+fn glob_patterns_decide_as_their_regular_expressions() {
+    let opts = adblock::lists::ParseOptions { rule_types: adblock::lists::RuleTypes::NetworkOnly, ..Default::default() };
+    let mut real: Vec<String> = real_requests().into_iter().map(|r| r.url.to_ascii_lowercase()).collect();
+    real.sort();
+    real.dedup();
+    let (mut patterns, mut compared, mut matched) = (0, 0, 0);
+    for files in FILES {
+        for f in files {
+            for line in read(f).lines() {
+                let Ok(adblock::lists::ParsedLine::Network(filter)) = adblock::lists::parse_filter(line, false, opts) else { continue };
+                let mask = filter.mask.bits();
+                let adblock::filters::network::FilterPart::Simple(p) = &filter.filter else { continue };
+                if mask & IS_REGEX == 0 || mask & IS_COMPLETE_REGEX != 0 || p.is_empty() || !is_glob(p) {
+                    continue;
+                }
+                patterns += 1;
+                let source = regex_source(mask, Some(p)).unwrap();
+                let re = regex::bytes::RegexBuilder::new(&source).unicode(false).build().unwrap();
+                let (left, right) = (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
+                let mut texts: Vec<String> = Vec::new();
+                for star in ["", "x", "/a/b?c=1", "\n"] {
+                    for sep in ["/", "a", "", "%", "é"] {
+                        let t = p.replace('*', star).replace('^', sep);
+                        texts.push(t.clone());
+                        texts.push(format!("https://h.example/{t}"));
+                        texts.push(format!("{t}/tail"));
+                    }
+                }
+                texts.extend(real.iter().step_by(97).cloned());
+                for t in &texts {
+                    let want = re.is_match(t.as_bytes());
+                    assert_eq!(glob_matches(p, t, left, right), want, "{line}: {source} on {t:?}");
+                    compared += 1;
+                    matched += usize::from(want);
+                }
+            }
+        }
+    }
+    assert!(patterns > 500 && matched > 1000, "{patterns} patterns, {matched} of {compared} texts matched");
+}

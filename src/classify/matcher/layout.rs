@@ -41,7 +41,8 @@ pub const RECORD: usize = 11;
 /// crate parses them (its `NetworkFilterMask`: the same bit for the same
 /// meaning, so the reference engine's parse is taken over unchanged).
 pub const F_MASK: usize = 0;
-/// [`FLAG_HOST_RULE`], [`FLAG_BAD_REGEX`], and the list's index in bits 8–15.
+/// [`FLAG_HOST_RULE`], [`FLAG_BAD_REGEX`], [`FLAG_GLOB`], and the list's
+/// index in bits 8–15.
 pub const F_FLAGS: usize = 1;
 /// 0-based line in the list file.
 pub const F_LINE: usize = 2;
@@ -67,6 +68,88 @@ pub const FLAG_HOST_RULE: u32 = 1;
 /// The rule's regular expression does not compile: it never matches (as in
 /// the reference engine).
 pub const FLAG_BAD_REGEX: u32 = 2;
+/// The rule's pattern is kept as written (literal characters, `*` and `^`)
+/// and matched by [`glob_matches`], which decides as the regular expression
+/// the reference engine would compile from it (see [`is_glob`]).
+pub const FLAG_GLOB: u32 = 4;
+/// The rule is a regular expression and its hostname field holds a literal
+/// every match contains: a URL without it is not tried.
+pub const FLAG_REQUIRED: u32 = 8;
+
+/// Whether a pattern with wildcards can be matched without a regular
+/// expression: every character but `*` and `^` is escaped into a literal by
+/// the reference engine's conversion, except `\`; and `^^` converts into an
+/// expression that can never match after a separator (left to the regex).
+pub fn is_glob(pattern: &str) -> bool {
+    !pattern.contains('\\') && !pattern.contains("^^")
+}
+
+/// A separator for `^`: any byte but an ASCII letter or digit, `_`, `-`,
+/// `.` and `%` (the reference engine's `[^\w\d\._%-]`, Unicode off, over
+/// bytes).
+fn is_separator(b: u8) -> bool {
+    !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'%'))
+}
+
+/// The end of `part` matched at `at` in `text` (`^` a separator, or the end
+/// of the text if it ends the pattern), if it matches there.
+fn part_at(part: &[u8], ends_pattern: bool, text: &[u8], at: usize) -> Option<usize> {
+    let mut i = at;
+    for (j, &c) in part.iter().enumerate() {
+        if c == b'^' {
+            if i == text.len() && ends_pattern && j + 1 == part.len() {
+                return Some(i);
+            }
+            if i < text.len() && is_separator(text[i]) {
+                i += 1;
+                continue;
+            }
+            return None;
+        }
+        if text.get(i) != Some(&c) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// A filter pattern of literal bytes, `*` (any run of bytes but a newline)
+/// and `^` (a separator, or the end at the pattern's end), anchored to the
+/// text's start and end as asked, anywhere in `text` otherwise: what the
+/// regular expression the reference engine compiles from it decides. The
+/// parts between stars are fixed-width, so taking each at its leftmost
+/// place leaves the most room for the rest.
+pub fn glob_matches(pattern: &str, text: &str, left: bool, right: bool) -> bool {
+    let text = text.as_bytes();
+    let parts: Vec<&[u8]> = pattern.as_bytes().split(|&b| b == b'*').collect();
+    let last = parts.len() - 1;
+    let mut at = 0;
+    for (k, part) in parts.iter().enumerate() {
+        let ends = k == last;
+        // The first part may start anywhere unless anchored; a later one only
+        // after a gap without a newline (`.*`).
+        let gap_ok = |s: usize| k == 0 || !text[at..s].contains(&b'\n');
+        let candidates = if k == 0 && left { at..at + 1 } else { at..text.len() + 1 };
+        let mut found = None;
+        for s in candidates {
+            if !gap_ok(s) {
+                break;
+            }
+            if let Some(end) = part_at(part, ends, text, s) {
+                if !(ends && right) || end == text.len() {
+                    found = Some(end);
+                    break;
+                }
+            }
+        }
+        match found {
+            Some(end) => at = end,
+            None => return false,
+        }
+    }
+    true
+}
 
 // The mask bits the matcher reads (adblock's `NetworkFilterMask`).
 pub const FROM_IMAGE: u32 = 1;
@@ -167,4 +250,24 @@ pub fn is_host_rule(rule: &str) -> bool {
     let Some(rest) = pattern.strip_prefix("||") else { return false };
     let host = rest.strip_suffix("^|").or_else(|| rest.strip_suffix('^')).or_else(|| rest.strip_suffix('/')).unwrap_or(rest);
     !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
+}
+
+/// The expression the reference engine compiles for a pattern (its
+/// `compile_regex`): `None` matches everything.
+pub fn regex_source(mask: u32, pattern: Option<&str>) -> Option<String> {
+    let p = pattern.filter(|p| !p.is_empty())?;
+    if mask & IS_COMPLETE_REGEX != 0 {
+        return Some(p[1..p.len() - 1].replace("\\/", "/").replace("\\:", ":"));
+    }
+    let special = regex::Regex::new(r"([\|\.\$\+\?\{\}\(\)\[\]])").unwrap();
+    let wildcard = regex::Regex::new(r"\*").unwrap();
+    let anchor = regex::Regex::new(r"\^(.)").unwrap();
+    let anchor_eol = regex::Regex::new(r"\^$").unwrap();
+    let r = special.replace_all(p, "\\$1");
+    let r = wildcard.replace_all(&r, ".*");
+    let r = anchor.replace_all(&r, "(?:[^\\w\\d\\._%-])$1");
+    let r = anchor_eol.replace_all(&r, "(?:[^\\w\\d\\._%-]|$)");
+    let left = if mask & IS_LEFT_ANCHOR != 0 { "^" } else { "" };
+    let right = if mask & IS_RIGHT_ANCHOR != 0 { "$" } else { "" };
+    Some(format!("{left}{r}{right}"))
 }

@@ -350,7 +350,7 @@ impl Engine {
             let (left, right) = (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
             if mask & IS_REGEX != 0 {
                 let from = memchr::memmem::find(url.as_bytes(), hostname.as_bytes()).unwrap_or(0) + hostname.len();
-                return self.regex_matches(rule, pattern, url.get(from..).unwrap_or(""));
+                return self.regex_matches(rule, mask, pattern, url.get(from..).unwrap_or(""));
             }
             let Some(p) = pattern else {
                 if right && !left {
@@ -369,7 +369,7 @@ impl Engine {
             };
         }
         if regex {
-            return self.regex_matches(rule, pattern, url);
+            return self.regex_matches(rule, mask, pattern, url);
         }
         let Some(p) = pattern else { return true };
         match (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0) {
@@ -380,11 +380,22 @@ impl Engine {
         }
     }
 
-    /// A rule's regular expression against `text`, compiled on first use.
-    fn regex_matches(&self, rule: u32, source: Option<&str>, text: &str) -> bool {
+    /// A rule's wildcard pattern, or its regular expression (compiled on
+    /// first use), against `text`.
+    fn regex_matches(&self, rule: u32, mask: u32, source: Option<&str>, text: &str) -> bool {
         let Some(source) = source else { return true };
-        if self.field(rule, F_FLAGS) & FLAG_BAD_REGEX != 0 {
+        let flags = self.field(rule, F_FLAGS);
+        if flags & FLAG_GLOB != 0 {
+            return glob_matches(source, text, mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
+        }
+        if flags & FLAG_BAD_REGEX != 0 {
             return false;
+        }
+        if flags & FLAG_REQUIRED != 0 {
+            let literal = self.string(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)).unwrap_or("");
+            if memchr::memmem::find(text.as_bytes(), literal.as_bytes()).is_none() {
+                return false;
+            }
         }
         let mut cache = self.regexes.borrow_mut();
         let re = cache.entry(rule).or_insert_with(|| regex::bytes::RegexBuilder::new(source).unicode(false).build().ok());
