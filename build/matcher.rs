@@ -64,6 +64,9 @@ struct Rule {
 /// How a rule is found: by a `$domain=`, by one of several tokens, or by
 /// none (tried on every request).
 enum Keys {
+    /// A `||hostname` without wildcards, less its edge dots: it is always a
+    /// run of whole labels of the host of a request the rule matches.
+    Host(u64),
     Domains(Vec<u64>),
     Tokens(Vec<u64>),
     Fallback,
@@ -72,6 +75,11 @@ enum Keys {
 /// The tokens a rule can be found by (the reference engine's choice of
 /// candidates: see the module's notes in layout.rs).
 fn keys(f: &NetworkFilter, mask: u32) -> Keys {
+    if mask & IS_HOSTNAME_ANCHOR != 0 && mask & IS_HOSTNAME_REGEX == 0 {
+        if let Some(h) = f.hostname.as_deref().map(|h| h.trim_matches('.')).filter(|h| !h.is_empty()) {
+            return Keys::Host(hash(h));
+        }
+    }
     if f.opt_not_domains.is_none() {
         if let Some([d]) = f.opt_domains.as_deref() {
             return Keys::Domains(vec![*d]);
@@ -161,24 +169,24 @@ fn common(token: u64) -> bool {
     ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"].iter().any(|t| hash(t) == token)
 }
 
-/// One index: `n`, the sorted keys, `n + 1` starts, the rule numbers.
+/// One index (layout.rs [`SLOT_WORDS`]): a hash table of twice as many
+/// slots as keys, at least, then the rule numbers.
 fn write_index(entries: &BTreeMap<u32, Vec<u32>>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let n = entries.len() as u32;
-    out.extend_from_slice(&n.to_le_bytes());
-    for k in entries.keys() {
-        out.extend_from_slice(&k.to_le_bytes());
-    }
-    let mut at = 0u32;
-    for v in entries.values() {
-        out.extend_from_slice(&at.to_le_bytes());
-        at += v.len() as u32;
-    }
-    out.extend_from_slice(&at.to_le_bytes());
-    for v in entries.values() {
-        for r in v {
-            out.extend_from_slice(&r.to_le_bytes());
+    let capacity = if entries.is_empty() { 0 } else { (entries.len() * 2).next_power_of_two() };
+    let mut slots = vec![[0u32; SLOT_WORDS]; capacity];
+    let mut ids: Vec<u32> = Vec::new();
+    for (&k, rules) in entries {
+        let mut i = slot(k, capacity);
+        while slots[i][2] != 0 {
+            i = (i + 1) & (capacity - 1);
         }
+        slots[i] = [k, ids.len() as u32, rules.len() as u32];
+        ids.extend(rules);
+    }
+    let mut out = Vec::with_capacity(4 + capacity * SLOT_WORDS * 4 + ids.len() * 4);
+    out.extend_from_slice(&(capacity as u32).to_le_bytes());
+    for w in slots.iter().flatten().chain(&ids) {
+        out.extend_from_slice(&w.to_le_bytes());
     }
     out
 }
@@ -304,6 +312,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
             }
         }
     }
+    let mut host_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
     let mut token_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
     let mut domain_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
     let (mut records, mut strings, mut domains) = (Vec::<u8>::new(), Vec::<u8>::new(), Vec::<u8>::new());
@@ -315,6 +324,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
     for (i, r) in rules.iter().enumerate() {
         let i = i as u32;
         match &r.keys {
+            Keys::Host(h) => host_index[r.group].entry(key(*h)).or_default().push(i),
             Keys::Domains(d) => {
                 for &h in d {
                     let v = domain_index[r.group].entry(key(h)).or_default();
@@ -359,6 +369,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
     }
     let mut sections: Vec<Vec<u8>> = vec![records, strings, domains];
     for g in 0..GROUPS {
+        sections.push(write_index(&host_index[g]));
         sections.push(write_index(&token_index[g]));
         sections.push(write_index(&domain_index[g]));
     }

@@ -310,15 +310,19 @@ fn the_matcher_decides_as_the_reference_engine() {
 
 #[test]
 fn hostname_anchoring_follows_labels() {
-    assert!(anchored_by_hostname("example.com", "example.com", false));
-    assert!(anchored_by_hostname("example.com", "ads.example.com", false));
-    assert!(!anchored_by_hostname("example.com", "badexample.com", false));
-    assert!(anchored_by_hostname("ads", "ads.example.com", false));
-    assert!(!anchored_by_hostname("ad", "ads.example.com", false));
-    assert!(anchored_by_hostname("ad", "ads.example.com", true));
-    assert!(anchored_by_hostname("ads.example", "x.ads.example.com", false));
-    assert!(!anchored_by_hostname("s.example", "x.ads.example.com", false));
-    assert!(anchored_by_hostname("", "anything", false));
+    let a = |f: &str, h: &str, w: bool| anchored_by_hostname(f.as_bytes(), h.as_bytes(), w);
+    assert!(a("example.com", "example.com", false));
+    assert!(a("example.com", "ads.example.com", false));
+    assert!(!a("example.com", "badexample.com", false));
+    assert!(a("ads", "ads.example.com", false));
+    assert!(!a("ad", "ads.example.com", false));
+    assert!(a("ad", "ads.example.com", true));
+    assert!(a("ads.example", "x.ads.example.com", false));
+    assert!(!a("s.example", "x.ads.example.com", false));
+    assert!(a("", "anything", false));
+    assert_eq!(find(b"abcabd", b"abd"), Some(3));
+    assert_eq!(find(b"ab", b"abc"), None);
+    assert_eq!(find(b"ab", b""), Some(0));
 }
 
 #[test]
@@ -327,18 +331,23 @@ fn a_damaged_pack_is_an_error_and_odd_bytes_never_panic() {
     // A pack of the right shape whose indexes point past the rules: reads
     // stay in bounds and find nothing.
     let mut sections: Vec<Vec<u8>> = vec![vec![0; RECORD * 4], Vec::new(), Vec::new()];
+    let r = Prepared::new("https://a.example/x", "a.example", "b.example", "script", true, "GET");
     for _ in 0..GROUPS {
-        let mut index = Vec::new();
-        for w in [1u32, 0, 0, 1, 99] {
-            index.extend_from_slice(&w.to_le_bytes());
+        // Every slot full, each naming a rule past the end.
+        for _ in 0..3 {
+            let mut index = Vec::new();
+            index.extend_from_slice(&2u32.to_le_bytes());
+            for k in [key(r.label_runs[0]), 0, 1] {
+                for w in [k, 7, 1] {
+                    index.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+            sections.push(index);
         }
-        sections.push(index);
-        sections.push(vec![0; 8]);
     }
     let refs: Vec<&[u8]> = sections.iter().map(Vec::as_slice).collect();
     let e = Engine::from_pack(Cow::Owned(crate::data::pack::write(&refs))).unwrap();
-    let r = Prepared::new("https://a.example/x", "a.example", "b.example", "script", true, "GET");
-    let _ = e.decide(&r, false);
+    assert_eq!(e.decide(&r, false), Decision::default());
 }
 
 /// Every wildcard pattern of the lists that the matcher keeps as a glob
@@ -377,7 +386,7 @@ fn glob_patterns_decide_as_their_regular_expressions() {
                 texts.extend(real.iter().step_by(97).cloned());
                 for t in &texts {
                     let want = re.is_match(t.as_bytes());
-                    assert_eq!(glob_matches(p, t, left, right), want, "{line}: {source} on {t:?}");
+                    assert_eq!(glob_matches(p.as_bytes(), t.as_bytes(), left, right), want, "{line}: {source} on {t:?}");
                     compared += 1;
                     matched += usize::from(want);
                 }

@@ -11,13 +11,12 @@
 //! - `DOMAINS`: the `$domain=` hashes (u64 LE), each rule's included then its
 //!   excluded ones, each run sorted;
 //! - for each of the three groups a request is tried against (important
-//!   rules, other blocking rules, exceptions), two indexes: by a token of the
-//!   rule's pattern or hostname (looked up with the URL's tokens), and by a
-//!   `$domain=` (looked up with the page host's suffixes). An index is
-//!   `n`, `n` sorted u32 keys, `n + 1` starts, then the rule numbers.
+//!   rules, other blocking rules, exceptions), three indexes: by the rule's
+//!   `||hostname`, by a token of its pattern or hostname, and by a
+//!   `$domain=` (see [`host_index`] and [`SLOT_WORDS`]).
 
 /// Number of sections in an engine.
-pub const SECTIONS: usize = 3 + 2 * GROUPS;
+pub const SECTIONS: usize = 3 + 3 * GROUPS;
 pub const RULES: usize = 0;
 pub const STRINGS: usize = 1;
 pub const DOMAINS: usize = 2;
@@ -27,12 +26,28 @@ pub const IMPORTANT: usize = 0;
 pub const BLOCKING: usize = 1;
 pub const EXCEPTION: usize = 2;
 
-/// The section of a group's token index and of its `$domain=` index.
+/// The section of a group's index by hostname (a `||hostname` rule, looked
+/// up with each run of the request host's labels), by token (looked up with
+/// the URL's tokens) and by `$domain=` (looked up with the page host's
+/// suffixes).
+pub const fn host_index(group: usize) -> usize {
+    3 + 3 * group
+}
 pub const fn token_index(group: usize) -> usize {
-    3 + 2 * group
+    4 + 3 * group
 }
 pub const fn domain_index(group: usize) -> usize {
-    4 + 2 * group
+    5 + 3 * group
+}
+
+/// An index is a hash table: `capacity` (a power of two, or 0), then
+/// `capacity` slots of three u32 (key, first, count: count 0 is an empty
+/// slot) found by [`slot`] and linear probing, then the rule numbers.
+pub const SLOT_WORDS: usize = 3;
+
+/// The first slot to probe for `key` in a table of `capacity` slots.
+pub fn slot(key: u32, capacity: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) as usize) & (capacity - 1)
 }
 
 /// Words per rule record, and each word's meaning.
@@ -120,12 +135,11 @@ fn part_at(part: &[u8], ends_pattern: bool, text: &[u8], at: usize) -> Option<us
 /// regular expression the reference engine compiles from it decides. The
 /// parts between stars are fixed-width, so taking each at its leftmost
 /// place leaves the most room for the rest.
-pub fn glob_matches(pattern: &str, text: &str, left: bool, right: bool) -> bool {
-    let text = text.as_bytes();
-    let parts: Vec<&[u8]> = pattern.as_bytes().split(|&b| b == b'*').collect();
-    let last = parts.len() - 1;
+pub fn glob_matches(pattern: &[u8], text: &[u8], left: bool, right: bool) -> bool {
+    let parts = pattern.split(|&b| b == b'*');
+    let last = pattern.iter().filter(|&&b| b == b'*').count();
     let mut at = 0;
-    for (k, part) in parts.iter().enumerate() {
+    for (k, part) in parts.enumerate() {
         let ends = k == last;
         // The first part may start anywhere unless anchored; a later one only
         // after a gap without a newline (`.*`).

@@ -29,6 +29,8 @@ pub struct Prepared<'a> {
     /// without a page host.
     source: Option<Vec<u64>>,
     tokens: Vec<u64>,
+    /// Hashes of every run of whole labels of the request's host.
+    label_runs: Vec<u64>,
     /// The request type's mask bit (see [`type_mask`]).
     kind: u32,
     third_party: bool,
@@ -85,6 +87,15 @@ impl<'a> Prepared<'a> {
         let mut tokens = Vec::with_capacity(32);
         layout::tokens(&url_lower, false, false, MAX_URL_TOKENS, &mut tokens);
         tokens.push(0);
+        let mut label_runs = Vec::with_capacity(16);
+        let starts = std::iter::once(0).chain(hostname.match_indices('.').map(|(i, _)| i + 1));
+        for start in starts {
+            let rest = &hostname[start..];
+            for (end, _) in rest.match_indices('.') {
+                label_runs.push(hash(&rest[..end]));
+            }
+            label_runs.push(hash(rest));
+        }
         let method = match method.to_ascii_lowercase().as_str() {
             "" => None,
             "get" => Some(FROM_GET),
@@ -92,7 +103,7 @@ impl<'a> Prepared<'a> {
             "post" => Some(FROM_POST),
             _ => Some(0),
         };
-        Prepared { url, url_lower, hostname, source, tokens, kind, third_party, http, https, supported, method }
+        Prepared { url, url_lower, hostname, source, tokens, label_runs, kind, third_party, http, https, supported, method }
     }
 
     fn url(&self, match_case: bool) -> &str {
@@ -144,9 +155,25 @@ fn word(bytes: &[u8], at: usize) -> u32 {
     bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
+/// The first place `needle` occurs in `hay` (for the short needles and
+/// URLs here, a byte search then a compare beats building a searcher).
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, _)) = needle.split_first() else { return Some(0) };
+    let last = hay.len().checked_sub(needle.len())?;
+    let mut i = 0;
+    while i <= last {
+        let at = i + memchr::memchr(first, &hay[i..=last])?;
+        if &hay[at..at + needle.len()] == needle {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 /// `hostname` from `||hostname` anchors the rule in the request's host
 /// (the reference engine's `is_anchored_by_hostname`).
-fn anchored_by_hostname(filter: &str, host: &str, wildcard: bool) -> bool {
+fn anchored_by_hostname(filter: &[u8], host: &[u8], wildcard: bool) -> bool {
     let (f, h) = (filter.len(), host.len());
     if f == 0 {
         return true;
@@ -157,21 +184,22 @@ fn anchored_by_hostname(filter: &str, host: &str, wildcard: bool) -> bool {
     if f == h {
         return filter == host;
     }
-    let Some(at) = memchr::memmem::find(host.as_bytes(), filter.as_bytes()) else { return false };
-    let next_is_dot = |i: usize| host.as_bytes().get(i) == Some(&b'.');
+    let Some(at) = find(host, filter) else { return false };
+    let dot_at = |i: usize| host.get(i) == Some(&b'.');
+    let (starts_dot, ends_dot) = (filter[0] == b'.', filter[f - 1] == b'.');
     if at == 0 {
-        wildcard || filter.ends_with('.') || next_is_dot(f)
+        wildcard || ends_dot || dot_at(f)
     } else if at == h - f {
-        filter.starts_with('.') || next_is_dot(at - 1)
+        starts_dot || dot_at(at - 1)
     } else {
-        (wildcard || filter.ends_with('.') || next_is_dot(at + f)) && (filter.starts_with('.') || next_is_dot(at - 1))
+        (wildcard || ends_dot || dot_at(at + f)) && (starts_dot || dot_at(at - 1))
     }
 }
 
 /// The part of `url` after the first `hostname` in it.
-fn after_hostname<'u>(url: &'u str, hostname: &str) -> &'u str {
-    let at = memchr::memmem::find(url.as_bytes(), hostname.as_bytes()).unwrap_or(url.len().saturating_sub(hostname.len()));
-    url.get(at + hostname.len()..).unwrap_or("")
+fn after_hostname<'u>(url: &'u [u8], hostname: &[u8]) -> &'u [u8] {
+    let at = find(url, hostname).unwrap_or(url.len().saturating_sub(hostname.len()));
+    url.get(at + hostname.len()..).unwrap_or(&[])
 }
 
 impl Engine {
@@ -184,10 +212,10 @@ impl Engine {
             return Err("filter lists: a section is not whole records".into());
         }
         for g in 0..GROUPS {
-            for s in [token_index(g), domain_index(g)] {
+            for s in [host_index(g), token_index(g), domain_index(g)] {
                 let r = &sections[s];
-                let n = word(&bytes, r.start) as usize;
-                if r.len() < 8 + 8 * n {
+                let capacity = word(&bytes, r.start) as usize;
+                if !capacity.is_power_of_two() && capacity != 0 || r.len() < 4 + capacity * SLOT_WORDS * 4 {
                     return Err("filter lists: an index is truncated".into());
                 }
             }
@@ -212,43 +240,43 @@ impl Engine {
         word(self.section(RULES), (rule as usize * RECORD + f) * 4)
     }
 
-    fn string(&self, at: u32, len: u32) -> Option<&str> {
+    fn bytes(&self, at: u32, len: u32) -> Option<&[u8]> {
         if len == NONE {
             return None;
         }
-        let s = self.section(STRINGS).get(at as usize..at as usize + len as usize)?;
-        std::str::from_utf8(s).ok()
+        self.section(STRINGS).get(at as usize..at as usize + len as usize)
     }
 
     /// The rule as written, its list's index in the engine and its 0-based
     /// line in the list file.
     pub fn rule(&self, hit: Hit) -> (&str, usize, u32) {
-        let text = self.string(self.field(hit.0, F_RULE_AT), self.field(hit.0, F_RULE_LEN)).unwrap_or("");
+        let text = self.bytes(self.field(hit.0, F_RULE_AT), self.field(hit.0, F_RULE_LEN)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
         ((text), (self.field(hit.0, F_FLAGS) >> 8 & 0xff) as usize, self.field(hit.0, F_LINE))
     }
 
-    /// The rules an index holds under `key`.
+    /// The rules an index holds under `key` (or under a key of the same
+    /// hash slot chain: every rule is checked in full anyway).
     fn lookup(&self, section: usize, key: u32) -> impl Iterator<Item = u32> + '_ {
         let s = self.section(section);
-        let n = word(s, 0) as usize;
-        let keys = |i: usize| word(s, 4 + 4 * i);
-        // Binary search over the sorted keys.
-        let (mut lo, mut hi) = (0, n);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if keys(mid) < key {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        let capacity = word(s, 0) as usize;
+        let mut range = 0..0;
+        if capacity > 0 {
+            let mut i = slot(key, capacity);
+            for _ in 0..capacity {
+                let at = 4 + i * SLOT_WORDS * 4;
+                let count = word(s, at + 8) as usize;
+                if count == 0 {
+                    break;
+                }
+                if word(s, at) == key {
+                    let first = word(s, at + 4) as usize;
+                    range = first..first + count;
+                    break;
+                }
+                i = (i + 1) & (capacity - 1);
             }
         }
-        let range = if lo < n && keys(lo) == key {
-            let starts = 4 + 4 * n;
-            word(s, starts + 4 * lo) as usize..word(s, starts + 4 * (lo + 1)) as usize
-        } else {
-            0..0
-        };
-        let ids = 4 + 8 * n + 4;
+        let ids = 4 + capacity * SLOT_WORDS * 4;
         range.map(move |i| word(s, ids + 4 * i))
     }
 
@@ -261,6 +289,11 @@ impl Engine {
                 if let Some(rule) = self.lookup(domain_index(group), key(h)).find(|&rule| try_rule(rule)) {
                     return Some(Hit(rule));
                 }
+            }
+        }
+        for &h in &r.label_runs {
+            if let Some(rule) = self.lookup(host_index(group), key(h)).find(|&rule| try_rule(rule)) {
+                return Some(Hit(rule));
             }
         }
         for &t in &r.tokens {
@@ -339,24 +372,25 @@ impl Engine {
     }
 
     fn pattern_matches(&self, rule: u32, mask: u32, r: &Prepared) -> bool {
-        let pattern = self.string(self.field(rule, F_PATTERN_AT), self.field(rule, F_PATTERN_LEN));
-        let url = r.url(mask & MATCH_CASE != 0);
+        let pattern = self.bytes(self.field(rule, F_PATTERN_AT), self.field(rule, F_PATTERN_LEN));
+        let url = r.url(mask & MATCH_CASE != 0).as_bytes();
         let regex = mask & (IS_REGEX | IS_COMPLETE_REGEX) != 0;
         if mask & IS_HOSTNAME_ANCHOR != 0 {
-            let Some(hostname) = self.string(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)) else { return false };
-            if !anchored_by_hostname(hostname, r.hostname, mask & IS_HOSTNAME_REGEX != 0) {
+            let Some(hostname) = self.bytes(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)) else { return false };
+            let host = r.hostname.as_bytes();
+            if !anchored_by_hostname(hostname, host, mask & IS_HOSTNAME_REGEX != 0) {
                 return false;
             }
             let (left, right) = (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
             if mask & IS_REGEX != 0 {
-                let from = memchr::memmem::find(url.as_bytes(), hostname.as_bytes()).unwrap_or(0) + hostname.len();
-                return self.regex_matches(rule, mask, pattern, url.get(from..).unwrap_or(""));
+                let from = find(url, hostname).unwrap_or(0) + hostname.len();
+                return self.regex_matches(rule, mask, pattern, url.get(from..).unwrap_or(&[]));
             }
             let Some(p) = pattern else {
                 if right && !left {
                     // `||host^|`-like: the hostname must end the request's host.
-                    let h = r.hostname.strip_suffix('.').unwrap_or(r.hostname);
-                    let f = hostname.strip_suffix('.').unwrap_or(hostname);
+                    let h = host.strip_suffix(b".").unwrap_or(host);
+                    let f = hostname.strip_suffix(b".").unwrap_or(hostname);
                     return h.len() == f.len() || h.ends_with(f);
                 }
                 return true;
@@ -365,7 +399,7 @@ impl Engine {
                 (true, true) => after_hostname(url, hostname) == p,
                 (false, true) => url.ends_with(p),
                 (true, false) => after_hostname(url, hostname).starts_with(p),
-                (false, false) => after_hostname(url, hostname).contains(p),
+                (false, false) => find(after_hostname(url, hostname), p).is_some(),
             };
         }
         if regex {
@@ -376,13 +410,13 @@ impl Engine {
             (true, true) => url == p,
             (true, false) => url.starts_with(p),
             (false, true) => url.ends_with(p),
-            (false, false) => memchr::memmem::find(url.as_bytes(), p.as_bytes()).is_some(),
+            (false, false) => find(url, p).is_some(),
         }
     }
 
     /// A rule's wildcard pattern, or its regular expression (compiled on
     /// first use), against `text`.
-    fn regex_matches(&self, rule: u32, mask: u32, source: Option<&str>, text: &str) -> bool {
+    fn regex_matches(&self, rule: u32, mask: u32, source: Option<&[u8]>, text: &[u8]) -> bool {
         let Some(source) = source else { return true };
         let flags = self.field(rule, F_FLAGS);
         if flags & FLAG_GLOB != 0 {
@@ -392,14 +426,17 @@ impl Engine {
             return false;
         }
         if flags & FLAG_REQUIRED != 0 {
-            let literal = self.string(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)).unwrap_or("");
-            if memchr::memmem::find(text.as_bytes(), literal.as_bytes()).is_none() {
+            let literal = self.bytes(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)).unwrap_or(&[]);
+            if find(text, literal).is_none() {
                 return false;
             }
         }
         let mut cache = self.regexes.borrow_mut();
-        let re = cache.entry(rule).or_insert_with(|| regex::bytes::RegexBuilder::new(source).unicode(false).build().ok());
-        re.as_ref().is_some_and(|re| re.is_match(text.as_bytes()))
+        let re = cache.entry(rule).or_insert_with(|| {
+            let source = std::str::from_utf8(source).ok()?;
+            regex::bytes::RegexBuilder::new(source).unicode(false).build().ok()
+        });
+        re.as_ref().is_some_and(|re| re.is_match(text))
     }
 }
 
