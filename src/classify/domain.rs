@@ -102,26 +102,6 @@ pub fn is_ip_literal(host: &str) -> bool {
     inner.parse::<IpAddr>().is_ok()
 }
 
-/// Points the adblock engine's URL parser at our list. Idempotent; called by
-/// every entry point that parses URLs, so no call order can trip the engine's
-/// "no resolver" panic.
-pub(crate) fn install_resolver() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let _ = adblock::url_parser::set_domain_resolver(Box::new(Resolver));
-    });
-}
-
-/// Adapter so the adblock engine resolves domains through our list.
-pub(crate) struct Resolver;
-
-impl adblock::url_parser::ResolvesDomain for Resolver {
-    fn get_host_domain(&self, host: &str) -> (usize, usize) {
-        let domain = registrable_domain(host);
-        (host.len().saturating_sub(domain.len()), host.len())
-    }
-}
-
 /// The three tables, for tests that compare them with other implementations.
 #[doc(hidden)]
 pub fn tables() -> [&'static [&'static str]; 3] {

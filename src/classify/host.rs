@@ -1,5 +1,5 @@
 //! The host of a URL: a fast reading of the plain URLs browsers send, and the
-//! engine's WHATWG-style parser for everything else.
+//! `url` crate's WHATWG URL parser for everything else.
 //!
 //! Nearly every URL a browser reports is `scheme://host[:port]/...` with a
 //! lower-case ASCII host name. Reading those by hand skips the parser's
@@ -9,8 +9,6 @@
 //! out of place, non-ASCII, whitespace) goes to the parser. The two agree on
 //! every URL the fast reading accepts: `tests/unit/host.rs` checks it over the
 //! fixture captures, every host in the filter lists, and generated URLs.
-
-use super::domain;
 
 /// Lower-case ASCII host of a URL (IDNs in punycode), or `None` when the URL
 /// has no host a browser could have connected to. The parser is lenient, so
@@ -23,11 +21,10 @@ pub fn host_of(url: &str) -> Option<String> {
     }
 }
 
-/// The host through the engine's parser.
+/// The host through the WHATWG URL parser.
 pub(crate) fn parsed_host(url: &str) -> Option<String> {
-    domain::install_resolver();
-    let parsed = adblock::url_parser::parse_url(url)?;
-    let host = parsed.hostname().trim_end_matches('.').to_ascii_lowercase();
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?.trim_end_matches('.').to_ascii_lowercase();
     is_plausible_host(&host).then_some(host)
 }
 

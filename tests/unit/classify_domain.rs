@@ -105,12 +105,3 @@ fn ip_literals_are_their_own_domain() {
     assert!(is_ip_literal("[::1]"));
     assert!(!is_ip_literal("1.2.3.example"));
 }
-
-#[test]
-fn resolver_gives_the_engine_the_same_answer() {
-    use adblock::url_parser::ResolvesDomain;
-    let host = "mon.tiktokv.com";
-    let (a, b) = Resolver.get_host_domain(host);
-    assert_eq!(&host[a..b], "tiktokv.com");
-    assert_eq!(Resolver.get_host_domain(""), (0, 0));
-}
