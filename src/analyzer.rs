@@ -160,10 +160,11 @@ impl Analyzer {
     }
 
     /// Everything from the two data packs (`lists.bin`, `locations.bin`), as
-    /// the wasm shells load them. Both are checked before use: the engines
-    /// against their own checksum, the tables for shape and order; a pack
-    /// that fails is an error naming it. (The shells key their copies on the
-    /// packs' content hash, so a stale pack is not even offered.)
+    /// the wasm shells load them. The shells read only a copy whose SHA-256
+    /// is the build's, so the core checks each pack's shape (its sections and
+    /// each table's and engine's header, in constant time: no lookup can then
+    /// panic) and does not check every row again; a pack of the wrong shape
+    /// is an error naming it.
     pub fn from_packs<L, P>(lists: &L, locations: &P) -> Result<Analyzer, String>
     where
         L: PackSource + ?Sized,
@@ -173,7 +174,7 @@ impl Analyzer {
         // The lists pack is copied in once and read in place.
         let lists = FilterLists::from_pack(Cow::Owned(lists.copy(0..lists.len()))).map_err(|e| format!("lists.bin: {e}"))?;
         let tables = pack::copy_sections(locations, 5).map_err(|e| format!("locations.bin: {e}"))?;
-        let locator = Locator::from_tables(tables.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("locations.bin: {e}"))?;
+        let locator = Locator::from_trusted_tables(tables.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("locations.bin: {e}"))?;
         Ok(Analyzer { lists, locator })
     }
 
