@@ -49,7 +49,8 @@ pub struct Counts {
 
 struct Rule {
     mask: u32,
-    flags: u32,
+    flags: u8,
+    list: u8,
     line: u32,
     group: usize,
     hostname: Option<String>,
@@ -169,23 +170,30 @@ fn common(token: u64) -> bool {
     ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"].iter().any(|t| hash(t) == token)
 }
 
-/// One index (layout.rs [`SLOT_WORDS`]): a hash table of twice as many
-/// slots as keys, at least, then the rule numbers.
+/// One index (layout.rs [`SLOT_WORDS`]): a hash table about 70% full,
+/// then the lists of keys with several rules.
 fn write_index(entries: &BTreeMap<u32, Vec<u32>>) -> Vec<u8> {
-    let capacity = if entries.is_empty() { 0 } else { (entries.len() * 2).next_power_of_two() };
+    let capacity = if entries.is_empty() { 0 } else { (entries.len() * 10 / 7 + 1).next_power_of_two() };
     let mut slots = vec![[0u32; SLOT_WORDS]; capacity];
-    let mut ids: Vec<u32> = Vec::new();
+    let mut lists: Vec<u32> = Vec::new();
     for (&k, rules) in entries {
         let mut i = slot(k, capacity);
-        while slots[i][2] != 0 {
+        while slots[i][1] != 0 {
             i = (i + 1) & (capacity - 1);
         }
-        slots[i] = [k, ids.len() as u32, rules.len() as u32];
-        ids.extend(rules);
+        let value = if let [one] = rules.as_slice() {
+            assert!(*one < SINGLE, "data build: too many rules");
+            one | SINGLE
+        } else {
+            lists.push(rules.len() as u32);
+            lists.extend(rules);
+            (lists.len() - rules.len()) as u32
+        };
+        slots[i] = [k, value];
     }
-    let mut out = Vec::with_capacity(4 + capacity * SLOT_WORDS * 4 + ids.len() * 4);
+    let mut out = Vec::with_capacity(4 + capacity * SLOT_WORDS * 4 + lists.len() * 4);
     out.extend_from_slice(&(capacity as u32).to_le_bytes());
-    for w in slots.iter().flatten().chain(&ids) {
+    for w in slots.iter().flatten().chain(&lists) {
         out.extend_from_slice(&w.to_le_bytes());
     }
     out
@@ -239,7 +247,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
                 FilterPart::Simple(p) => Some(p.to_string()),
                 FilterPart::AnyOf(_) => panic!("data build: a parsed rule with several patterns (only the optimiser makes them): {line}"),
             };
-            let mut flags = (list as u32) << 8;
+            let mut flags = 0u8;
             let raw = line.trim().to_string();
             if is_host_rule(&raw) {
                 flags |= FLAG_HOST_RULE;
@@ -279,18 +287,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
             included.sort_unstable();
             excluded.sort_unstable();
             ids.push(f.get_id());
-            rules.push(Rule {
-                mask,
-                flags,
-                line: n as u32,
-                group,
-                hostname: f.hostname.as_deref().map(str::to_string),
-                pattern,
-                included,
-                excluded,
-                raw,
-                keys: keys(&f, mask),
-            });
+            rules.push(Rule { mask, flags, list: list as u8, line: n as u32, group, hostname, pattern, included, excluded, raw, keys: keys(&f, mask) });
         }
     }
     // `$badfilter` cancels the rules it names, in any list of the engine.
@@ -316,11 +313,6 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
     let mut token_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
     let mut domain_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
     let (mut records, mut strings, mut domains) = (Vec::<u8>::new(), Vec::<u8>::new(), Vec::<u8>::new());
-    let mut string = |s: &str| {
-        let at = strings.len() as u32;
-        strings.extend_from_slice(s.as_bytes());
-        (at, s.len() as u32)
-    };
     for (i, r) in rules.iter().enumerate() {
         let i = i as u32;
         match &r.keys {
@@ -342,30 +334,46 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
                 token_index[r.group].entry(0).or_default().push(i)
             }
         }
-        let (host_at, host_len) = r.hostname.as_deref().map_or((0, NONE), &mut string);
-        let (pattern_at, pattern_len) = r.pattern.as_deref().map_or((0, NONE), &mut string);
-        let (rule_at, rule_len) = string(&r.raw);
+        // The rule as written, then its hostname and pattern: each read from
+        // inside the rule's text when it is there as written (most are),
+        // else written right after it.
+        let rule_at = strings.len();
+        strings.extend_from_slice(r.raw.as_bytes());
+        let mut part = |p: Option<&str>| -> (u16, u16) {
+            let Some(p) = p else { return (0, NONE) };
+            let at = match r.raw.find(p) {
+                Some(i) => i,
+                None => {
+                    strings.extend_from_slice(p.as_bytes());
+                    strings.len() - p.len() - rule_at
+                }
+            };
+            let small = |n: usize| u16::try_from(n).ok().filter(|&n| n != NONE).unwrap_or_else(|| panic!("data build: a rule over 65,534 bytes: {}", r.raw));
+            (small(at), small(p.len()))
+        };
+        let (host_at, host_len) = part(r.hostname.as_deref());
+        let (pattern_at, pattern_len) = part(r.pattern.as_deref());
         let domains_at = (domains.len() / 8) as u32;
         for h in r.included.iter().chain(&r.excluded) {
             domains.extend_from_slice(&h.to_le_bytes());
         }
-        assert!(r.included.len() < 1 << 16 && r.excluded.len() < 1 << 16, "data build: a rule with 65,536 or more $domain= entries: {}", r.raw);
-        let count = r.included.len() as u32 | (r.excluded.len() as u32) << 16;
-        let mut record = [0u32; RECORD];
-        record[F_MASK] = r.mask;
-        record[F_FLAGS] = r.flags;
-        record[F_LINE] = r.line;
-        record[F_HOST_AT] = host_at;
-        record[F_HOST_LEN] = host_len;
-        record[F_PATTERN_AT] = pattern_at;
-        record[F_PATTERN_LEN] = pattern_len;
-        record[F_DOMAINS_AT] = domains_at;
-        record[F_DOMAINS_COUNT] = count;
-        record[F_RULE_AT] = rule_at;
-        record[F_RULE_LEN] = rule_len;
-        for w in record {
-            records.extend_from_slice(&w.to_le_bytes());
-        }
+        let count = |n: usize| u16::try_from(n).unwrap_or_else(|_| panic!("data build: a rule with 65,536 or more $domain= entries: {}", r.raw));
+        let record = Record {
+            mask: r.mask,
+            line: r.line,
+            rule_at: rule_at as u32,
+            domains_at,
+            rule_len: u16::try_from(r.raw.len()).ok().filter(|&n| n != NONE).expect("data build: a rule over 65,534 bytes"),
+            host_at,
+            host_len,
+            pattern_at,
+            pattern_len,
+            flags: r.flags,
+            list: r.list,
+            included: count(r.included.len()),
+            excluded: count(r.excluded.len()),
+        };
+        records.extend_from_slice(&record.encode());
     }
     let mut sections: Vec<Vec<u8>> = vec![records, strings, domains];
     for g in 0..GROUPS {

@@ -330,17 +330,15 @@ fn a_damaged_pack_is_an_error_and_odd_bytes_never_panic() {
     assert!(Engine::from_pack(Cow::Owned(b"not a pack".to_vec())).is_err());
     // A pack of the right shape whose indexes point past the rules: reads
     // stay in bounds and find nothing.
-    let mut sections: Vec<Vec<u8>> = vec![vec![0; RECORD * 4], Vec::new(), Vec::new()];
+    let mut sections: Vec<Vec<u8>> = vec![vec![0; RECORD], Vec::new(), Vec::new()];
     let r = Prepared::new("https://a.example/x", "a.example", "b.example", "script", true, "GET");
     for _ in 0..GROUPS {
-        // Every slot full, each naming a rule past the end.
+        // Every slot full: one rule past the end, and a list that runs past
+        // the end of the index.
         for _ in 0..3 {
             let mut index = Vec::new();
-            index.extend_from_slice(&2u32.to_le_bytes());
-            for k in [key(r.label_runs[0]), 0, 1] {
-                for w in [k, 7, 1] {
-                    index.extend_from_slice(&w.to_le_bytes());
-                }
+            for w in [2u32, key(r.label_runs[0]), 99 | SINGLE, 0, 1, 50, 1] {
+                index.extend_from_slice(&w.to_le_bytes());
             }
             sections.push(index);
         }

@@ -5,7 +5,7 @@
 //!
 //! An engine is a data pack (src/data/pack.rs) of [`SECTIONS`] sections:
 //!
-//! - `RULES`: one record of [`RECORD`] u32 LE words per rule (fields below);
+//! - `RULES`: one [`Record`] of [`RECORD`] bytes per rule;
 //! - `STRINGS`: the hostnames, patterns (or, for regular-expression rules,
 //!   the regular expression's source) and the rules as written, as UTF-8;
 //! - `DOMAINS`: the `$domain=` hashes (u64 LE), each rule's included then its
@@ -41,55 +41,108 @@ pub const fn domain_index(group: usize) -> usize {
 }
 
 /// An index is a hash table: `capacity` (a power of two, or 0), then
-/// `capacity` slots of three u32 (key, first, count: count 0 is an empty
-/// slot) found by [`slot`] and linear probing, then the rule numbers.
-pub const SLOT_WORDS: usize = 3;
+/// `capacity` slots of two u32, key and value, found by [`slot`] and linear
+/// probing; then the lists of rules under keys that have several. A value
+/// of 0 is an empty slot; [`SINGLE`] set, the one rule's number; otherwise
+/// one more than where the key's list starts (its length, then the rule
+/// numbers, u32 each, counted from the end of the slots).
+pub const SLOT_WORDS: usize = 2;
+pub const SINGLE: u32 = 1 << 31;
 
 /// The first slot to probe for `key` in a table of `capacity` slots.
 pub fn slot(key: u32, capacity: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B1) as usize) & (capacity - 1)
 }
 
-/// Words per rule record, and each word's meaning.
-pub const RECORD: usize = 11;
-/// The filter syntax's option and pattern-kind bits, as Brave's `adblock`
-/// crate parses them (its `NetworkFilterMask`: the same bit for the same
-/// meaning, so the reference engine's parse is taken over unchanged).
-pub const F_MASK: usize = 0;
-/// [`FLAG_HOST_RULE`], [`FLAG_BAD_REGEX`], [`FLAG_GLOB`], and the list's
-/// index in bits 8–15.
-pub const F_FLAGS: usize = 1;
-/// 0-based line in the list file.
-pub const F_LINE: usize = 2;
-pub const F_HOST_AT: usize = 3;
-pub const F_HOST_LEN: usize = 4;
-pub const F_PATTERN_AT: usize = 5;
-pub const F_PATTERN_LEN: usize = 6;
-/// First `$domain=` hash (an index into `DOMAINS`) and the counts: included
-/// in the low 16 bits, excluded in the high 16.
-pub const F_DOMAINS_AT: usize = 7;
-pub const F_DOMAINS_COUNT: usize = 8;
-pub const F_RULE_AT: usize = 9;
-pub const F_RULE_LEN: usize = 10;
+/// Bytes per rule record ([`Record`]).
+pub const RECORD: usize = 32;
 
 /// A length meaning "none": no hostname, or no pattern (which matches
 /// every URL: an empty pattern, or a regular expression that matches all).
-pub const NONE: u32 = u32::MAX;
+pub const NONE: u16 = u16::MAX;
+
+/// One rule as the matcher reads it. Its text (`STRINGS`, at `rule_at`) is
+/// followed by its hostname and pattern where they are not inside it, so
+/// both are found relative to the rule's text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// The filter syntax's option and pattern-kind bits, as Brave's `adblock`
+    /// crate parses them (its `NetworkFilterMask`: the same bit for the same
+    /// meaning, so the reference engine's parse is taken over unchanged).
+    pub mask: u32,
+    /// 0-based line in the list file.
+    pub line: u32,
+    pub rule_at: u32,
+    /// The first `$domain=` hash (an index into `DOMAINS`): `included`
+    /// hashes, then `excluded` ones.
+    pub domains_at: u32,
+    pub rule_len: u16,
+    pub host_at: u16,
+    pub host_len: u16,
+    pub pattern_at: u16,
+    pub pattern_len: u16,
+    /// [`FLAG_HOST_RULE`], [`FLAG_BAD_REGEX`], [`FLAG_GLOB`], [`FLAG_REQUIRED`].
+    pub flags: u8,
+    /// The list's index in its engine.
+    pub list: u8,
+    pub included: u16,
+    pub excluded: u16,
+}
+
+impl Record {
+    pub fn encode(&self) -> [u8; RECORD] {
+        let mut b = [0u8; RECORD];
+        b[0..4].copy_from_slice(&self.mask.to_le_bytes());
+        b[4..8].copy_from_slice(&self.line.to_le_bytes());
+        b[8..12].copy_from_slice(&self.rule_at.to_le_bytes());
+        b[12..16].copy_from_slice(&self.domains_at.to_le_bytes());
+        for (i, v) in [self.rule_len, self.host_at, self.host_len, self.pattern_at, self.pattern_len].into_iter().enumerate() {
+            b[16 + 2 * i..18 + 2 * i].copy_from_slice(&v.to_le_bytes());
+        }
+        b[26] = self.flags;
+        b[27] = self.list;
+        b[28..30].copy_from_slice(&self.included.to_le_bytes());
+        b[30..32].copy_from_slice(&self.excluded.to_le_bytes());
+        b
+    }
+
+    /// The record in `b` (all zeros, which matches nothing, if `b` is short).
+    pub fn decode(b: &[u8]) -> Record {
+        let Some(b) = b.get(..RECORD) else { return Record::default() };
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+        Record {
+            mask: u32_at(0),
+            line: u32_at(4),
+            rule_at: u32_at(8),
+            domains_at: u32_at(12),
+            rule_len: u16_at(16),
+            host_at: u16_at(18),
+            host_len: u16_at(20),
+            pattern_at: u16_at(22),
+            pattern_len: u16_at(24),
+            flags: b[26],
+            list: b[27],
+            included: u16_at(28),
+            excluded: u16_at(30),
+        }
+    }
+}
 
 /// The rule is about a whole host (`||host^` and its kin: see
 /// `classify::filters::is_host_rule`), so it can judge a connection whose
 /// URL is not known.
-pub const FLAG_HOST_RULE: u32 = 1;
+pub const FLAG_HOST_RULE: u8 = 1;
 /// The rule's regular expression does not compile: it never matches (as in
 /// the reference engine).
-pub const FLAG_BAD_REGEX: u32 = 2;
+pub const FLAG_BAD_REGEX: u8 = 2;
 /// The rule's pattern is kept as written (literal characters, `*` and `^`)
 /// and matched by [`glob_matches`], which decides as the regular expression
 /// the reference engine would compile from it (see [`is_glob`]).
-pub const FLAG_GLOB: u32 = 4;
+pub const FLAG_GLOB: u8 = 4;
 /// The rule is a regular expression and its hostname field holds a literal
 /// every match contains: a URL without it is not tried.
-pub const FLAG_REQUIRED: u32 = 8;
+pub const FLAG_REQUIRED: u8 = 8;
 
 /// Whether a pattern with wildcards can be matched without a regular
 /// expression: every character but `*` and `^` is escaped into a literal by

@@ -208,7 +208,7 @@ impl Engine {
     pub fn from_pack(bytes: Cow<'static, [u8]>) -> Result<Engine, String> {
         let sections = crate::data::pack::sections(&bytes, SECTIONS)?;
         let rules_len = sections[RULES].len();
-        if !rules_len.is_multiple_of(RECORD * 4) || !sections[DOMAINS].len().is_multiple_of(8) {
+        if !rules_len.is_multiple_of(RECORD) || !sections[DOMAINS].len().is_multiple_of(8) {
             return Err("filter lists: a section is not whole records".into());
         }
         for g in 0..GROUPS {
@@ -220,7 +220,7 @@ impl Engine {
                 }
             }
         }
-        Ok(Engine { rules: rules_len / (RECORD * 4), bytes, sections, regexes: RefCell::new(FxHashMap::default()) })
+        Ok(Engine { rules: rules_len / RECORD, bytes, sections, regexes: RefCell::new(FxHashMap::default()) })
     }
 
     /// How many rules the engine holds.
@@ -236,54 +236,66 @@ impl Engine {
         &self.bytes[self.sections[i].clone()]
     }
 
-    fn field(&self, rule: u32, f: usize) -> u32 {
-        word(self.section(RULES), (rule as usize * RECORD + f) * 4)
+    fn record(&self, rule: u32) -> Record {
+        Record::decode(self.section(RULES).get(rule as usize * RECORD..).unwrap_or(&[]))
     }
 
-    fn bytes(&self, at: u32, len: u32) -> Option<&[u8]> {
+    /// A string of a rule's, at `at` from the start of its text.
+    fn bytes(&self, r: &Record, at: u16, len: u16) -> Option<&[u8]> {
         if len == NONE {
             return None;
         }
-        self.section(STRINGS).get(at as usize..at as usize + len as usize)
+        let from = r.rule_at as usize + at as usize;
+        self.section(STRINGS).get(from..from + len as usize)
     }
 
     /// The rule as written, its list's index in the engine and its 0-based
     /// line in the list file.
     pub fn rule(&self, hit: Hit) -> (&str, usize, u32) {
-        let text = self.bytes(self.field(hit.0, F_RULE_AT), self.field(hit.0, F_RULE_LEN)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
-        ((text), (self.field(hit.0, F_FLAGS) >> 8 & 0xff) as usize, self.field(hit.0, F_LINE))
+        let r = self.record(hit.0);
+        let text = self.bytes(&r, 0, r.rule_len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+        (text, r.list as usize, r.line)
     }
 
-    /// The rules an index holds under `key` (or under a key of the same
-    /// hash slot chain: every rule is checked in full anyway).
+    /// The rules an index holds under `key` (layout.rs [`SLOT_WORDS`]; a
+    /// damaged index gives wrong rules, which are checked in full anyway,
+    /// never a read out of bounds).
     fn lookup(&self, section: usize, key: u32) -> impl Iterator<Item = u32> + '_ {
         let s = self.section(section);
         let capacity = word(s, 0) as usize;
-        let mut range = 0..0;
+        let lists = 4 + capacity * SLOT_WORDS * 4;
+        let (mut single, mut range) = (None, 0..0);
         if capacity > 0 {
             let mut i = slot(key, capacity);
             for _ in 0..capacity {
                 let at = 4 + i * SLOT_WORDS * 4;
-                let count = word(s, at + 8) as usize;
-                if count == 0 {
+                let value = word(s, at + 4);
+                if value == 0 {
                     break;
                 }
                 if word(s, at) == key {
-                    let first = word(s, at + 4) as usize;
-                    range = first..first + count;
+                    if value & SINGLE != 0 {
+                        single = Some(value & !SINGLE);
+                    } else {
+                        let first = value as usize;
+                        let count = word(s, lists + 4 * (first - 1)) as usize;
+                        range = first..first + count.min(s.len() / 4);
+                    }
                     break;
                 }
                 i = (i + 1) & (capacity - 1);
             }
         }
-        let ids = 4 + capacity * SLOT_WORDS * 4;
-        range.map(move |i| word(s, ids + 4 * i))
+        single.into_iter().chain(range.map(move |i| word(s, lists + 4 * i)))
     }
 
     /// The first rule of `group` that matches (with `host_only`, only rules
     /// about a whole host are tried).
     fn first(&self, group: usize, r: &Prepared, host_only: bool) -> Option<Hit> {
-        let try_rule = |rule: u32| (!host_only || self.field(rule, F_FLAGS) & FLAG_HOST_RULE != 0) && self.matches(rule, r);
+        let try_rule = |rule: u32| {
+            let record = self.record(rule);
+            (!host_only || record.flags & FLAG_HOST_RULE != 0) && self.matches(rule, &record, r)
+        };
         if let Some(source) = &r.source {
             for &h in source {
                 if let Some(rule) = self.lookup(domain_index(group), key(h)).find(|&rule| try_rule(rule)) {
@@ -317,8 +329,8 @@ impl Engine {
 
     /// Whether one rule matches the request (the reference engine's
     /// `check_options`, `$domain=` checks and `check_pattern`).
-    fn matches(&self, rule: u32, r: &Prepared) -> bool {
-        let mask = self.field(rule, F_MASK);
+    fn matches(&self, rule: u32, record: &Record, r: &Prepared) -> bool {
+        let mask = record.mask;
         // Type, party, scheme and method.
         let type_ok = if r.kind == FROM_DOCUMENT { mask & FROM_DOCUMENT != 0 || mask & IS_EXCEPTION != 0 } else { mask & r.kind == r.kind };
         if !type_ok
@@ -336,10 +348,9 @@ impl Engine {
             }
         }
         // `$domain=`: the page's host or a parent must be included, and none excluded.
-        let count = self.field(rule, F_DOMAINS_COUNT);
-        let (included, excluded) = ((count & 0xffff) as usize, (count >> 16) as usize);
+        let (included, excluded) = (record.included as usize, record.excluded as usize);
         if included + excluded > 0 {
-            let at = self.field(rule, F_DOMAINS_AT) as usize;
+            let at = record.domains_at as usize;
             let d = self.section(DOMAINS);
             let hash_at = |i: usize| d.get((at + i) * 8..(at + i) * 8 + 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap()));
             let contains = |from: usize, n: usize, h: u64| {
@@ -368,15 +379,16 @@ impl Engine {
                 }
             }
         }
-        self.pattern_matches(rule, mask, r)
+        self.pattern_matches(rule, record, r)
     }
 
-    fn pattern_matches(&self, rule: u32, mask: u32, r: &Prepared) -> bool {
-        let pattern = self.bytes(self.field(rule, F_PATTERN_AT), self.field(rule, F_PATTERN_LEN));
+    fn pattern_matches(&self, rule: u32, record: &Record, r: &Prepared) -> bool {
+        let mask = record.mask;
+        let pattern = self.bytes(record, record.pattern_at, record.pattern_len);
         let url = r.url(mask & MATCH_CASE != 0).as_bytes();
         let regex = mask & (IS_REGEX | IS_COMPLETE_REGEX) != 0;
         if mask & IS_HOSTNAME_ANCHOR != 0 {
-            let Some(hostname) = self.bytes(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)) else { return false };
+            let Some(hostname) = self.bytes(record, record.host_at, record.host_len) else { return false };
             let host = r.hostname.as_bytes();
             if !anchored_by_hostname(hostname, host, mask & IS_HOSTNAME_REGEX != 0) {
                 return false;
@@ -384,7 +396,7 @@ impl Engine {
             let (left, right) = (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
             if mask & IS_REGEX != 0 {
                 let from = find(url, hostname).unwrap_or(0) + hostname.len();
-                return self.regex_matches(rule, mask, pattern, url.get(from..).unwrap_or(&[]));
+                return self.regex_matches(rule, record, pattern, url.get(from..).unwrap_or(&[]));
             }
             let Some(p) = pattern else {
                 if right && !left {
@@ -403,7 +415,7 @@ impl Engine {
             };
         }
         if regex {
-            return self.regex_matches(rule, mask, pattern, url);
+            return self.regex_matches(rule, record, pattern, url);
         }
         let Some(p) = pattern else { return true };
         match (mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0) {
@@ -416,9 +428,9 @@ impl Engine {
 
     /// A rule's wildcard pattern, or its regular expression (compiled on
     /// first use), against `text`.
-    fn regex_matches(&self, rule: u32, mask: u32, source: Option<&[u8]>, text: &[u8]) -> bool {
+    fn regex_matches(&self, rule: u32, record: &Record, source: Option<&[u8]>, text: &[u8]) -> bool {
         let Some(source) = source else { return true };
-        let flags = self.field(rule, F_FLAGS);
+        let (mask, flags) = (record.mask, record.flags);
         if flags & FLAG_GLOB != 0 {
             return glob_matches(source, text, mask & IS_LEFT_ANCHOR != 0, mask & IS_RIGHT_ANCHOR != 0);
         }
@@ -426,7 +438,7 @@ impl Engine {
             return false;
         }
         if flags & FLAG_REQUIRED != 0 {
-            let literal = self.bytes(self.field(rule, F_HOST_AT), self.field(rule, F_HOST_LEN)).unwrap_or(&[]);
+            let literal = self.bytes(record, record.host_at, record.host_len).unwrap_or(&[]);
             if find(text, literal).is_none() {
                 return false;
             }
