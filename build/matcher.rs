@@ -52,7 +52,7 @@ struct Rule {
     flags: u8,
     list: u8,
     line: u32,
-    group: usize,
+    group: u32,
     hostname: Option<String>,
     /// The pattern, or a regular expression's source; `None` matches every URL.
     pattern: Option<String>,
@@ -182,7 +182,6 @@ fn write_index(entries: &BTreeMap<u32, Vec<u32>>) -> Vec<u8> {
             i = (i + 1) & (capacity - 1);
         }
         let value = if let [one] = rules.as_slice() {
-            assert!(*one < SINGLE, "data build: too many rules");
             one | SINGLE
         } else {
             lists.push(rules.len() as u32);
@@ -297,41 +296,45 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
     counts.cancelled_by_badfilter += before - rules.len();
     counts.kept += rules.len();
 
-    // Each rule is found by its least common token (in its group).
-    let mut frequency: Vec<HashMap<u64, u32>> = vec![HashMap::new(); GROUPS];
+    // Rules are numbered group by group (a stable sort keeps the lists'
+    // order within each).
+    rules.sort_by_key(|r| r.group);
+    assert!(rules.len() < 1 << RULE_BITS, "data build: too many rules");
+    // Each rule is found by its least common token.
+    let mut frequency: HashMap<u64, u32> = HashMap::new();
     for r in &rules {
         if let Keys::Tokens(t) = &r.keys {
             let mut seen = HashSet::new();
             for &k in t {
                 if seen.insert(k) {
-                    *frequency[r.group].entry(k).or_default() += 1;
+                    *frequency.entry(k).or_default() += 1;
                 }
             }
         }
     }
-    let mut host_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
-    let mut token_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
-    let mut domain_index: Vec<BTreeMap<u32, Vec<u32>>> = vec![BTreeMap::new(); GROUPS];
+    let mut host_index: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    let mut token_index: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    let mut domain_index: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     let (mut records, mut strings, mut domains) = (Vec::<u8>::new(), Vec::<u8>::new(), Vec::<u8>::new());
     for (i, r) in rules.iter().enumerate() {
-        let i = i as u32;
+        let entry = i as u32 | r.group << RULE_BITS;
         match &r.keys {
-            Keys::Host(h) => host_index[r.group].entry(key(*h)).or_default().push(i),
+            Keys::Host(h) => host_index.entry(key(*h)).or_default().push(entry),
             Keys::Domains(d) => {
                 for &h in d {
-                    let v = domain_index[r.group].entry(key(h)).or_default();
-                    if v.last() != Some(&i) {
-                        v.push(i);
+                    let v = domain_index.entry(key(h)).or_default();
+                    if v.last() != Some(&entry) {
+                        v.push(entry);
                     }
                 }
             }
             Keys::Tokens(t) => {
-                let best = t.iter().copied().min_by_key(|k| (common(*k), frequency[r.group][k], *k)).unwrap();
-                token_index[r.group].entry(key(best)).or_default().push(i);
+                let best = t.iter().copied().min_by_key(|k| (common(*k), frequency[k], *k)).unwrap();
+                token_index.entry(key(best)).or_default().push(entry);
             }
             Keys::Fallback => {
                 counts.everywhere.push(r.raw.clone());
-                token_index[r.group].entry(0).or_default().push(i)
+                token_index.entry(0).or_default().push(entry)
             }
         }
         // The rule as written, then its hostname and pattern: each read from
@@ -376,11 +379,9 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
         records.extend_from_slice(&record.encode());
     }
     let mut sections: Vec<Vec<u8>> = vec![records, strings, domains];
-    for g in 0..GROUPS {
-        sections.push(write_index(&host_index[g]));
-        sections.push(write_index(&token_index[g]));
-        sections.push(write_index(&domain_index[g]));
-    }
+    sections.push(write_index(&host_index));
+    sections.push(write_index(&token_index));
+    sections.push(write_index(&domain_index));
     assert_eq!(sections.len(), SECTIONS);
     let refs: Vec<&[u8]> = sections.iter().map(Vec::as_slice).collect();
     super::pack::write(&refs)

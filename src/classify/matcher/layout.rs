@@ -10,42 +10,37 @@
 //!   the regular expression's source) and the rules as written, as UTF-8;
 //! - `DOMAINS`: the `$domain=` hashes (u64 LE), each rule's included then its
 //!   excluded ones, each run sorted;
-//! - for each of the three groups a request is tried against (important
-//!   rules, other blocking rules, exceptions), three indexes: by the rule's
-//!   `||hostname`, by a token of its pattern or hostname, and by a
-//!   `$domain=` (see [`host_index`] and [`SLOT_WORDS`]).
+//! - three indexes: by the rule's `||hostname`, by a token of its pattern
+//!   or hostname, and by a `$domain=` (see [`HOST_INDEX`] and
+//!   [`SLOT_WORDS`]); each entry is a rule's number and its group.
 
 /// Number of sections in an engine.
-pub const SECTIONS: usize = 3 + 3 * GROUPS;
+pub const SECTIONS: usize = 6;
 pub const RULES: usize = 0;
 pub const STRINGS: usize = 1;
 pub const DOMAINS: usize = 2;
-/// The groups, in the order their indexes follow the first three sections.
-pub const GROUPS: usize = 3;
-pub const IMPORTANT: usize = 0;
-pub const BLOCKING: usize = 1;
-pub const EXCEPTION: usize = 2;
+/// The index by hostname (a `||hostname` rule, looked up with each run of
+/// the request host's labels), by token (looked up with the URL's tokens)
+/// and by `$domain=` (looked up with the page host's suffixes).
+pub const HOST_INDEX: usize = 3;
+pub const TOKEN_INDEX: usize = 4;
+pub const DOMAIN_INDEX: usize = 5;
 
-/// The section of a group's index by hostname (a `||hostname` rule, looked
-/// up with each run of the request host's labels), by token (looked up with
-/// the URL's tokens) and by `$domain=` (looked up with the page host's
-/// suffixes).
-pub const fn host_index(group: usize) -> usize {
-    3 + 3 * group
-}
-pub const fn token_index(group: usize) -> usize {
-    4 + 3 * group
-}
-pub const fn domain_index(group: usize) -> usize {
-    5 + 3 * group
-}
+/// The groups a request is tried against, each index entry naming its
+/// rule's in the bits above [`RULE_BITS`]: `$important` rules, the other
+/// blocking rules, exceptions.
+pub const GROUPS: usize = 3;
+pub const IMPORTANT: u32 = 0;
+pub const BLOCKING: u32 = 1;
+pub const EXCEPTION: u32 = 2;
+pub const RULE_BITS: u32 = 29;
 
 /// An index is a hash table: `capacity` (a power of two, or 0), then
 /// `capacity` slots of two u32, key and value, found by [`slot`] and linear
 /// probing; then the lists of rules under keys that have several. A value
-/// of 0 is an empty slot; [`SINGLE`] set, the one rule's number; otherwise
-/// one more than where the key's list starts (its length, then the rule
-/// numbers, u32 each, counted from the end of the slots).
+/// of 0 is an empty slot; [`SINGLE`] set, the one entry; otherwise
+/// one more than where the key's list starts (its length, then the
+/// entries, u32 each, counted from the end of the slots).
 pub const SLOT_WORDS: usize = 2;
 pub const SINGLE: u32 = 1 << 31;
 

@@ -87,6 +87,16 @@ impl<'a> Prepared<'a> {
         let mut tokens = Vec::with_capacity(32);
         layout::tokens(&url_lower, false, false, MAX_URL_TOKENS, &mut tokens);
         tokens.push(0);
+        // A token the URL repeats is looked up once (the first time).
+        let mut seen = 0;
+        for i in 0..tokens.len() {
+            let t = tokens[i];
+            if !tokens[..seen].contains(&t) {
+                tokens[seen] = t;
+                seen += 1;
+            }
+        }
+        tokens.truncate(seen);
         let mut label_runs = Vec::with_capacity(16);
         let starts = std::iter::once(0).chain(hostname.match_indices('.').map(|(i, _)| i + 1));
         for start in starts {
@@ -211,13 +221,11 @@ impl Engine {
         if !rules_len.is_multiple_of(RECORD) || !sections[DOMAINS].len().is_multiple_of(8) {
             return Err("filter lists: a section is not whole records".into());
         }
-        for g in 0..GROUPS {
-            for s in [host_index(g), token_index(g), domain_index(g)] {
-                let r = &sections[s];
-                let capacity = word(&bytes, r.start) as usize;
-                if !capacity.is_power_of_two() && capacity != 0 || r.len() < 4 + capacity * SLOT_WORDS * 4 {
-                    return Err("filter lists: an index is truncated".into());
-                }
+        for s in [HOST_INDEX, TOKEN_INDEX, DOMAIN_INDEX] {
+            let r = &sections[s];
+            let capacity = word(&bytes, r.start) as usize;
+            if !capacity.is_power_of_two() && capacity != 0 || r.len() < 4 + capacity * SLOT_WORDS * 4 {
+                return Err("filter lists: an index is truncated".into());
             }
         }
         Ok(Engine { rules: rules_len / RECORD, bytes, sections, regexes: RefCell::new(FxHashMap::default()) })
@@ -289,42 +297,58 @@ impl Engine {
         single.into_iter().chain(range.map(move |i| word(s, lists + 4 * i)))
     }
 
-    /// The first rule of `group` that matches (with `host_only`, only rules
-    /// about a whole host are tried).
-    fn first(&self, group: usize, r: &Prepared, host_only: bool) -> Option<Hit> {
-        let try_rule = |rule: u32| {
-            let record = self.record(rule);
-            (!host_only || record.flags & FLAG_HOST_RULE != 0) && self.matches(rule, &record, r)
-        };
-        if let Some(source) = &r.source {
-            for &h in source {
-                if let Some(rule) = self.lookup(domain_index(group), key(h)).find(|&rule| try_rule(rule)) {
-                    return Some(Hit(rule));
+    /// Offers `visit` every index entry the request's keys find, in order:
+    /// by the page's `$domain=`, by the host's label runs, by the URL's
+    /// tokens; stops when `visit` says so.
+    fn scan(&self, r: &Prepared, mut visit: impl FnMut(u32, u32) -> bool) {
+        let sources = r.source.as_deref().unwrap_or(&[]);
+        let keys =
+            sources.iter().map(|&h| (DOMAIN_INDEX, h)).chain(r.label_runs.iter().map(|&h| (HOST_INDEX, h))).chain(r.tokens.iter().map(|&t| (TOKEN_INDEX, t)));
+        for (index, k) in keys {
+            for entry in self.lookup(index, key(k)) {
+                if visit(entry & ((1 << RULE_BITS) - 1), entry >> RULE_BITS) {
+                    return;
                 }
             }
         }
-        for &h in &r.label_runs {
-            if let Some(rule) = self.lookup(host_index(group), key(h)).find(|&rule| try_rule(rule)) {
-                return Some(Hit(rule));
-            }
-        }
-        for &t in &r.tokens {
-            if let Some(rule) = self.lookup(token_index(group), key(t)).find(|&rule| try_rule(rule)) {
-                return Some(Hit(rule));
-            }
-        }
-        None
     }
 
-    /// What the engine says about a request.
+    /// What the engine says about a request: a `$important` rule that
+    /// matches, else the first blocking rule found; and then, if a blocking
+    /// rule matched, an exception. With `host_only`, only rules about a whole
+    /// host are tried.
     pub fn decide(&self, r: &Prepared, host_only: bool) -> Decision {
         if !r.supported {
             return Decision::default();
         }
-        let important = self.first(IMPORTANT, r, host_only);
-        let filter = important.or_else(|| self.first(BLOCKING, r, host_only));
-        let exception = if filter.is_some() && important.is_none() { self.first(EXCEPTION, r, host_only) } else { None };
-        Decision { filter, important: important.is_some(), exception }
+        let tries = |rule: u32| {
+            let record = self.record(rule);
+            (!host_only || record.flags & FLAG_HOST_RULE != 0) && self.matches(rule, &record, r)
+        };
+        let (mut important, mut blocking) = (None, None);
+        self.scan(r, |rule, group| {
+            if group == IMPORTANT && tries(rule) {
+                important = Some(Hit(rule));
+                return true;
+            }
+            if group == BLOCKING && blocking.is_none() && tries(rule) {
+                blocking = Some(Hit(rule));
+            }
+            false
+        });
+        if important.is_some() {
+            return Decision { filter: important, important: true, exception: None };
+        }
+        let mut exception = None;
+        if blocking.is_some() {
+            self.scan(r, |rule, group| {
+                if group == EXCEPTION && tries(rule) {
+                    exception = Some(Hit(rule));
+                }
+                exception.is_some()
+            });
+        }
+        Decision { filter: blocking, important: false, exception }
     }
 
     /// Whether one rule matches the request (the reference engine's
