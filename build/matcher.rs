@@ -78,7 +78,7 @@ enum Keys {
 fn keys(f: &NetworkFilter, mask: u32) -> Keys {
     if mask & IS_HOSTNAME_ANCHOR != 0 && mask & IS_HOSTNAME_REGEX == 0 {
         if let Some(h) = f.hostname.as_deref().map(|h| h.trim_matches('.')).filter(|h| !h.is_empty()) {
-            return Keys::Host(hash(h));
+            return Keys::Host(token_hash(h));
         }
     }
     if f.opt_not_domains.is_none() {
@@ -117,9 +117,9 @@ fn keys(f: &NetworkFilter, mask: u32) -> Keys {
         };
     }
     if mask & FROM_HTTP != 0 && mask & FROM_HTTPS == 0 {
-        out.push(hash("http"));
+        out.push(token_hash("http"));
     } else if mask & FROM_HTTPS != 0 && mask & FROM_HTTP == 0 {
-        out.push(hash("https"));
+        out.push(token_hash("https"));
     }
     Keys::Tokens(out)
 }
@@ -167,7 +167,7 @@ fn required_literal(source: &str) -> Option<String> {
 /// Tokens every URL has, or nearly: a rule is found by one of them only if
 /// it has no other.
 fn common(token: u64) -> bool {
-    ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"].iter().any(|t| hash(t) == token)
+    ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"].iter().any(|t| token_hash(t) == token)
 }
 
 /// One index (layout.rs [`SLOT_WORDS`]): a hash table about 70% full,

@@ -212,7 +212,7 @@ fn reference_index_misses(rule: &str, url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let mut tokens = Vec::new();
     layout::tokens(&lower, false, false, MAX_URL_TOKENS, &mut tokens);
-    first.chars().count() > 1 && lower.contains(&first) && !tokens.contains(&hash(&first))
+    first.chars().count() > 1 && lower.contains(&first) && !tokens.contains(&token_hash(&first))
 }
 
 #[test]

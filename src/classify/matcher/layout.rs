@@ -189,14 +189,22 @@ pub fn glob_matches(pattern: &[u8], text: &[u8], left: bool, right: bool) -> boo
     let mut at = 0;
     for (k, part) in parts.enumerate() {
         let ends = k == last;
-        // The first part may start anywhere unless anchored; a later one only
-        // after a gap without a newline (`.*`).
-        let gap_ok = |s: usize| k == 0 || !text[at..s].contains(&b'\n');
-        let candidates = if k == 0 && left { at..at + 1 } else { at..text.len() + 1 };
+        // The first part may start anywhere (or only at the start, anchored);
+        // a later one only after a gap without a newline (`.*`).
+        let last_start = match (k, left) {
+            (0, true) => at,
+            (0, false) => text.len(),
+            _ => at + text[at..].iter().position(|&b| b == b'\n').unwrap_or(text.len() - at),
+        };
         let mut found = None;
-        for s in candidates {
-            if !gap_ok(s) {
-                break;
+        let mut s = at;
+        while s <= last_start {
+            // Jump to the next place the part's first byte is, when it is a literal.
+            if let Some(&c) = part.first().filter(|&&c| c != b'^') {
+                match text.get(s..(last_start + 1).min(text.len())).and_then(|t| memchr::memchr(c, t)) {
+                    Some(i) => s += i,
+                    None => break,
+                }
             }
             if let Some(end) = part_at(part, ends, text, s) {
                 if !(ends && right) || end == text.len() {
@@ -204,6 +212,7 @@ pub fn glob_matches(pattern: &[u8], text: &[u8], left: bool, right: bool) -> boo
                     break;
                 }
             }
+            s += 1;
         }
         match found {
             Some(end) => at = end,
@@ -245,10 +254,16 @@ pub const FROM_DOCUMENT: u32 = 1 << 29;
 pub const FROM_POST: u32 = 1 << 30;
 pub const FROM_ANY_METHODS: u32 = FROM_GET | FROM_HEAD | FROM_POST;
 
-/// The hash of a token or a domain (SeaHash, as the filter syntax's
-/// reference engine uses, so `$domain=` hashes are taken over as parsed).
+/// The hash of a `$domain=` domain (SeaHash, as the reference engine's
+/// parse gives them, so they are taken over as parsed).
 pub fn hash(s: &str) -> u64 {
     seahash::hash(s.as_bytes())
+}
+
+/// The hash of a token or of a run of host labels: cheaper, as every URL
+/// has a score of them (FNV-1a; collisions only cost a rule tried in vain).
+pub fn token_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// The key a hash is indexed by.
@@ -281,7 +296,7 @@ pub fn tokens(text: &str, skip_first: bool, skip_last: bool, max: usize, out: &m
         } else if inside {
             inside = false;
             if (start != 0 || !skip_first) && i - start > 1 && c != '*' && preceding != Some('*') {
-                out.push(hash(&text[start..i]));
+                out.push(token_hash(&text[start..i]));
             }
             preceding = Some(c);
         } else {
@@ -289,7 +304,7 @@ pub fn tokens(text: &str, skip_first: bool, skip_last: bool, max: usize, out: &m
         }
     }
     if !skip_last && inside && text.len() - start > 1 && preceding != Some('*') && out.len() < max {
-        out.push(hash(&text[start..]));
+        out.push(token_hash(&text[start..]));
     }
 }
 

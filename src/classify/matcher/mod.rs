@@ -102,9 +102,9 @@ impl<'a> Prepared<'a> {
         for start in starts {
             let rest = &hostname[start..];
             for (end, _) in rest.match_indices('.') {
-                label_runs.push(hash(&rest[..end]));
+                label_runs.push(token_hash(&rest[..end]));
             }
-            label_runs.push(hash(rest));
+            label_runs.push(token_hash(rest));
         }
         let method = match method.to_ascii_lowercase().as_str() {
             "" => None,
