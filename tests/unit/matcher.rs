@@ -336,7 +336,7 @@ fn a_damaged_pack_is_an_error_and_odd_bytes_never_panic() {
     // end of the index.
     for _ in 0..3 {
         let mut index = Vec::new();
-        for w in [2u32, key(r.label_runs[0]), 99 | SINGLE, 0, 1, 50, 1] {
+        for w in [2u32, key(r.label_runs()[0]), 99 | SINGLE, 0, 1, 50, 1] {
             index.extend_from_slice(&w.to_le_bytes());
         }
         sections.push(index);

@@ -23,14 +23,18 @@ use layout::*;
 /// engine.
 pub struct Prepared<'a> {
     url: &'a str,
-    url_lower: String,
+    /// The URL in lower case (borrowed when it has no upper-case letter).
+    url_lower: Cow<'a, str>,
     hostname: &'a str,
-    /// Hashes of the page's host and each of its parent domains; `None`
-    /// without a page host.
-    source: Option<Vec<u64>>,
-    tokens: Vec<u64>,
-    /// Hashes of every run of whole labels of the request's host.
-    label_runs: Vec<u64>,
+    /// The keys the indexes are looked up with, in order: hashes of the
+    /// page's host and each of its parent domains (`sources` of them), of
+    /// every run of whole labels of the request's host (`runs`), then of
+    /// the URL's distinct tokens and the catch-all 0.
+    keys: Vec<u64>,
+    sources: usize,
+    runs: usize,
+    /// Whether the page's host is known (a rule with `$domain=` needs it).
+    has_source: bool,
     /// The request type's mask bit (see [`type_mask`]).
     kind: u32,
     third_party: bool,
@@ -74,46 +78,56 @@ impl<'a> Prepared<'a> {
             let ws = !http && !https && (scheme == "ws" || scheme == "wss");
             (http, https, http || https || ws, if ws { FROM_WEBSOCKET } else { type_mask(type_name) })
         };
-        let source = (!source_hostname.is_empty()).then(|| {
-            let mut h = vec![hash(source_hostname)];
+        let mut keys = Vec::with_capacity(48);
+        if !source_hostname.is_empty() {
+            keys.push(hash(source_hostname));
             for (i, c) in source_hostname.char_indices() {
                 if c == '.' && i + 1 < source_hostname.len() {
-                    h.push(hash(&source_hostname[i + 1..]));
+                    keys.push(hash(&source_hostname[i + 1..]));
                 }
             }
-            h
-        });
-        let url_lower = url.to_ascii_lowercase();
-        let mut tokens = Vec::with_capacity(32);
-        layout::tokens(&url_lower, false, false, MAX_URL_TOKENS, &mut tokens);
-        tokens.push(0);
-        // A token the URL repeats is looked up once (the first time).
-        let mut seen = 0;
-        for i in 0..tokens.len() {
-            let t = tokens[i];
-            if !tokens[..seen].contains(&t) {
-                tokens[seen] = t;
-                seen += 1;
-            }
         }
-        tokens.truncate(seen);
-        let mut label_runs = Vec::with_capacity(16);
+        let sources = keys.len();
         let starts = std::iter::once(0).chain(hostname.match_indices('.').map(|(i, _)| i + 1));
         for start in starts {
             let rest = &hostname[start..];
             for (end, _) in rest.match_indices('.') {
-                label_runs.push(token_hash(&rest[..end]));
+                keys.push(token_hash(&rest[..end]));
             }
-            label_runs.push(token_hash(rest));
+            keys.push(token_hash(rest));
         }
-        let method = match method.to_ascii_lowercase().as_str() {
-            "" => None,
-            "get" => Some(FROM_GET),
-            "head" => Some(FROM_HEAD),
-            "post" => Some(FROM_POST),
-            _ => Some(0),
-        };
-        Prepared { url, url_lower, hostname, source, tokens, label_runs, kind, third_party, http, https, supported, method }
+        let runs = keys.len() - sources;
+        let url_lower = if url.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(url.to_ascii_lowercase()) } else { Cow::Borrowed(url) };
+        let from = keys.len();
+        layout::tokens(&url_lower, false, false, MAX_URL_TOKENS, &mut keys);
+        keys.push(0);
+        // A token the URL repeats is looked up once (the first time).
+        let mut kept = from;
+        for i in from..keys.len() {
+            let t = keys[i];
+            if !keys[from..kept].contains(&t) {
+                keys[kept] = t;
+                kept += 1;
+            }
+        }
+        keys.truncate(kept);
+        let method = [("get", FROM_GET), ("head", FROM_HEAD), ("post", FROM_POST)]
+            .iter()
+            .find(|(name, _)| method.eq_ignore_ascii_case(name))
+            .map(|&(_, m)| m)
+            .or(if method.is_empty() { None } else { Some(0) });
+        Prepared { url, url_lower, hostname, keys, sources, runs, has_source: sources > 0, kind, third_party, http, https, supported, method }
+    }
+
+    /// Hashes of the page's host and its parent domains.
+    fn sources(&self) -> &[u64] {
+        &self.keys[..self.sources]
+    }
+
+    /// Hashes of every run of whole labels of the request's host.
+    #[cfg(test)]
+    fn label_runs(&self) -> &[u64] {
+        &self.keys[self.sources..self.sources + self.runs]
     }
 
     fn url(&self, match_case: bool) -> &str {
@@ -301,10 +315,15 @@ impl Engine {
     /// by the page's `$domain=`, by the host's label runs, by the URL's
     /// tokens; stops when `visit` says so.
     fn scan(&self, r: &Prepared, mut visit: impl FnMut(u32, u32) -> bool) {
-        let sources = r.source.as_deref().unwrap_or(&[]);
-        let keys =
-            sources.iter().map(|&h| (DOMAIN_INDEX, h)).chain(r.label_runs.iter().map(|&h| (HOST_INDEX, h))).chain(r.tokens.iter().map(|&t| (TOKEN_INDEX, t)));
-        for (index, k) in keys {
+        let (runs_from, tokens_from) = (r.sources, r.sources + r.runs);
+        for (i, &k) in r.keys.iter().enumerate() {
+            let index = if i < runs_from {
+                DOMAIN_INDEX
+            } else if i < tokens_from {
+                HOST_INDEX
+            } else {
+                TOKEN_INDEX
+            };
             for entry in self.lookup(index, key(k)) {
                 if visit(entry & ((1 << RULE_BITS) - 1), entry >> RULE_BITS) {
                     return;
@@ -389,18 +408,13 @@ impl Engine {
                 }
                 false
             };
-            if included > 0 {
-                match &r.source {
-                    Some(s) if s.iter().any(|&h| contains(0, included, h)) => {}
-                    _ => return false,
-                }
+            // Without a page host, an included domain cannot be met, and an
+            // excluded one excludes nothing (the reference engine's rule).
+            if included > 0 && !(r.has_source && r.sources().iter().any(|&h| contains(0, included, h))) {
+                return false;
             }
-            if excluded > 0 {
-                if let Some(s) = &r.source {
-                    if s.iter().any(|&h| contains(included, excluded, h)) {
-                        return false;
-                    }
-                }
+            if excluded > 0 && r.sources().iter().any(|&h| contains(included, excluded, h)) {
+                return false;
             }
         }
         self.pattern_matches(rule, record, r)
