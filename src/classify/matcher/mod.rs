@@ -175,8 +175,14 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// The `n`-th u32 after `base`, or 0 past the end (or beyond what an
+/// address can say, in wasm32).
+fn nth_word(bytes: &[u8], base: usize, n: usize) -> u32 {
+    n.checked_mul(4).and_then(|o| o.checked_add(base)).map_or(0, |at| word(bytes, at))
+}
+
 fn word(bytes: &[u8], at: usize) -> u32 {
-    bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    at.checked_add(4).and_then(|end| bytes.get(at..end)).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// The first place `needle` occurs in `hay` (for the short needles and
@@ -238,7 +244,8 @@ impl Engine {
         for s in [HOST_INDEX, TOKEN_INDEX, DOMAIN_INDEX] {
             let r = &sections[s];
             let capacity = word(&bytes, r.start) as usize;
-            if !capacity.is_power_of_two() && capacity != 0 || r.len() < 4 + capacity * SLOT_WORDS * 4 {
+            let slots_end = capacity.checked_mul(SLOT_WORDS * 4).and_then(|n| n.checked_add(4));
+            if !capacity.is_power_of_two() && capacity != 0 || slots_end.is_none_or(|end| r.len() < end) {
                 return Err("filter lists: an index is truncated".into());
             }
         }
@@ -267,8 +274,8 @@ impl Engine {
         if len == NONE {
             return None;
         }
-        let from = r.rule_at as usize + at as usize;
-        self.section(STRINGS).get(from..from + len as usize)
+        let from = (r.rule_at as usize).checked_add(at as usize)?;
+        self.section(STRINGS).get(from..from.checked_add(len as usize)?)
     }
 
     /// The rule as written, its list's index in the engine and its 0-based
@@ -300,7 +307,7 @@ impl Engine {
                         single = Some(value & !SINGLE);
                     } else {
                         let first = value as usize;
-                        let count = word(s, lists + 4 * (first - 1)) as usize;
+                        let count = nth_word(s, lists, first - 1) as usize;
                         range = first..first + count.min(s.len() / 4);
                     }
                     break;
@@ -308,7 +315,7 @@ impl Engine {
                 i = (i + 1) & (capacity - 1);
             }
         }
-        single.into_iter().chain(range.map(move |i| word(s, lists + 4 * i)))
+        single.into_iter().chain(range.map(move |i| nth_word(s, lists, i)))
     }
 
     /// Offers `visit` every index entry the request's keys find, in order:
@@ -395,7 +402,10 @@ impl Engine {
         if included + excluded > 0 {
             let at = record.domains_at as usize;
             let d = self.section(DOMAINS);
-            let hash_at = |i: usize| d.get((at + i) * 8..(at + i) * 8 + 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap()));
+            let hash_at = |i: usize| {
+                let from = at.checked_add(i).and_then(|n| n.checked_mul(8));
+                from.and_then(|f| d.get(f..f + 8)).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap()))
+            };
             let contains = |from: usize, n: usize, h: u64| {
                 let (mut lo, mut hi) = (from, from + n);
                 while lo < hi {
