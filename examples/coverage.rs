@@ -212,6 +212,23 @@ fn main() {
     println!("| company | tier | headquarters | tracker requests |\n|---|---|---|---|");
     let mut top: Vec<(usize, u64)> = ranking.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let top150 = top.iter().take(150);
+    let (cited, with_hq) = top150.clone().fold((0, 0), |(c, h), (e, _)| {
+        let r = entity::entity(*e);
+        (c + usize::from(r.tier == Tier::Cited), h + usize::from(r.headquarters.is_some()))
+    });
+    println!(
+        "Of the {} companies receiving the most of these requests (up to 150), {cited} are in the cited table (both countries and the parent chain cited) and {with_hq} have a headquarters country.\n",
+        top150.count()
+    );
+    if std::env::var_os("BORDERLINE_TOP_LISTED").is_some() {
+        for (e, n) in top.iter().take(150) {
+            let r = entity::entity(*e);
+            if r.tier != Tier::Cited {
+                eprintln!("{}\t{}\t{n}", r.name, r.headquarters.unwrap_or("-"));
+            }
+        }
+    }
     for (e, n) in top.iter().take(40) {
         let r = entity::entity(*e);
         println!("| {} | {} | {} | {n} |", r.name, if r.tier == Tier::Cited { "cited" } else { "listed" }, r.headquarters.unwrap_or("not known"));
