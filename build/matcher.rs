@@ -144,7 +144,86 @@ fn regex_tokens(source: &str) -> Vec<u64> {
             Some(c) => c.into_iter().filter(|h| t.contains(h)).collect(),
         });
     }
-    common.unwrap_or_default()
+    let mut out = common.unwrap_or_default();
+    out.extend(inner_literal_tokens(&hir));
+    out
+}
+
+/// Whether a byte ends a token for certain (an ASCII byte that is not a
+/// letter or digit; a non-ASCII byte may belong to a Unicode letter).
+fn is_separator_byte(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric()
+}
+
+/// Whether whatever `h` matches ends (or, with `first`, starts) with a
+/// separator for certain. `None`: it may match nothing.
+fn edge_is_separator(h: &regex_syntax::hir::Hir, first: bool) -> Option<bool> {
+    use regex_syntax::hir::{Class, HirKind};
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(l) => {
+            let b = if first { l.0.first() } else { l.0.last() };
+            b.map(|&b| is_separator_byte(b))
+        }
+        HirKind::Class(Class::Bytes(c)) => Some(c.ranges().iter().all(|r| (r.start()..=r.end()).all(is_separator_byte))),
+        HirKind::Class(Class::Unicode(c)) => Some(c.ranges().iter().all(|r| (r.start()..=r.end()).all(|ch| ch.is_ascii() && is_separator_byte(ch as u8)))),
+        HirKind::Repetition(r) if r.min == 0 => None,
+        HirKind::Repetition(r) => edge_is_separator(&r.sub, first),
+        HirKind::Capture(c) => edge_is_separator(&c.sub, first),
+        HirKind::Concat(v) => {
+            let mut items: Vec<_> = v.iter().collect();
+            if !first {
+                items.reverse();
+            }
+            separator_before(items.into_iter(), first)
+        }
+        HirKind::Alternation(v) => {
+            let edges: Option<Vec<bool>> = v.iter().map(|a| edge_is_separator(a, first)).collect();
+            edges.map(|e| e.iter().all(|&x| x))
+        }
+    }
+}
+
+/// Walking outwards from a literal through `items` (nearest first; with
+/// `first`, the items after it, read at their first byte, else the items
+/// before it, read at their last): whether the byte next to the literal is a
+/// separator for certain. An item that may match nothing must be a
+/// separator if it matches anything, and the walk goes on.
+fn separator_before<'h>(items: impl Iterator<Item = &'h regex_syntax::hir::Hir>, first: bool) -> Option<bool> {
+    use regex_syntax::hir::{HirKind, Look};
+    for h in items {
+        match h.kind() {
+            // The start (or end) of the URL bounds a token.
+            HirKind::Look(Look::Start) if !first => return Some(true),
+            HirKind::Look(Look::End) if first => return Some(true),
+            HirKind::Repetition(r) if r.min == 0 => match edge_is_separator(&r.sub, first) {
+                Some(true) => continue,
+                _ => return Some(false),
+            },
+            _ => match edge_is_separator(h, first) {
+                Some(b) => return Some(b),
+                None => continue,
+            },
+        }
+    }
+    None
+}
+
+/// Tokens of the literals of the expression's top-level sequence that a
+/// match holds whole: inside a literal, or at its edge where the expression
+/// puts a separator (or the URL's start or end) next to it.
+fn inner_literal_tokens(hir: &regex_syntax::hir::Hir) -> Vec<u64> {
+    use regex_syntax::hir::HirKind;
+    let HirKind::Concat(children) = hir.kind() else { return Vec::new() };
+    let mut out = Vec::new();
+    for (k, c) in children.iter().enumerate() {
+        let HirKind::Literal(l) = c.kind() else { continue };
+        let Ok(text) = std::str::from_utf8(&l.0) else { continue };
+        let bounded_before = separator_before(children[..k].iter().rev(), false) == Some(true);
+        let bounded_after = separator_before(children[k + 1..].iter(), true) == Some(true);
+        tokens(&text.to_ascii_lowercase(), !bounded_before, !bounded_after, MAX_URL_TOKENS, &mut out);
+    }
+    out
 }
 
 /// The longest run of literal bytes any match of a regular expression must
