@@ -73,8 +73,9 @@ enum Keys {
     Fallback,
 }
 
-/// The tokens a rule can be found by (the reference engine's choice of
-/// candidates: see the module's notes in layout.rs).
+/// How a rule can be found: its `||hostname`, else the reference engine's
+/// choice of candidate keys (a lone `$domain=`, then the tokens of its
+/// pattern and hostname), narrowed to tokens a matching URL must hold whole.
 fn keys(f: &NetworkFilter, mask: u32) -> Keys {
     if mask & IS_HOSTNAME_ANCHOR != 0 && mask & IS_HOSTNAME_REGEX == 0 {
         if let Some(h) = f.hostname.as_deref().map(|h| h.trim_matches('.')).filter(|h| !h.is_empty()) {
@@ -100,14 +101,14 @@ fn keys(f: &NetworkFilter, mask: u32) -> Keys {
             // this index does not.
             let right = mask & IS_RIGHT_ANCHOR != 0;
             let left = mask & IS_LEFT_ANCHOR != 0 && mask & IS_HOSTNAME_ANCHOR == 0;
-            tokens(p, right || !left, !right, MAX_URL_TOKENS, &mut out);
+            tokens(p, right || !left, !right, &mut out);
         }
     }
     if let Some(h) = f.hostname.as_deref() {
         if mask & IS_HOSTNAME_REGEX == 0 {
-            tokens(h, false, false, MAX_URL_TOKENS, &mut out);
+            tokens(h, false, false, &mut out);
         } else if let Some(dot) = h.rfind('.') {
-            tokens(&h[..dot], false, false, MAX_URL_TOKENS, &mut out);
+            tokens(&h[..dot], false, false, &mut out);
         }
     }
     if out.is_empty() {
@@ -138,7 +139,7 @@ fn regex_tokens(source: &str) -> Vec<u64> {
     for literal in literals {
         let Ok(text) = std::str::from_utf8(literal.as_bytes()) else { return Vec::new() };
         let mut t = Vec::new();
-        tokens(&text.to_ascii_lowercase(), true, true, MAX_URL_TOKENS, &mut t);
+        tokens(&text.to_ascii_lowercase(), true, true, &mut t);
         common = Some(match common {
             None => t,
             Some(c) => c.into_iter().filter(|h| t.contains(h)).collect(),
@@ -221,7 +222,7 @@ fn inner_literal_tokens(hir: &regex_syntax::hir::Hir) -> Vec<u64> {
         let Ok(text) = std::str::from_utf8(&l.0) else { continue };
         let bounded_before = separator_before(children[..k].iter().rev(), false) == Some(true);
         let bounded_after = separator_before(children[k + 1..].iter(), true) == Some(true);
-        tokens(&text.to_ascii_lowercase(), !bounded_before, !bounded_after, MAX_URL_TOKENS, &mut out);
+        tokens(&text.to_ascii_lowercase(), !bounded_before, !bounded_after, &mut out);
     }
     out
 }
@@ -245,9 +246,7 @@ fn required_literal(source: &str) -> Option<String> {
 
 /// Tokens every URL has, or nearly: a rule is found by one of them only if
 /// it has no other.
-fn common(token: u64) -> bool {
-    ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"].iter().any(|t| token_hash(t) == token)
-}
+const COMMON: [&str; 11] = ["http", "https", "www", "com", "net", "org", "js", "html", "php", "cdn", "static"];
 
 /// One index (layout.rs [`SLOT_WORDS`]): a hash table about 70% full,
 /// then the lists of keys with several rules.
@@ -391,6 +390,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
             }
         }
     }
+    let common: HashSet<u64> = COMMON.iter().map(|t| token_hash(t)).collect();
     let mut host_index: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     let mut token_index: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     let mut domain_index: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -408,7 +408,7 @@ pub fn compile(lists: &[&str], counts: &mut Counts) -> Vec<u8> {
                 }
             }
             Keys::Tokens(t) => {
-                let best = t.iter().copied().min_by_key(|k| (common(*k), frequency[k], *k)).unwrap();
+                let best = t.iter().copied().min_by_key(|k| (common.contains(k), frequency[k], *k)).unwrap();
                 token_index.entry(key(best)).or_default().push(entry);
             }
             Keys::Fallback => {

@@ -221,13 +221,17 @@ fn main() {
         "Of the {} companies receiving the most of these requests (up to 150), {cited} are in the cited table (both countries and the parent chain cited) and {with_hq} have a headquarters country.\n",
         top150.count()
     );
-    if std::env::var_os("BORDERLINE_TOP_LISTED").is_some() {
-        for (e, n) in top.iter().take(150) {
-            let r = entity::entity(*e);
-            if r.tier != Tier::Cited {
-                eprintln!("{}\t{}\t{n}", r.name, r.headquarters.unwrap_or("-"));
-            }
-        }
+    // The top companies not yet cited, for whoever extends the cited table:
+    // BORDERLINE_TOP_LISTED=path.
+    if let Some(path) = std::env::var_os("BORDERLINE_TOP_LISTED") {
+        let listed: String = top
+            .iter()
+            .take(150)
+            .map(|(e, n)| (entity::entity(*e), n))
+            .filter(|(r, _)| r.tier != Tier::Cited)
+            .map(|(r, n)| format!("{}\t{}\t{n}\n", r.name, r.headquarters.unwrap_or("-")))
+            .collect();
+        std::fs::write(path, listed).expect("write the list of uncited top companies");
     }
     for (e, n) in top.iter().take(40) {
         let r = entity::entity(*e);

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::aggregate::{Bounds, SiteReport, Subject, SubjectKind, Unit};
+use crate::classify::filters::ENGINES;
 use crate::classify::{self, entity, Classification, ClassifyError, FilterLists};
 use crate::data::pack::{self, PackSource};
 use crate::judge::{entity_jurisdiction, server_jurisdiction, Policy};
@@ -171,8 +172,10 @@ impl Analyzer {
         P: PackSource + ?Sized,
     {
         classify::domain::warm_up();
-        // The lists pack is copied in once and read in place.
-        let lists = FilterLists::from_pack(Cow::Owned(lists.copy(0..lists.len()))).map_err(|e| format!("lists.bin: {e}"))?;
+        // Each engine and each table is copied in once, into an allocation of
+        // its own, and read in place.
+        let engines = pack::copy_sections(lists, ENGINES).map_err(|e| format!("lists.bin: {e}"))?;
+        let lists = FilterLists::from_engines(engines.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("lists.bin: {e}"))?;
         let tables = pack::copy_sections(locations, 5).map_err(|e| format!("locations.bin: {e}"))?;
         let locator = Locator::from_trusted_tables(tables.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("locations.bin: {e}"))?;
         Ok(Analyzer { lists, locator })

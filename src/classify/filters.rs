@@ -65,7 +65,9 @@ pub struct FilterLists {
     general: Engines,
 }
 
-/// Each engine's lists in list-index order (build/matcher.rs `ENGINES`).
+/// The engines in `lists.bin`, and each one's lists in list-index order
+/// (build/matcher.rs `ENGINES`).
+pub const ENGINES: usize = 2;
 const PLATFORM_LISTS: &[ListId] = &[ListId::PlatformTelemetry];
 const GENERAL_LISTS: &[ListId] = &[ListId::Easyprivacy, ListId::Easylist];
 
@@ -93,22 +95,20 @@ impl FilterLists {
     /// The lists compiled into the binary.
     #[cfg(feature = "embedded-data")]
     pub fn embedded() -> FilterLists {
-        FilterLists::from_pack(Cow::Borrowed(crate::data::embedded::LISTS)).expect("the embedded filter lists have the layout this build wrote")
+        let pack = crate::data::embedded::LISTS;
+        let ranges = crate::data::pack::sections(pack, ENGINES).expect("the embedded filter lists are a pack of two engines");
+        FilterLists::from_engines(ranges.into_iter().map(|r| Cow::Borrowed(&pack[r])).collect())
+            .expect("the embedded filter lists have the layout this build wrote")
     }
 
-    /// Reads the `lists.bin` data pack (layout: build/matcher.rs) in place;
-    /// a pack of another shape is an error, not a panic.
-    pub fn from_pack(pack: Cow<'static, [u8]>) -> Result<FilterLists, String> {
-        let ranges = crate::data::pack::sections(&pack, 2)?;
-        let engine = |r: std::ops::Range<usize>| -> Result<matcher::Engine, String> {
-            match &pack {
-                Cow::Borrowed(b) => matcher::Engine::from_pack(Cow::Borrowed(&b[r])),
-                Cow::Owned(v) => matcher::Engine::from_pack(Cow::Owned(v[r].to_vec())),
-            }
-        };
+    /// The two engines of a `lists.bin` data pack (layout: build/matcher.rs),
+    /// each in its own allocation (or borrowed), read in place; an engine of
+    /// another shape is an error, not a panic.
+    pub fn from_engines(engines: Vec<Cow<'static, [u8]>>) -> Result<FilterLists, String> {
+        let [platform, general]: [Cow<'static, [u8]>; ENGINES] = engines.try_into().map_err(|_| "filter lists: a pack of two engines")?;
         Ok(FilterLists {
-            platform: Engines { lists: PLATFORM_LISTS, engine: engine(ranges[0].clone())? },
-            general: Engines { lists: GENERAL_LISTS, engine: engine(ranges[1].clone())? },
+            platform: Engines { lists: PLATFORM_LISTS, engine: matcher::Engine::from_pack(platform)? },
+            general: Engines { lists: GENERAL_LISTS, engine: matcher::Engine::from_pack(general)? },
         })
     }
 

@@ -37,7 +37,7 @@ impl Locator {
     pub fn embedded() -> Locator {
         let pack = crate::data::embedded::LOCATIONS;
         let ranges = crate::data::pack::sections(pack, 5).expect("the embedded pack has five sections");
-        Locator::unvalidated(ranges.into_iter().map(|r| Cow::Borrowed(&pack[r])).collect()).expect("embedded tables have valid headers")
+        Locator::from_trusted_tables(ranges.into_iter().map(|r| Cow::Borrowed(&pack[r])).collect()).expect("embedded tables have valid headers")
     }
 
     /// Reads a `locations.bin` data pack and validates every table in full, so
@@ -58,7 +58,7 @@ impl Locator {
     /// The five tables of a `locations.bin` pack, in its order, each in an
     /// allocation of its own; validated in full, as by [`Locator::from_pack`].
     pub fn from_tables(tables: Vec<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
-        let l = Locator::unvalidated(tables)?;
+        let l = Locator::from_trusted_tables(tables)?;
         l.validate()?;
         Ok(l)
     }
@@ -72,15 +72,10 @@ impl Locator {
     }
 
     /// The five tables of a `locations.bin` pack whose bytes a content hash
-    /// already vouches for (the wasm shells read only the copy of the pack
-    /// that matches its SHA-256): each table's header is checked (constant
-    /// time), so no lookup can panic, but not every row.
+    /// already vouches for (the embedded pack; the wasm shells read only the
+    /// copy of the pack that matches its SHA-256): each table's header is
+    /// checked (constant time), so no lookup can panic, but not every row.
     pub fn from_trusted_tables(tables: Vec<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
-        Locator::unvalidated(tables)
-    }
-
-    /// Checks each table's header (constant time): after this no lookup can panic.
-    fn unvalidated(tables: Vec<Cow<'static, [u8]>>) -> Result<Locator, TableError> {
         let tables: [Cow<'static, [u8]>; 5] = tables.try_into().map_err(|_| TableError("a locations pack has five tables".into()))?;
         for (i, width) in [(COUNTRY_V4, 4), (COUNTRY_V6, 16), (ASN_V4, 4), (ASN_V6, 16)] {
             if RangeTable::parse(&tables[i])?.key_width() != width {

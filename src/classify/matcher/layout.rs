@@ -29,7 +29,6 @@ pub const DOMAIN_INDEX: usize = 5;
 /// The groups a request is tried against, each index entry naming its
 /// rule's in the bits above [`RULE_BITS`]: `$important` rules, the other
 /// blocking rules, exceptions.
-pub const GROUPS: usize = 3;
 pub const IMPORTANT: u32 = 0;
 pub const BLOCKING: u32 = 1;
 pub const EXCEPTION: u32 = 2;
@@ -125,8 +124,7 @@ impl Record {
 }
 
 /// The rule is about a whole host (`||host^` and its kin: see
-/// `classify::filters::is_host_rule`), so it can judge a connection whose
-/// URL is not known.
+/// [`is_host_rule`]), so it can judge a connection whose URL is not known.
 pub const FLAG_HOST_RULE: u8 = 1;
 /// The rule's regular expression does not compile: it never matches (as in
 /// the reference engine).
@@ -276,11 +274,13 @@ pub fn key(hash: u64) -> u32 {
 /// either).
 pub const MAX_URL_TOKENS: usize = 255;
 
-/// Splits `text` into tokens: runs of alphanumeric characters (Unicode's
-/// sense) of two or more, leaving out a run next to a `*` and, if asked, the
-/// first and the last run (which a pattern may only partly cover). Stops
-/// after `max` tokens.
-pub fn tokens(text: &str, skip_first: bool, skip_last: bool, max: usize, out: &mut Vec<u64>) {
+/// Appends to `out` the tokens of `text`: runs of alphanumeric characters
+/// (Unicode's sense) of two or more, leaving out a run next to a `*` and, if
+/// asked, the first and the last run (which a pattern may only partly
+/// cover). Stops after [`MAX_URL_TOKENS`] of them, as the reference engine
+/// does, whatever `out` held before.
+pub fn tokens(text: &str, skip_first: bool, skip_last: bool, out: &mut Vec<u64>) {
+    let max = out.len() + MAX_URL_TOKENS;
     let mut inside = false;
     let mut start = 0;
     let mut preceding: Option<char> = None;
@@ -332,18 +332,19 @@ pub fn is_host_rule(rule: &str) -> bool {
 /// The expression the reference engine compiles for a pattern (its
 /// `compile_regex`): `None` matches everything.
 pub fn regex_source(mask: u32, pattern: Option<&str>) -> Option<String> {
+    use std::sync::LazyLock;
+    static SPECIAL: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"([\|\.\$\+\?\{\}\(\)\[\]])").unwrap());
+    static WILDCARD: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"\*").unwrap());
+    static ANCHOR: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"\^(.)").unwrap());
+    static ANCHOR_EOL: LazyLock<regex::Regex> = LazyLock::new(|| regex::Regex::new(r"\^$").unwrap());
     let p = pattern.filter(|p| !p.is_empty())?;
     if mask & IS_COMPLETE_REGEX != 0 {
         return Some(p[1..p.len() - 1].replace("\\/", "/").replace("\\:", ":"));
     }
-    let special = regex::Regex::new(r"([\|\.\$\+\?\{\}\(\)\[\]])").unwrap();
-    let wildcard = regex::Regex::new(r"\*").unwrap();
-    let anchor = regex::Regex::new(r"\^(.)").unwrap();
-    let anchor_eol = regex::Regex::new(r"\^$").unwrap();
-    let r = special.replace_all(p, "\\$1");
-    let r = wildcard.replace_all(&r, ".*");
-    let r = anchor.replace_all(&r, "(?:[^\\w\\d\\._%-])$1");
-    let r = anchor_eol.replace_all(&r, "(?:[^\\w\\d\\._%-]|$)");
+    let r = SPECIAL.replace_all(p, "\\$1");
+    let r = WILDCARD.replace_all(&r, ".*");
+    let r = ANCHOR.replace_all(&r, "(?:[^\\w\\d\\._%-])$1");
+    let r = ANCHOR_EOL.replace_all(&r, "(?:[^\\w\\d\\._%-]|$)");
     let left = if mask & IS_LEFT_ANCHOR != 0 { "^" } else { "" };
     let right = if mask & IS_RIGHT_ANCHOR != 0 { "$" } else { "" };
     Some(format!("{left}{r}{right}"))

@@ -6,8 +6,8 @@
 //! It decides as Brave's `adblock` crate (the reference engine, which parses
 //! the rules at build time) decides for a request: `$important` rules first,
 //! then the other blocking rules, then, if one matched and it is not
-//! important, the exceptions. `tests/matcher.rs` proves the two equal on real
-//! and generated requests.
+//! important, the exceptions. `tests/unit/matcher.rs` proves the two equal on
+//! real and generated requests.
 
 pub mod layout;
 
@@ -33,8 +33,6 @@ pub struct Prepared<'a> {
     keys: Vec<u64>,
     sources: usize,
     runs: usize,
-    /// Whether the page's host is known (a rule with `$domain=` needs it).
-    has_source: bool,
     /// The request type's mask bit (see [`type_mask`]).
     kind: u32,
     third_party: bool,
@@ -99,7 +97,7 @@ impl<'a> Prepared<'a> {
         let runs = keys.len() - sources;
         let url_lower = if url.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(url.to_ascii_lowercase()) } else { Cow::Borrowed(url) };
         let from = keys.len();
-        layout::tokens(&url_lower, false, false, MAX_URL_TOKENS, &mut keys);
+        layout::tokens(&url_lower, false, false, &mut keys);
         keys.push(0);
         // A token the URL repeats is looked up once (the first time).
         let mut kept = from;
@@ -116,10 +114,11 @@ impl<'a> Prepared<'a> {
             .find(|(name, _)| method.eq_ignore_ascii_case(name))
             .map(|&(_, m)| m)
             .or(if method.is_empty() { None } else { Some(0) });
-        Prepared { url, url_lower, hostname, keys, sources, runs, has_source: sources > 0, kind, third_party, http, https, supported, method }
+        Prepared { url, url_lower, hostname, keys, sources, runs, kind, third_party, http, https, supported, method }
     }
 
-    /// Hashes of the page's host and its parent domains.
+    /// Hashes of the page's host and its parent domains (none when the page's
+    /// host is not known).
     fn sources(&self) -> &[u64] {
         &self.keys[..self.sources]
     }
@@ -164,14 +163,13 @@ impl Decision {
 pub struct Engine {
     bytes: Cow<'static, [u8]>,
     sections: Vec<Range<usize>>,
-    rules: usize,
     /// Compiled regular expressions by rule number (`None`: did not compile).
     regexes: RefCell<FxHashMap<u32, Option<regex::bytes::Regex>>>,
 }
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Engine({} rules, {} bytes)", self.rules, self.bytes.len())
+        write!(f, "Engine({} bytes)", self.bytes.len())
     }
 }
 
@@ -249,16 +247,7 @@ impl Engine {
                 return Err("filter lists: an index is truncated".into());
             }
         }
-        Ok(Engine { rules: rules_len / RECORD, bytes, sections, regexes: RefCell::new(FxHashMap::default()) })
-    }
-
-    /// How many rules the engine holds.
-    pub fn len(&self) -> usize {
-        self.rules
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rules == 0
+        Ok(Engine { bytes, sections, regexes: RefCell::new(FxHashMap::default()) })
     }
 
     fn section(&self, i: usize) -> &[u8] {
@@ -266,7 +255,8 @@ impl Engine {
     }
 
     fn record(&self, rule: u32) -> Record {
-        Record::decode(self.section(RULES).get(rule as usize * RECORD..).unwrap_or(&[]))
+        let at = (rule as usize).checked_mul(RECORD);
+        Record::decode(at.and_then(|at| self.section(RULES).get(at..)).unwrap_or(&[]))
     }
 
     /// A string of a rule's, at `at` from the start of its text.
@@ -404,7 +394,7 @@ impl Engine {
             let d = self.section(DOMAINS);
             let hash_at = |i: usize| {
                 let from = at.checked_add(i).and_then(|n| n.checked_mul(8));
-                from.and_then(|f| d.get(f..f + 8)).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap()))
+                from.and_then(|f| d.get(f..f.checked_add(8)?)).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap()))
             };
             let contains = |from: usize, n: usize, h: u64| {
                 let (mut lo, mut hi) = (from, from + n);
@@ -420,7 +410,7 @@ impl Engine {
             };
             // Without a page host, an included domain cannot be met, and an
             // excluded one excludes nothing (the reference engine's rule).
-            if included > 0 && !(r.has_source && r.sources().iter().any(|&h| contains(0, included, h))) {
+            if included > 0 && !r.sources().iter().any(|&h| contains(0, included, h)) {
                 return false;
             }
             if excluded > 0 && r.sources().iter().any(|&h| contains(included, excluded, h)) {
