@@ -209,7 +209,6 @@ fn main() {
     ep_tally.rows("EasyPrivacy third-party sections: domains", &mut out);
     println!("{out}");
     println!("Companies (by ultimate parent) receiving the most third-party tracker requests above; \"cited\" when the hand-written table has them:\n");
-    println!("| company | tier | headquarters | tracker requests |\n|---|---|---|---|");
     let mut top: Vec<(usize, u64)> = ranking.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let top150 = top.iter().take(150);
@@ -233,6 +232,7 @@ fn main() {
             .collect();
         std::fs::write(path, listed).expect("write the list of uncited top companies");
     }
+    println!("| company | tier | headquarters | tracker requests |\n|---|---|---|---|");
     for (e, n) in top.iter().take(40) {
         let r = entity::entity(*e);
         println!("| {} | {} | {} | {n} |", r.name, if r.tier == Tier::Cited { "cited" } else { "listed" }, r.headquarters.unwrap_or("not known"));
