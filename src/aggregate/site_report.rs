@@ -408,22 +408,27 @@ impl SiteReport {
                 Some(s) => s.clone(),
                 None => sent::detect(&req.url, req.body.as_deref(), req.body_type.as_deref(), req.body_size),
             };
-            counted = sent.clone();
-            for f in sent.fields {
-                let s = e.sent.entry(f.name.clone()).or_insert(SentStats { kind: f.kind, reason: f.reason, requests: 0 });
+            row_sent.reserve_exact(sent.fields.len());
+            for f in &sent.fields {
+                // The name is copied into the endpoint's tally only the first time it is seen there.
+                let s = match e.sent.get_mut(&f.name) {
+                    Some(s) => s,
+                    None => e.sent.entry(f.name.clone()).or_insert(SentStats { kind: f.kind, reason: f.reason, requests: 0 }),
+                };
                 if (f.kind, std::cmp::Reverse(f.reason)) > (s.kind, std::cmp::Reverse(s.reason)) {
                     s.kind = f.kind;
                     s.reason = f.reason;
                 }
                 s.requests += 1;
-                row_sent.push((f.name, f.kind));
+                row_sent.push((f.name.clone(), f.kind));
             }
-            if let Some(b) = sent.binary {
-                let tally = e.binary.entry(b.content_type).or_default();
+            if let Some(b) = &sent.binary {
+                let tally = e.binary.entry(b.content_type.clone()).or_default();
                 tally.requests = tally.requests.saturating_add(1);
                 tally.bytes_sent = tally.bytes_sent.saturating_add(b.bytes);
                 binary_body = Some(b.bytes);
             }
+            counted = sent;
         }
         match req.ip {
             Some(ip) => {
