@@ -98,3 +98,145 @@ fn a_company_without_a_known_country_is_said_to_be_unknown() {
     }
     assert_eq!(entity::countries_phrase(None, Some("US")), "domicile not known, headquartered US");
 }
+
+/// Every company up an entity's parent chain is in the cited table with both
+/// countries; the chain's ids, for the failure message.
+fn cited_chain(i: usize) -> Result<Vec<&'static str>, String> {
+    use borderline::classify::entity::{self, Tier};
+    let mut chain = Vec::new();
+    let mut at = Some(i);
+    while let Some(k) = at {
+        let e = entity::entity(k);
+        chain.push(e.id);
+        if e.tier != Tier::Cited || e.domicile.is_none() || e.headquarters.is_none() {
+            return Err(format!("{} is not cited with both countries (chain {chain:?})", e.id));
+        }
+        at = e.parent;
+        assert!(chain.len() <= entity::count(), "no cycle");
+    }
+    Ok(chain)
+}
+
+/// The platforms of DESIGN.md's social-video sites, their apps' publishers,
+/// and the SDK, ad and analytics partners seen in their web and app traffic:
+/// each named, and its company in the cited table with both countries, up
+/// the whole chain.
+#[test]
+fn the_social_video_platforms_and_their_partners_are_cited_with_both_countries() {
+    use borderline::classify::{domain::registrable_domain, entity};
+    let mut failures = Vec::new();
+    // Every host in the bundled captures of the sites (web).
+    let mut hosts = std::collections::BTreeSet::new();
+    for case in ["tiktok/foryou", "youtube/watch", "youtube/mixed-chrome", "bilibili/video"] {
+        let path = format!("{}/tests/fixtures/{case}/capture.har", env!("CARGO_MANIFEST_DIR"));
+        let cap = borderline::observe::read_har(&std::fs::read_to_string(path).unwrap(), |_, _| {}).unwrap();
+        for r in &cap.requests {
+            hosts.insert(borderline::classify::host_of(&r.url).expect("a host").to_string());
+        }
+    }
+    assert!(hosts.len() >= 20, "the captures' hosts were read ({})", hosts.len());
+    // The sites themselves, and the SDKs and ad networks their apps embed.
+    const PLATFORMS_AND_SDKS: &[&str] = &[
+        "tiktok.com",
+        "tiktokv.com",
+        "tiktokcdn.com",
+        "byteoversea.com",
+        "ibytedtos.com",
+        "douyin.com",
+        "snssdk.com",
+        "pstatp.com",
+        "youtube.com",
+        "googlevideo.com",
+        "ytimg.com",
+        "instagram.com",
+        "cdninstagram.com",
+        "facebook.com",
+        "facebook.net",
+        "fbcdn.net",
+        "snapchat.com",
+        "snap.com",
+        "sc-static.net",
+        "twitch.tv",
+        "ttvnw.net",
+        "jtvnw.net",
+        "bilibili.com",
+        "hdslb.com",
+        "bilivideo.com",
+        "kwai.com",
+        "kwaicdn.com",
+        "kuaishou.com",
+        "likee.video",
+        "like.video",
+        "bigo.sg",
+        // Attribution, analytics and crash SDKs.
+        "appsflyer.com",
+        "appsflyersdk.com",
+        "adjust.com",
+        "branch.io",
+        "app.link",
+        "app-measurement.com",
+        "firebaseio.com",
+        "crashlytics.com",
+        "sentry.io",
+        "kochava.com",
+        "singular.net",
+        "segment.io",
+        "amplitude.com",
+        "mixpanel.com",
+        "braze.com",
+        "onesignal.com",
+        // Ad networks and mediation SDKs.
+        "pangle.io",
+        "pangleglobal.com",
+        "unity3d.com",
+        "applovin.com",
+        "applvn.com",
+        "is.com",
+        "supersonicads.com",
+        "mintegral.com",
+        "rayjump.com",
+        "digitalturbine.com",
+        "ogury.com",
+        "doubleclick.net",
+        "googlesyndication.com",
+        "google-analytics.com",
+        "googletagmanager.com",
+        "imasdk.googleapis.com",
+        "amazon-adsystem.com",
+        "adsrvr.org",
+        "criteo.com",
+        "taboola.com",
+        "outbrain.com",
+        "scorecardresearch.com",
+        "moatads.com",
+    ];
+    let domains = hosts.iter().map(|h| registrable_domain(h).to_string()).chain(PLATFORMS_AND_SDKS.iter().map(|d| d.to_string()));
+    for d in domains.collect::<std::collections::BTreeSet<_>>() {
+        match entity::owner_of_domain(&d) {
+            None => failures.push(format!("{d}: no company named")),
+            // The domain may be tied to its company by a listed source (e.g.
+            // imasdk.googleapis.com, more specific than the cited googleapis.com);
+            // the company itself and its parents must be cited.
+            Some(o) => {
+                if let Err(e) = cited_chain(o.entity) {
+                    failures.push(format!("{d}: {e}"));
+                }
+            }
+        }
+    }
+    // Every app publisher the phone captures are reported under.
+    let apps: toml::Value = toml::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/apps.toml")).unwrap()).unwrap();
+    let publishers: std::collections::BTreeSet<&str> = apps["app"].as_array().unwrap().iter().map(|a| a["publisher"].as_str().unwrap()).collect();
+    assert!(publishers.len() >= 8, "the apps' publishers were read");
+    for p in publishers {
+        match entity::by_id(p) {
+            None => failures.push(format!("publisher {p}: not in the cited table")),
+            Some(i) => {
+                if let Err(e) = cited_chain(i) {
+                    failures.push(format!("publisher {p}: {e}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -174,8 +174,6 @@ pub fn hostile_tables_never_panic_on_a_32_bit_target() {
     }
 }
 
-/// The test functions, declared once for both runners.
-#[macro_export]
 /// A request replayed from the journal with the field names the core gave
 /// for it (never its body) counts exactly as it did: the same report before
 /// and after a restart. The badge is worked out under the current policy.
@@ -212,6 +210,7 @@ pub fn journaled_fields_replay_the_same_and_the_badge_follows_the_policy() {
     assert_eq!(live.badge(99), 0, "no visit, no badge");
 }
 
+// The test functions, declared once for both runners.
 macro_rules! binding_tests {
     () => {
         #[wasm_bindgen_test]
