@@ -2,7 +2,7 @@
 //! export writes them, and the hand-off of rows the extension's bounded ring
 //! evicts (kept in IndexedDB by the shell and put back on export).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
@@ -40,9 +40,10 @@ pub struct RequestRow {
 
 /// Rows evicted from the log's ring since the shell last took them (the
 /// extension keeps them in IndexedDB, so its CSV has every request). A
-/// hand-off buffer, never stored or compared.
+/// hand-off buffer, never stored or compared; a ring, so dropping the oldest
+/// row when it is full is O(1) (it was a shift of up to 8,192 rows).
 #[derive(Debug, Clone, Default)]
-pub struct Evicted(pub Vec<RequestRow>);
+pub struct Evicted(pub VecDeque<RequestRow>);
 
 /// Most evicted rows held for the shell; past it the oldest go (counted in `log_dropped`).
 pub const MAX_EVICTED: usize = 8_192;
@@ -57,7 +58,7 @@ impl Eq for Evicted {}
 impl SiteReport {
     /// Takes the rows evicted from the ring since the last call, oldest first.
     pub fn take_evicted(&mut self) -> Vec<RequestRow> {
-        std::mem::take(&mut self.evicted.0)
+        Vec::from(std::mem::take(&mut self.evicted.0))
     }
 
     /// The log with rows read back from the shell's spill store put in

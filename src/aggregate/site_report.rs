@@ -513,9 +513,9 @@ impl SiteReport {
         while self.log.len() > cap {
             if let Some(row) = self.log.pop_front() {
                 if self.evicted.0.len() >= MAX_EVICTED {
-                    self.evicted.0.remove(0);
+                    self.evicted.0.pop_front();
                 }
-                self.evicted.0.push(row);
+                self.evicted.0.push_back(row);
             }
             self.log_dropped += 1;
         }

@@ -300,6 +300,26 @@ fn evicted_rows_come_back_whole_and_once() {
     assert_eq!(missing, 3, "rows neither spilled nor in the ring are counted");
 }
 
+/// Past MAX_EVICTED rows not taken by the shell, the oldest go first and are
+/// counted among the dropped rows; the newest are handed over in order.
+#[test]
+fn evicted_rows_past_the_bound_drop_the_oldest() {
+    use crate::aggregate::MAX_EVICTED;
+    let mut s = SiteReport::new("site.example", 2);
+    let n = MAX_EVICTED as u64 + 50;
+    for t in 0..n + 2 {
+        s.record(&request(&format!("https://t.example/{t}"), t, None), &classification("t.example", false));
+    }
+    let taken = s.take_evicted();
+    assert_eq!(taken.len(), MAX_EVICTED);
+    assert_eq!(taken.first().map(|r| r.seq), Some(50), "the 50 oldest went");
+    assert_eq!(taken.last().map(|r| r.seq), Some(n - 1), "in order, up to the ring");
+    assert_eq!(s.log.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![n, n + 1]);
+    assert_eq!(s.log_dropped, n, "every row out of the ring is counted");
+    let (rows, missing) = s.log_with(taken);
+    assert_eq!((rows.len() as u64, missing), (MAX_EVICTED as u64 + 2, 50), "the dropped rows are counted as missing");
+}
+
 mod bounded_merge {
     use super::*;
     use proptest::prelude::*;
