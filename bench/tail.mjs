@@ -9,30 +9,15 @@
 // Run it with `node --trace-gc` to count V8's collections alongside.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hostOf, loadRequests, NEUTRAL_PAGE } from './requests.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = join(root, 'target/wasm-pkg');
-const corpusPath = process.env.BORDERLINE_CORPUS || resolve(root, '../shared/fixtures/real/adblock-rust/matching-test-requests.json');
 const rounds = Number(process.argv[2] || 5);
 const SLOW_NS = 100_000;
 
-const TYPES = { xhr: 'xmlhttprequest', fetch: 'xmlhttprequest', subdocument: 'sub_frame' };
-const NEUTRAL = 'https://www.example.org/';
-const reqs = JSON.parse(readFileSync(corpusPath, 'utf8')).map((r) => ({
-  url: r.url,
-  page: /^https?:\/\/[^/]+/.test(r.sourceUrl) ? r.sourceUrl : NEUTRAL,
-  type: TYPES[r.type] || r.type,
-}));
-const hostOf = (url) => /^[a-z-]+:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url;
-const ipOf = (url) => {
-  let h = 2166136261;
-  for (const c of hostOf(url)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return `${(h >>> 24) || 1}.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${h & 255}`;
-};
-for (const r of reqs) {
-  r.ip = ipOf(r.url);
-  r.host = hostOf(r.url).replace(/:\d+$/, '');
-}
+const reqs = loadRequests();
+for (const r of reqs) r.host = hostOf(r.url).replace(/:\d+$/, '');
 
 const { initSync, Core } = await import(join(pkg, 'borderline_wasm.js'));
 initSync({ module: readFileSync(join(pkg, 'borderline_wasm_bg.wasm')) });
@@ -44,7 +29,7 @@ for (let round = 0, visit = 0; round <= rounds; round++) {
   core.resetTab(++visit);
   const seen = new Set();
   reqs.forEach((r, i) => {
-    const neutral = r.page === NEUTRAL;
+    const neutral = r.page === NEUTRAL_PAGE;
     const folding = neutral && !seen.has(r.host) && seen.size >= 4096;
     if (neutral) seen.add(r.host);
     const t = process.hrtime.bigint();

@@ -131,7 +131,7 @@ fn the_social_video_platforms_and_their_partners_are_cited_with_both_countries()
         let path = format!("{}/tests/fixtures/{case}/capture.har", env!("CARGO_MANIFEST_DIR"));
         let cap = borderline::observe::read_har(&std::fs::read_to_string(path).unwrap(), |_, _| {}).unwrap();
         for r in &cap.requests {
-            hosts.insert(borderline::classify::host_of(&r.url).expect("a host").to_string());
+            hosts.insert(borderline::classify::host_of(&r.url).expect("a host"));
         }
     }
     assert!(hosts.len() >= 20, "the captures' hosts were read ({})", hosts.len());

@@ -11,10 +11,11 @@
 // the engine's serialised form; heap after init. Borderline is timed twice:
 // matching only (`Core.check`: URL parse, PSL, both lists) and the whole
 // pipeline (`Core.observe`: parse, PSL, lists, entity, IP location, aggregate).
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { loadRequests } from '../requests.mjs';
 import os from 'node:os';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,39 +25,10 @@ const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : Number(process.env.PEERS_ROUNDS || 10);
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (make peers does)');
 
-const corpusPath = process.env.BORDERLINE_CORPUS || resolve(root, '../shared/fixtures/real/adblock-rust/matching-test-requests.json');
-/** The bundled fixture captures in the corpus's shape: enough for the short form to check the harness runs. */
-function fixtureCorpus() {
-  const dir = join(root, 'tests/fixtures');
-  return readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('capture.har')).flatMap((f) => {
-    const log = JSON.parse(readFileSync(join(dir, f), 'utf8')).log;
-    const page = log.pages?.[0]?.title || '';
-    return log.entries.map((e) => ({ url: e.request.url, sourceUrl: page, type: e._resourceType || 'other' }));
-  });
-}
-let corpus;
-if (existsSync(corpusPath)) corpus = JSON.parse(readFileSync(corpusPath, 'utf8'));
-else if (quick) {
-  console.warn(`request corpus not found at ${corpusPath}: the short form uses the bundled fixture captures`);
-  corpus = fixtureCorpus();
-} else throw new Error(`request corpus not found at ${corpusPath}: set BORDERLINE_CORPUS`);
-// The same neutral page for entries whose page has no host (many have only a
-// scheme), for every engine alike; the types in the names webRequest uses.
-const TYPES = { xhr: 'xmlhttprequest', fetch: 'xmlhttprequest', subdocument: 'sub_frame' };
-let requests = corpus.map((r) => ({
-  url: r.url,
-  page: /^https?:\/\/[^/]+/.test(r.sourceUrl) ? r.sourceUrl : 'https://www.example.org/',
-  type: TYPES[r.type] || r.type,
-}));
+// The shared corpus, each request with its page, type and a stable server
+// address (bench/requests.mjs); the short form takes the first 400.
+let requests = loadRequests({ fallback: quick });
 if (quick) requests = requests.slice(0, 400);
-// A stable server address per host, spread over the address space, so the
-// pipeline's IP lookup does real work (the corpus has no addresses).
-const ipOf = (url) => {
-  let h = 2166136261;
-  for (const c of (/^[a-z-]+:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url)) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return `${(h >>> 24) || 1}.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${h & 255}`;
-};
-for (const r of requests) r.ip = ipOf(r.url);
 
 const lists = ['easyprivacy.txt', 'easylist.txt'].map((f) => ({ name: f, raw: readFileSync(join(root, 'data/lists', f), 'utf8') }));
 

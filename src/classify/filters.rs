@@ -95,10 +95,8 @@ impl FilterLists {
     /// The lists compiled into the binary.
     #[cfg(feature = "embedded-data")]
     pub fn embedded() -> FilterLists {
-        let pack = crate::data::embedded::LISTS;
-        let ranges = crate::data::pack::sections(pack, ENGINES).expect("the embedded filter lists are a pack of two engines");
-        FilterLists::from_engines(ranges.into_iter().map(|r| Cow::Borrowed(&pack[r])).collect())
-            .expect("the embedded filter lists have the layout this build wrote")
+        let engines = crate::data::pack::borrowed_sections(crate::data::embedded::LISTS, ENGINES).expect("the embedded filter lists are a pack of two engines");
+        FilterLists::from_engines(engines).expect("the embedded filter lists have the layout this build wrote")
     }
 
     /// The two engines of a `lists.bin` data pack (layout: build/matcher.rs),

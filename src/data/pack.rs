@@ -7,6 +7,7 @@
 //! Layout: magic `b"BLP1"`, section count (u32 LE), the sections' lengths
 //! (u32 LE each), then the sections back to back.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The sections of a pack, as byte ranges into it.
@@ -66,6 +67,12 @@ pub fn copy_sections<S: PackSource + ?Sized>(source: &S, expected: usize) -> Res
     let head = source.copy(0..source.len().min(8 + 4 * expected));
     let ranges = layout(&head, source.len(), expected)?;
     Ok(ranges.into_iter().map(|r| source.copy(r)).collect())
+}
+
+/// Each of a pack's `expected` sections, borrowed from bytes that live as
+/// long as the program (the packs embedded in the binary).
+pub fn borrowed_sections(bytes: &'static [u8], expected: usize) -> Result<Vec<Cow<'static, [u8]>>, String> {
+    Ok(sections(bytes, expected)?.into_iter().map(|r| Cow::Borrowed(&bytes[r])).collect())
 }
 
 /// Packs sections (the build step's writer; also for tests).

@@ -35,9 +35,8 @@ impl Locator {
     /// validates them in full, so start-up does not pay for it again.
     #[cfg(feature = "embedded-data")]
     pub fn embedded() -> Locator {
-        let pack = crate::data::embedded::LOCATIONS;
-        let ranges = crate::data::pack::sections(pack, 5).expect("the embedded pack has five sections");
-        Locator::from_trusted_tables(ranges.into_iter().map(|r| Cow::Borrowed(&pack[r])).collect()).expect("embedded tables have valid headers")
+        let tables = crate::data::pack::borrowed_sections(crate::data::embedded::LOCATIONS, 5).expect("the embedded pack has five sections");
+        Locator::from_trusted_tables(tables).expect("embedded tables have valid headers")
     }
 
     /// Reads a `locations.bin` data pack and validates every table in full, so
