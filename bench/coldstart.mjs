@@ -2,9 +2,10 @@
 // extension, the local test sites, and the service worker stopped as Chromium
 // stops it after 30 s idle. Each wake is caused by a request, as in real use.
 // Per wake, from the worker's own marks (extension/src/background/timing.js):
-// script start → wasm instantiated and data packs read (in parallel) → core
-// built → core ready (state restored), and how long
-// the waking request waited for its verdict. Also the packed size of
+// script start → wasm instantiated and the lists read (in parallel) → core
+// built → core ready (state restored) → IP tables read → core located, how
+// long the waking request waited for its verdict (the lists') and for its
+// server to be judged (badge colour, warnings). Also the packed size of
 // dist/chromium as the zip a store would receive.
 //
 //   make coldstart                          # 40 wakes; target/bench/coldstart.json
@@ -40,7 +41,7 @@ try {
       const worker = await currentWorker(browser.context);
       return worker.evaluate(() => {
         const m = globalThis.borderline?.timing;
-        return m && m.coreReady !== null && m.firstVerdictDelay !== null ? { ...m, source: Object.values(globalThis.borderline.packSource).join('+') } : null;
+        return m && m.located !== null && m.firstVerdictDelay !== null && m.firstLocatedDelay !== null ? { ...m, source: Object.values(globalThis.borderline.packSource).join('+') } : null;
       }).catch(() => null);
     }, 30_000);
     if (!t) throw new Error(`wake ${i + 1}: the worker never reported ready and a verdict`);
@@ -59,11 +60,14 @@ const pct = (xs, p) => {
 const series = {
   'script start (since worker start)': results.map((r) => r.scriptStart),
   'script start → wasm instantiated (code only)': results.map((r) => r.wasmReady - r.scriptStart),
-  'script start → data packs read (in parallel)': results.map((r) => r.packsRead - r.scriptStart),
-  'script start → core built (packs checked, engines loaded)': results.map((r) => r.coreBuilt - r.scriptStart),
+  'script start → lists read (in parallel)': results.map((r) => r.listsRead - r.scriptStart),
+  'script start → core built from the lists': results.map((r) => r.coreBuilt - r.scriptStart),
   'script start → core ready (state restored)': results.map((r) => r.coreReady - r.scriptStart),
   'worker start → core ready': results.map((r) => r.coreReady),
+  'core ready → IP tables read': results.map((r) => r.locationsRead - r.coreReady),
+  'worker start → core located (IP tables in)': results.map((r) => r.located),
   'waking request → its verdict': results.map((r) => r.firstVerdictDelay),
+  'waking request → its server judged': results.map((r) => r.firstLocatedDelay),
 };
 
 // The packed extension, as a store would receive it.

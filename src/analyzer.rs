@@ -171,14 +171,37 @@ impl Analyzer {
         L: PackSource + ?Sized,
         P: PackSource + ?Sized,
     {
+        let mut analyzer = Analyzer::from_lists(lists)?;
+        analyzer.load_locations(locations)?;
+        Ok(analyzer)
+    }
+
+    /// From the lists pack alone, as the extension wakes: requests are
+    /// classified and recorded (a request's row keeps its server's address;
+    /// the address is located when a report is made), and nothing is located
+    /// until [`Analyzer::load_locations`] is given the IP tables.
+    pub fn from_lists<L>(lists: &L) -> Result<Analyzer, String>
+    where
+        L: PackSource + ?Sized,
+    {
         classify::domain::warm_up();
         // Each engine and each table is copied in once, into an allocation of
         // its own, and read in place.
         let engines = pack::copy_sections(lists, ENGINES).map_err(|e| format!("lists.bin: {e}"))?;
         let lists = FilterLists::from_engines(engines.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("lists.bin: {e}"))?;
+        Ok(Analyzer { lists, locator: Locator::unloaded() })
+    }
+
+    /// Reads the `locations.bin` pack (shapes checked as by
+    /// [`Analyzer::from_packs`]) into the locator, keeping its overlay.
+    pub fn load_locations<P>(&mut self, locations: &P) -> Result<(), String>
+    where
+        P: PackSource + ?Sized,
+    {
         let tables = pack::copy_sections(locations, 5).map_err(|e| format!("locations.bin: {e}"))?;
-        let locator = Locator::from_trusted_tables(tables.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("locations.bin: {e}"))?;
-        Ok(Analyzer { lists, locator })
+        let read = Locator::from_trusted_tables(tables.into_iter().map(Cow::Owned).collect()).map_err(|e| format!("locations.bin: {e}"))?;
+        self.locator.load(read);
+        Ok(())
     }
 
     /// Adds an overlay to the IP tables (test sites on loopback addresses).

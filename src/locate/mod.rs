@@ -15,11 +15,14 @@ pub use names::NameTable;
 pub use table::{RangeTable, TableError};
 
 /// The IP tables of a `locations.bin` data pack (each owned or borrowed),
-/// plus an optional overlay consulted first.
+/// plus an optional overlay consulted first. A locator may start without its
+/// tables ([`Locator::unloaded`]: a shell that reads the filter lists first)
+/// and be given them later ([`Locator::load`]); until then it knows only the
+/// overlay and which addresses are local, and says so ([`Locator::is_loaded`]).
 #[derive(Clone)]
 pub struct Locator {
     /// Country v4, country v6, ASN v4, ASN v6 and names.
-    tables: [Cow<'static, [u8]>; 5],
+    tables: Option<[Cow<'static, [u8]>; 5]>,
     overlay: Vec<OverlayEntry>,
 }
 
@@ -65,9 +68,11 @@ impl Locator {
     /// Checks every table in full (linear time).
     pub fn validate(&self) -> Result<(), TableError> {
         for i in [COUNTRY_V4, COUNTRY_V6, ASN_V4, ASN_V6] {
-            self.table(i).validate()?;
+            if let Some(t) = self.table(i) {
+                t.validate()?;
+            }
         }
-        self.names().validate()
+        self.names().map_or(Ok(()), |n| n.validate())
     }
 
     /// The five tables of a `locations.bin` pack whose bytes a content hash
@@ -82,15 +87,32 @@ impl Locator {
             }
         }
         NameTable::parse(&tables[NAMES])?;
-        Ok(Locator { tables, overlay: Vec::new() })
+        Ok(Locator { tables: Some(tables), overlay: Vec::new() })
     }
 
-    fn table(&self, i: usize) -> RangeTable<'_> {
-        RangeTable::parse(&self.tables[i]).expect("headers checked when the pack was read")
+    /// A locator whose tables are not read yet: every address outside the
+    /// overlay that is not local is unknown until [`Locator::load`].
+    pub fn unloaded() -> Locator {
+        Locator { tables: None, overlay: Vec::new() }
     }
 
-    fn names(&self) -> NameTable<'_> {
-        NameTable::parse(&self.tables[NAMES]).expect("headers checked when the pack was read")
+    /// Takes the tables of another locator (read later than this one was
+    /// made), keeping this one's overlay.
+    pub fn load(&mut self, tables: Locator) {
+        self.tables = tables.tables;
+    }
+
+    /// Whether the IP tables are read: without them no address is located.
+    pub fn is_loaded(&self) -> bool {
+        self.tables.is_some()
+    }
+
+    fn table(&self, i: usize) -> Option<RangeTable<'_>> {
+        self.tables.as_ref().map(|t| RangeTable::parse(&t[i]).expect("headers checked when the pack was read"))
+    }
+
+    fn names(&self) -> Option<NameTable<'_>> {
+        self.tables.as_ref().map(|t| NameTable::parse(&t[NAMES]).expect("headers checked when the pack was read"))
     }
 
     /// Adds rows consulted before the tables and before the local check (for
@@ -115,20 +137,22 @@ impl Locator {
         let (country, asn) = match ip {
             IpAddr::V4(v4) => {
                 let a = u128::from(u32::from(v4));
-                (self.table(COUNTRY_V4).lookup(a), self.table(ASN_V4).lookup(a))
+                (self.table(COUNTRY_V4).and_then(|t| t.lookup(a)), self.table(ASN_V4).and_then(|t| t.lookup(a)))
             }
             IpAddr::V6(v6) => {
                 let a = u128::from(v6);
-                (self.table(COUNTRY_V6).lookup(a), self.table(ASN_V6).lookup(a))
+                (self.table(COUNTRY_V6).and_then(|t| t.lookup(a)), self.table(ASN_V6).and_then(|t| t.lookup(a)))
             }
         };
         let country = country.map(|c| String::from_utf8_lossy(&[(c >> 8) as u8, c as u8]).into_owned());
         let basis = if country.is_some() { Basis::Registered } else { Basis::Unknown };
-        Location { ip, country, basis, asn, network: asn.and_then(|a| self.names().name(a)).map(str::to_string) }
+        let network = asn.and_then(|a| self.names().and_then(|n| n.name(a))).map(str::to_string);
+        Location { ip, country, basis, asn, network }
     }
 
-    /// Table sizes, for diagnostics and benchmarks.
+    /// Table sizes, for diagnostics and benchmarks (zeros while unloaded).
     pub fn sizes(&self) -> [usize; 5] {
-        [self.table(COUNTRY_V4).len(), self.table(COUNTRY_V6).len(), self.table(ASN_V4).len(), self.table(ASN_V6).len(), self.names().len()]
+        let len = |i| self.table(i).map_or(0, |t| t.len());
+        [len(COUNTRY_V4), len(COUNTRY_V6), len(ASN_V4), len(ASN_V6), self.names().map_or(0, |n| n.len())]
     }
 }

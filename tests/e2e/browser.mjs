@@ -41,9 +41,9 @@ export async function launch(profile = newProfile(), { lang } = {}) {
   });
   const worker = await currentWorker(context);
   const id = new URL(worker.url()).host;
-  // Playwright sees the worker before its script has run; wait for the core so
-  // no test event races the listeners' registration.
-  await worker.evaluate(() => globalThis.borderline.ready.then(() => true));
+  // Playwright sees the worker before its script has run; wait for the core
+  // (with its IP tables) so no test event races the listeners' registration.
+  await worker.evaluate(() => globalThis.borderline.located.then(() => true));
   return { context, id, profile };
 }
 

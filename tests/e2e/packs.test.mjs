@@ -8,9 +8,9 @@ import { BROWSERS, launch, skipReason, until } from './layer.mjs';
 import { readPackCopies } from './browser.mjs';
 import { startSites } from './sites/server.mjs';
 
-/** The background's pack facts once its core is ready: where each pack came from, what ships, what the copy holds. */
+/** The background's pack facts once both packs are read: where each pack came from, what ships, what the copy holds. */
 const facts = (b) => b.background(`async (_, bg) => {
-  await bg.borderline.ready;
+  await bg.borderline.located;
   const shipped = Object.fromEntries(Object.entries(bg.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]]));
   // The copy, read in this context (the worker, or an extension page of the same origin).
   const kept = await (${readPackCopies})();

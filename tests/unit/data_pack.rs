@@ -72,3 +72,27 @@ fn the_analyzer_reads_both_packs_and_names_a_bad_one() {
     assert!(fault(LISTS, LISTS).starts_with("locations.bin: "));
     assert!(fault(LISTS, &LOCATIONS[..LOCATIONS.len() - 1]).starts_with("locations.bin: "));
 }
+
+#[test]
+fn an_analyzer_from_the_lists_alone_locates_nothing_until_given_the_tables() {
+    use crate::data::embedded::{LISTS, LOCATIONS};
+    use crate::locate::{Basis, OverlayEntry};
+    let overlay: Vec<OverlayEntry> =
+        serde_json::from_str(r#"[{"network":"127.0.0.6","prefix":32,"country":"CN","asn":4134,"organisation":"Chinanet"}]"#).unwrap();
+    let mut analyzer = crate::Analyzer::from_lists(LISTS).unwrap().with_overlay(overlay);
+    let ip = |s: &str| s.parse().unwrap();
+    assert!(!analyzer.locator().is_loaded());
+    assert_eq!(analyzer.locator().sizes(), [0; 5]);
+    let unread = analyzer.locator().locate(ip("8.8.8.8"));
+    assert_eq!((unread.country, unread.basis, unread.asn), (None, Basis::Unknown, None), "nothing is guessed without the tables");
+    assert_eq!(analyzer.locator().locate(ip("10.0.0.1")).basis, Basis::Local);
+    assert!(analyzer.load_locations(LISTS).unwrap_err().starts_with("locations.bin: "));
+    assert!(!analyzer.locator().is_loaded(), "a bad pack changes nothing");
+    analyzer.load_locations(LOCATIONS).unwrap();
+    let whole = crate::Analyzer::from_packs(LISTS, LOCATIONS).unwrap();
+    assert_eq!(analyzer.locator().sizes(), whole.locator().sizes());
+    for a in ["8.8.8.8", "129.146.10.20", "2a03:2880:f12f:83:face:b00c:0:25de", "161.117.5.5", "::ffff:8.8.4.4"] {
+        assert_eq!(analyzer.locator().locate(ip(a)), whole.locator().locate(ip(a)), "{a}: as from both packs at once");
+    }
+    assert_eq!(analyzer.locator().locate(ip("127.0.0.6")).country.as_deref(), Some("CN"), "the overlay is kept when the tables come");
+}

@@ -1,9 +1,14 @@
 // Loads the wasm core once per service-worker life, with its data packs, and
-// restores saved state.
+// restores saved state. In two stages, so a wake does only what the first
+// verdict needs: `ready` is the core over the filter lists (recording a
+// request needs no location: its row keeps the server's address), with the
+// stopped worker's state restored; `located` is the same core once the IP
+// tables are read too, which everything that states a location waits for
+// (the badge's colour, warnings, the popup, exports, history summaries).
 import init, { Core } from '../wasm/borderline_wasm.js';
 import { OVERLAY } from '../overlay.js';
 import { api, loadSettings, readerLanguages } from '../platform.js';
-import { forgetPacks, loadPacks, packSource } from './packs.js';
+import { forgetPack, loadPack, packSource } from './packs.js';
 import { readSaved, restoreInto } from './persist.js';
 import { timing } from './timing.js';
 import { redrawBadges } from './warnings.js';
@@ -11,41 +16,50 @@ import { pruneSpill, spillAll } from './spill.js';
 
 const overlay = OVERLAY ? JSON.stringify(OVERLAY) : undefined;
 
-/** The core over the packs; a cached copy the core rejects is dropped and the package read instead. */
-async function newCore(packs) {
+/** `use(bytes)` of the pack `name` read by `reading`; a cached copy the core rejects is dropped and the package read instead. */
+async function usePack(name, reading, use) {
+  const bytes = await reading;
   try {
-    return new Core(packs.lists, packs.locations, overlay);
+    return use(bytes);
   } catch (e) {
-    // Packs read from the package are what the build wrote: reading them again
+    // A pack read from the package is what the build wrote: reading it again
     // would give the same bytes, so the refusal stands.
-    if (!Object.values(packSource).includes('cache')) throw e;
-    console.warn('Borderline: the cached data packs were unusable; reading them from the package', e);
-    await forgetPacks();
-    const fresh = await loadPacks({ fresh: true });
-    return new Core(fresh.lists, fresh.locations, overlay);
+    if (packSource[name] !== 'cache') throw e;
+    console.warn(`Borderline: the cached ${name} was unusable; reading it from the package`, e);
+    await forgetPack(name);
+    return use(await loadPack(name, { fresh: true }));
   }
 }
 
 export const ready = (async () => {
   // Every read starts at once: the module (small: code only) compiles while
-  // the packs, the settings and the saved state are read.
+  // the lists, the settings and the saved state are read.
   const settings = loadSettings();
   readSaved().catch(() => {}); // awaited (and its failure reported) by restoreInto
-  const [packs] = await Promise.all([
-    loadPacks().then((p) => { timing.packsRead = performance.now(); return p; }),
-    init({ module_or_path: api.runtime.getURL('wasm/borderline_wasm_bg.wasm') }).then(() => { timing.wasmReady = performance.now(); }),
-  ]);
-  const core = await newCore(packs);
+  const lists = loadPack('lists.bin').then((p) => { timing.listsRead = performance.now(); return p; });
+  await init({ module_or_path: api.runtime.getURL('wasm/borderline_wasm_bg.wasm') });
+  timing.wasmReady = performance.now();
+  const core = await usePack('lists.bin', lists, (bytes) => new Core(bytes, undefined, overlay));
   timing.coreBuilt = performance.now();
   const s = await settings;
   try { core.setPolicy(s.home, s.preset); } catch (e) { console.warn('Borderline: bad saved policy, using the default', e); }
   core.setLanguage(readerLanguages(s.language));
   await restoreInto(core);
-  // The badges of restored tabs, under the policy now in force.
-  redrawBadges(core);
   // Rows the replayed journal evicted from the ring: kept like live ones.
   spillAll(core);
   pruneSpill(core);
   timing.coreReady = performance.now();
   return core;
 })();
+
+export const located = ready.then(async (core) => {
+  // Read once the core is ready: the tables' bytes arrive as tasks on this
+  // worker's one thread, and would otherwise delay the first verdict.
+  const tables = loadPack('locations.bin').then((p) => { timing.locationsRead = performance.now(); return p; });
+  await usePack('locations.bin', tables, (bytes) => core.setLocations(bytes));
+  timing.located = performance.now();
+  // The badges of restored tabs, under the policy now in force: redrawn only
+  // now, because their colour says whether a server of concern was reached.
+  redrawBadges(core);
+  return core;
+});

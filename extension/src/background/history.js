@@ -59,14 +59,22 @@ export function clearHistory() {
 /**
  * A tab's visit ends (navigation or close): save its final summary, taken now,
  * before the core forgets the visit, then forget what was cached for it.
+ * Before the IP tables are read (`located`: a wake), the visit's state is
+ * kept as it is now and summed up once they are.
  */
-export function endVisit(core, tab) {
-  const summary = tab >= 0 ? JSON.parse(core.visitSummary(tab)) : null;
+export function endVisit(core, tab, located) {
   const wasPrivate = incognito.get(tab);
   earlier.delete(tab);
   told.delete(tab);
   incognito.delete(tab);
-  if (summary && wasPrivate === false) save(summary).catch(report);
+  if (tab < 0 || wasPrivate !== false) return;
+  if (core.hasLocations()) {
+    const summary = JSON.parse(core.visitSummary(tab));
+    if (summary) save(summary).catch(report);
+  } else {
+    const ended = core.snapshot(tab);
+    located.then(() => JSON.parse(core.snapshotSummary(ended))).then((summary) => summary && save(summary)).catch(report);
+  }
 }
 
 async function save(summary) {

@@ -1,12 +1,15 @@
 // Messages from the popup, the options page and the content script.
 import { api, readerLanguages } from '../platform.js';
-import { ready } from './core.js';
+import { located, ready } from './core.js';
 import { bannerRemoved, redrawBadges, takeQueued, wasBannerRemoved } from './warnings.js';
 import { allVisits, clearHistory, historySettings } from './history.js';
-import { spilled } from './spill.js';
+import { spilled, spillsSettled } from './spill.js';
 
 /** Messages only the extension's own pages (popup, options, history) may send. */
 const PRIVILEGED = new Set(['borderline:report', 'borderline:report-json', 'borderline:export', 'borderline:settings', 'borderline:sources', 'borderline:languages', 'borderline:history', 'borderline:history-clear']);
+
+/** Messages whose answer states where servers are: they wait for the IP tables. */
+const LOCATING = new Set(['borderline:report', 'borderline:report-json', 'borderline:export', 'borderline:settings']);
 
 function fromOwnPage(sender) {
   return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
@@ -17,15 +20,19 @@ async function handle(msg, sender) {
   // Content scripts run inside pages we do not trust: they may only say hello,
   // report the banner's removal, open their own tab's report and snooze their own site.
   if (PRIVILEGED.has(type) && !fromOwnPage(sender)) return { error: 'not allowed' };
-  const core = await ready;
+  const core = await (LOCATING.has(type) ? located : ready);
   switch (type) {
     case 'borderline:report':
       return { tab: msg.tab, site: core.site(msg.tab) || null, html: core.popupHtml(msg.tab), lang: core.language(), dir: core.languageDir(), bannerRemoved: wasBannerRemoved(msg.tab), requests: core.requests(msg.tab), saveError: (await api.storage.session.get('lastError')).lastError || null };
     case 'borderline:report-json':
       return { json: core.reportJson(msg.tab) };
     case 'borderline:export':
-      // The CSV reads back the rows the in-memory log evicted (spill.js).
-      if (msg.format === 'csv') return { text: core.exportWithLog(msg.tab, 'csv', await spilled(msg.tab)), site: core.site(msg.tab) };
+      // The CSV reads back the rows the in-memory log evicted (spill.js),
+      // once every row already taken from the core is written.
+      if (msg.format === 'csv') {
+        await spillsSettled();
+        return { text: core.exportWithLog(msg.tab, 'csv', await spilled(msg.tab)), site: core.site(msg.tab) };
+      }
       return { text: core.export(msg.tab, msg.format), site: core.site(msg.tab) };
     case 'borderline:settings':
       core.setPolicy(msg.home, msg.preset);

@@ -1,6 +1,7 @@
 // The core's data packs (lists.bin: the filter engines; locations.bin: the IP
-// tables), read the fastest way the browser offers. Every wake of the service
-// worker needs all 27 MB of them. Read from the extension's own package they
+// tables), read the fastest way the browser offers. A wake reads the lists
+// first (the first verdict needs nothing else) and the IP tables after the
+// core is ready (core.js). Read from the extension's own package they
 // cost 150–250 ms per wake; the same bytes kept as Blobs in IndexedDB come
 // back in about 30 ms (docs/performance.md). So the first wake after an install
 // or update reads the package and keeps a copy keyed by each pack's content
@@ -11,7 +12,6 @@ import { api } from '../platform.js';
 
 const DB = 'borderline-packs';
 const STORE = 'packs';
-const NAMES = ['lists.bin', 'locations.bin'];
 export { PACKS };
 
 function request(r) {
@@ -67,15 +67,15 @@ async function keep(db, name, bytes) {
 export const packSource = {};
 
 /**
- * Both packs as bytes. `fresh` skips the cache (after the core rejected a
- * cached copy). Copies are written after the bytes are handed back, so the
- * first wake never waits for the write.
+ * One pack (`lists.bin` or `locations.bin`) as bytes. `fresh` skips the cache
+ * (after the core rejected a cached copy). The copy is written after the
+ * bytes are handed back, so a first wake never waits for the write.
  */
-export async function loadPacks({ fresh = false } = {}) {
+export async function loadPack(name, { fresh = false } = {}) {
   const db = open();
   db.catch(() => {}); // no database: the package is read, and nothing is kept
-  const writes = [];
-  const read = async (name) => {
+  let write = Promise.resolve();
+  try {
     if (!fresh) {
       const cached = await db.then((d) => fromCache(d, name)).catch(() => null);
       if (cached) {
@@ -85,23 +85,19 @@ export async function loadPacks({ fresh = false } = {}) {
     }
     const bytes = await fromPackage(name);
     packSource[name] = 'package';
-    writes.push(keep(db, name, bytes));
+    write = keep(db, name, bytes);
     return bytes;
-  };
-  try {
-    const [lists, locations] = await Promise.all(NAMES.map(read));
-    return { lists, locations };
   } finally {
-    Promise.all(writes).then(() => db).then((d) => d.close(), () => {});
+    write.then(() => db).then((d) => d.close(), () => {});
   }
 }
 
-/** Forgets the cached copies (the core found one unusable). */
-export async function forgetPacks() {
+/** Forgets the cached copy of a pack (the core found it unusable). */
+export async function forgetPack(name) {
   try {
     const db = await open();
     const t = db.transaction(STORE, 'readwrite');
-    t.objectStore(STORE).clear();
+    t.objectStore(STORE).delete(name);
     await done(t).finally(() => db.close());
   } catch {
     // Nothing cached, or no database: the package is read either way.

@@ -1,11 +1,11 @@
 // webRequest wiring: every completed or failed http(s) request goes to the
 // core with what the browser told us. Nothing is decided here.
 import { api, responseExtraInfo } from '../platform.js';
-import { ready } from './core.js';
+import { located, ready } from './core.js';
 import { timing } from './timing.js';
 import { amend, journal, markDirty, pageFor, REQUEST_RECORD, scheduleCompaction } from './persist.js';
 import { newVisit } from './tabs.js';
-import { onObserved } from './warnings.js';
+import { onObserved, visitGeneration } from './warnings.js';
 import { FLAGS } from './flags.js';
 import { spill } from './spill.js';
 import { initiatorOf } from './initiator.js';
@@ -84,6 +84,9 @@ function onDone(d, failed) {
   // The body is read for field names and never stored: once the core has read
   // it, the journal's record is completed with the names it found.
   const handle = journal('request', tab, [record]);
+  // Which visit of the tab this request belongs to, known now: a navigation
+  // that arrives before the request is judged starts another.
+  const visit = visitGeneration(tab);
   ready.then((core) => {
     const r = record;
     const flags = core.observe(tab, r.url, pageFor(tab, hint, r.initiator), r.type, r.method, r.ip, r.status, r.sent, r.received, r.cookies, r.time, body || undefined, undefined, bodySize || undefined);
@@ -94,7 +97,14 @@ function onDone(d, failed) {
     // A worker's request (tab -1) is filed under the tab of its site: that tab's snapshot changed.
     if (tab < 0) core.tabs().forEach(markDirty);
     scheduleCompaction(core);
-    onObserved(core, tab, flags, d.url);
+    // The badge's colour and the warnings state where the server is: until the
+    // IP tables are read (on a wake), they wait, and the server is judged then.
+    const judged = (f) => {
+      if (timing.firstLocatedDelay === null && d.timeStamp) timing.firstLocatedDelay = Date.now() - d.timeStamp;
+      if (visitGeneration(tab) === visit) onObserved(core, tab, f, d.url);
+    };
+    if (core.hasLocations()) judged(flags);
+    else located.then(() => judged(flags & FLAGS.UNLOCATED ? (flags & ~FLAGS.UNLOCATED) | core.serverFlags(r.ip) : flags));
   });
 }
 

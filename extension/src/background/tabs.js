@@ -1,6 +1,6 @@
 // Tabs: a top-level navigation starts a new visit; a closed tab is forgotten.
 import { api } from '../platform.js';
-import { ready } from './core.js';
+import { located, ready } from './core.js';
 import { journal, setPage, scheduleCompaction } from './persist.js';
 import { forgetTab } from './warnings.js';
 import { endVisit } from './history.js';
@@ -12,7 +12,7 @@ function reset(tab) {
   journal('reset', tab, []);
   ready.then((core) => {
     try {
-      endVisit(core, tab);
+      endVisit(core, tab, located);
     } finally {
       core.resetTab(tab);
       forgetSpill(tab);

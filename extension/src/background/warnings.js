@@ -9,9 +9,16 @@ const concern = new Set(); // tabs that contacted a jurisdiction of concern
 const queued = new Map(); // tab → warnings not yet delivered to the page
 const removed = new Map(); // tab → what its page did to the banner: removed, hidden or covered
 const historyTimers = new Map(); // tab → pending history update
+const generations = new Map(); // tab → how many of its visits ended in this worker's life
 const HISTORY_QUIET_MS = 1000;
 
+/** The tab's current visit, as a number that changes when a visit ends. */
+export function visitGeneration(tab) {
+  return generations.get(tab) || 0;
+}
+
 export function forgetTab(tab) {
+  generations.set(tab, visitGeneration(tab) + 1);
   badges.delete(tab);
   concern.delete(tab);
   queued.delete(tab);

@@ -38,6 +38,10 @@ pub mod flags {
     pub const ENTITY_MAP: u32 = 64;
     /// Rows left the tab's in-memory log: take them with [`Core::take_evicted`](super::Core::take_evicted).
     pub const EVICTED: u32 = 128;
+    /// The request has a server address but the IP tables are not read yet,
+    /// so [`SERVER_OF_CONCERN`] was not decided: ask
+    /// [`Core::server_flags`](super::Core::server_flags) once they are.
+    pub const UNLOCATED: u32 = 256;
 }
 
 /// How many request rows a tab keeps for the CSV export (counts stay complete).
@@ -55,6 +59,16 @@ pub struct Core {
 }
 
 impl Core {
+    /// Anything that states a location waits for the IP tables: a report made
+    /// without them would call every server's location unknown.
+    fn located(&self) -> Result<(), JsError> {
+        if self.analyzer.locator().is_loaded() {
+            Ok(())
+        } else {
+            Err(err("the IP tables are not read yet (Core.setLocations)"))
+        }
+    }
+
     /// The reader's catalogue.
     fn l(&self) -> &'static borderline::l10n::L10n {
         self.lang.unwrap_or_else(borderline::l10n::english)
@@ -68,17 +82,50 @@ fn err(e: impl std::fmt::Display) -> JsError {
 #[wasm_bindgen]
 impl Core {
     /// `lists` and `locations`: the `lists.bin` and `locations.bin` data packs
-    /// shipped beside the module (checked in full; a bad pack is an error).
+    /// shipped beside the module (a bad pack is an error). `locations` may come
+    /// later ([`Core::set_locations`]): the extension wakes on the lists alone,
+    /// because recording a request needs no location. Until then nothing that
+    /// states a location is made (reports, exports, warnings, badges are an
+    /// error), and [`Core::observe`] flags requests it could not judge.
     /// `overlay_json`: optional `[{"network","prefix","country","asn","organisation"}]`
     /// rows consulted before the IP tables (test builds only).
     #[wasm_bindgen(constructor)]
-    pub fn new(lists: &js_sys::Uint8Array, locations: &js_sys::Uint8Array, overlay_json: Option<String>) -> Result<Core, JsError> {
-        let mut analyzer = Analyzer::from_packs(&JsBytes(lists), &JsBytes(locations)).map_err(err)?;
+    pub fn new(lists: &js_sys::Uint8Array, locations: Option<js_sys::Uint8Array>, overlay_json: Option<String>) -> Result<Core, JsError> {
+        let mut analyzer = Analyzer::from_lists(&JsBytes(lists)).map_err(err)?;
         if let Some(json) = overlay_json.filter(|j| !j.trim().is_empty()) {
             let overlay: Vec<OverlayEntry> = serde_json::from_str(&json).map_err(err)?;
             analyzer = analyzer.with_overlay(overlay);
         }
+        if let Some(locations) = &locations {
+            analyzer.load_locations(&JsBytes(locations)).map_err(err)?;
+        }
         Ok(Core { analyzer, policy: Policy::for_home("US").map_err(err)?, tabs: HashMap::new(), last_fields: String::new(), lang: None })
+    }
+
+    /// Reads the `locations.bin` pack (the IP tables) into a core made from
+    /// the lists alone. A bad pack is an error and changes nothing.
+    #[wasm_bindgen(js_name = setLocations)]
+    pub fn set_locations(&mut self, locations: &js_sys::Uint8Array) -> Result<(), JsError> {
+        self.analyzer.load_locations(&JsBytes(locations)).map_err(err)
+    }
+
+    /// Whether the IP tables are read (see [`Core::set_locations`]).
+    #[wasm_bindgen(js_name = hasLocations)]
+    pub fn has_locations(&self) -> bool {
+        self.analyzer.locator().is_loaded()
+    }
+
+    /// [`flags::SERVER_OF_CONCERN`] when a server at `ip` is registered in a
+    /// country of concern under the current policy, else 0: for requests
+    /// [`Core::observe`] flagged [`flags::UNLOCATED`], once the tables are read.
+    #[wasm_bindgen(js_name = serverFlags)]
+    pub fn server_flags(&self, ip: &str) -> Result<u32, JsError> {
+        self.located()?;
+        let of_concern = ip
+            .trim_matches(['[', ']'])
+            .parse()
+            .is_ok_and(|ip| judge::server_jurisdiction(&self.analyzer.locator().locate(ip), &self.policy) == Jurisdiction::OfConcern);
+        Ok(if of_concern { flags::SERVER_OF_CONCERN } else { 0 })
     }
 
     /// Sets the home country and preset (`us`, `eu`, or `CC,CC`).
@@ -167,8 +214,12 @@ impl Core {
                 f |= flags::TELEMETRY;
             }
         }
-        if req.ip.is_some_and(|ip| judge::server_jurisdiction(&self.analyzer.locator().locate(ip), &self.policy) == Jurisdiction::OfConcern) {
-            f |= flags::SERVER_OF_CONCERN;
+        if let Some(ip) = req.ip {
+            if !self.analyzer.locator().is_loaded() {
+                f |= flags::UNLOCATED;
+            } else if judge::server_jurisdiction(&self.analyzer.locator().locate(ip), &self.policy) == Jurisdiction::OfConcern {
+                f |= flags::SERVER_OF_CONCERN;
+            }
         }
         if c.entity.is_some_and(|e| entity_jurisdiction(e, &self.policy) == Jurisdiction::OfConcern) {
             f |= flags::ENTITY_OF_CONCERN;
@@ -201,6 +252,7 @@ impl Core {
         if format != "csv" {
             return self.export(tab, format);
         }
+        self.located()?;
         let site = self.visit(tab).ok_or_else(|| err("no requests recorded for this tab yet"))?;
         let mut spilled = Vec::new();
         for chunk in chunks.iter() {
@@ -225,8 +277,9 @@ impl Core {
     /// times two, plus one when any request reached a server or a company of
     /// concern. Worked out from the tab's report, so it is right after a
     /// restart and after a change of policy.
-    pub fn badge(&self, tab: i32) -> u32 {
-        self.visit(tab).map_or(0, |s| (s.tracker_endpoints() as u32) << 1 | u32::from(self.analyzer.of_concern(s, &self.policy)))
+    pub fn badge(&self, tab: i32) -> Result<u32, JsError> {
+        self.located()?;
+        Ok(self.visit(tab).map_or(0, |s| (s.tracker_endpoints() as u32) << 1 | u32::from(self.analyzer.of_concern(s, &self.policy))))
     }
 
     /// The lists' verdict alone (host parsing, PSL, both filter engines), with
@@ -269,26 +322,29 @@ impl Core {
 
     /// The in-page warning about `url`'s endpoint and the first screen in a
     /// line, from one report: `[warning, glance]` ("" where there is none).
-    pub fn warning(&self, tab: i32, url: &str) -> Vec<String> {
-        let Some(report) = self.report(tab) else { return vec![String::new(), String::new()] };
+    pub fn warning(&self, tab: i32, url: &str) -> Result<Vec<String>, JsError> {
+        let Some(report) = self.report(tab)? else { return Ok(vec![String::new(), String::new()]) };
         let text = classify::host_of(url)
             .and_then(|host| report.endpoints.iter().find(|e| e.host == host))
             .map_or_else(String::new, |e| render::warning_text_in(&report, e, self.l()));
-        vec![text, render::glance_text_in(&report.glance, self.l())]
+        Ok(vec![text, render::glance_text_in(&report.glance, self.l())])
     }
 
-    fn report(&self, tab: i32) -> Option<Report> {
-        self.visit(tab).map(|s| self.analyzer.report(s, &self.policy))
+    /// The tab's report, once the IP tables are read.
+    fn report(&self, tab: i32) -> Result<Option<Report>, JsError> {
+        self.located()?;
+        Ok(self.visit(tab).map(|s| self.analyzer.report(s, &self.policy)))
     }
 
     /// The tab's report as JSON (the versioned contract), or "null".
     #[wasm_bindgen(js_name = reportJson)]
-    pub fn report_json(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(|| "null".into(), |r| render::to_json(&r))
+    pub fn report_json(&self, tab: i32) -> Result<String, JsError> {
+        Ok(self.report(tab)?.map_or_else(|| "null".into(), |r| render::to_json(&r)))
     }
 
     /// The tab's report as `json`, `csv` or `html` (same formats as the CLI).
     pub fn export(&self, tab: i32, format: &str) -> Result<String, JsError> {
+        self.located()?;
         let site = self.visit(tab).ok_or_else(|| err("no requests recorded for this tab yet"))?;
         let report = self.analyzer.report(site, &self.policy);
         match format {
@@ -301,8 +357,8 @@ impl Core {
 
     /// The popup's markup for the tab (escaped by the core's renderer), in the reader's language.
     #[wasm_bindgen(js_name = popupHtml)]
-    pub fn popup_html(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(String::new, |r| render::to_popup_html_in(&r, self.l()))
+    pub fn popup_html(&self, tab: i32) -> Result<String, JsError> {
+        Ok(self.report(tab)?.map_or_else(String::new, |r| render::to_popup_html_in(&r, self.l())))
     }
 
     /// Tracker endpoints of the tab's visit (the badge count).
@@ -344,14 +400,28 @@ impl Core {
 
     /// The tab's visit as a history summary (JSON, no URLs), or "null".
     #[wasm_bindgen(js_name = visitSummary)]
-    pub fn visit_summary(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(|| "null".into(), |r| serde_json::to_string(&render::history::summarize(&r)).unwrap_or_default())
+    pub fn visit_summary(&self, tab: i32) -> Result<String, JsError> {
+        Ok(self.report(tab)?.map_or_else(|| "null".into(), |r| serde_json::to_string(&render::history::summarize(&r)).unwrap_or_default()))
+    }
+
+    /// Like [`Core::visit_summary`], of a visit kept as a [`Core::snapshot`]
+    /// (a visit that ended before the IP tables were read: its summary is
+    /// made once they are, from the state it had when it ended).
+    #[wasm_bindgen(js_name = snapshotSummary)]
+    pub fn snapshot_summary(&self, snapshot_bytes: &[u8]) -> Result<String, JsError> {
+        self.located()?;
+        let mut reports = Reports::new(TAB_LOG_CAP);
+        for s in snapshot::decode::<Vec<SiteReport>>(snapshot_bytes).map_err(err)? {
+            reports.sites.insert(s.site.clone(), s);
+        }
+        let summary = reports.busiest().first().map(|s| render::history::summarize(&self.analyzer.report(s, &self.policy)));
+        Ok(summary.map_or_else(|| "null".into(), |s| serde_json::to_string(&s).unwrap_or_default()))
     }
 
     /// The tab's first screen in one line of text, for the in-page banner.
     #[wasm_bindgen(js_name = glanceText)]
-    pub fn glance_text(&self, tab: i32) -> String {
-        self.report(tab).map_or_else(String::new, |r| render::glance_text_in(&r.glance, self.l()))
+    pub fn glance_text(&self, tab: i32) -> Result<String, JsError> {
+        Ok(self.report(tab)?.map_or_else(String::new, |r| render::glance_text_in(&r.glance, self.l())))
     }
 
     /// A kept visit's first screen (its summary as JSON), in the reader's
@@ -370,7 +440,7 @@ impl Core {
     #[wasm_bindgen(js_name = noveltyText)]
     pub fn novelty_text(&self, tab: i32, previous_json: &str) -> Result<String, JsError> {
         let previous: Vec<render::history::VisitSummary> = serde_json::from_str(previous_json).map_err(err)?;
-        let Some(report) = self.report(tab) else { return Ok(String::new()) };
+        let Some(report) = self.report(tab)? else { return Ok(String::new()) };
         let current = render::history::summarize(&report);
         let n = render::history::novelty(&previous, &current);
         Ok(if n.is_empty() { String::new() } else { render::history::novelty_text_in(&current.site, &n, self.l()) })

@@ -13,7 +13,7 @@ fn js(bytes: &[u8]) -> js_sys::Uint8Array {
 
 /// A core over the data packs, as the shells build it.
 fn core(overlay: Option<&str>) -> Result<Core, wasm_bindgen::JsError> {
-    Core::new(&js(LISTS), &js(LOCATIONS), overlay.map(str::to_string))
+    Core::new(&js(LISTS), Some(js(LOCATIONS)), overlay.map(str::to_string))
 }
 
 fn observe(core: &mut Core, tab: i32, url: &str, ip: &str) -> u32 {
@@ -52,20 +52,20 @@ pub fn flags_report_and_exports() {
     assert_eq!(core.tracker_endpoints(7), 2);
     assert_eq!(core.site(7).as_deref(), Some("tiktok.com"));
 
-    let json: serde_json::Value = serde_json::from_str(&core.report_json(7)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&core.report_json(7).unwrap()).unwrap();
     assert_eq!(json["site"], "tiktok.com");
     let mon = json["endpoints"].as_array().unwrap().iter().find(|e| e["host"] == "mon.tiktokv.com").unwrap();
     assert_eq!(mon["servers"][0]["location"]["basis"], "overlay");
     assert_eq!(mon["entity"]["domicile"], "KY");
     assert_eq!(mon["sent"][0]["name"], "device_id", "names of identifiers sent, from the body");
-    assert!(!core.report_json(7).contains("7301234567890123456"), "never the values");
+    assert!(!core.report_json(7).unwrap().contains("7301234567890123456"), "never the values");
     assert!(core.export(7, "csv").unwrap().lines().count() == 4);
     assert!(core.export(7, "html").unwrap().contains("ByteDance"));
-    assert!(core.popup_html(7).contains("mon.tiktokv.com"));
-    let [warning, glance]: [String; 2] = core.warning(7, "https://mon.tiktokv.com/x").try_into().unwrap();
+    assert!(core.popup_html(7).unwrap().contains("mon.tiktokv.com"));
+    let [warning, glance]: [String; 2] = core.warning(7, "https://mon.tiktokv.com/x").unwrap().try_into().unwrap();
     assert!(warning.contains("ByteDance"));
     assert!(glance.contains("ByteDance Ltd."), "{glance}");
-    assert_eq!(core.report_json(99), "null");
+    assert_eq!(core.report_json(99).unwrap(), "null");
 }
 
 pub fn snapshots_restore_and_merge() {
@@ -92,10 +92,10 @@ pub fn workers_are_filed_under_the_tab_of_their_site() {
 
 pub fn bad_input_is_an_error_or_counted_never_a_panic() {
     assert!(core(Some("not json")).is_err());
-    assert!(Core::new(&js(b"not a pack"), &js(LOCATIONS), None).is_err(), "a bad lists pack is an error");
-    assert!(Core::new(&js(LISTS), &js(LISTS), None).is_err(), "the lists pack in place of the locations pack is an error");
-    assert!(Core::new(&js(LISTS), &js(&LOCATIONS[..LOCATIONS.len() / 2]), None).is_err(), "a truncated locations pack is an error");
-    assert!(Core::new(&js(LISTS), &js(&LOCATIONS[..6]), None).is_err(), "a pack cut inside its header is an error");
+    assert!(Core::new(&js(b"not a pack"), Some(js(LOCATIONS)), None).is_err(), "a bad lists pack is an error");
+    assert!(Core::new(&js(LISTS), Some(js(LISTS)), None).is_err(), "the lists pack in place of the locations pack is an error");
+    assert!(Core::new(&js(LISTS), Some(js(&LOCATIONS[..LOCATIONS.len() / 2])), None).is_err(), "a truncated locations pack is an error");
+    assert!(Core::new(&js(LISTS), Some(js(&LOCATIONS[..6])), None).is_err(), "a pack cut inside its header is an error");
     let mut core = core(None).unwrap();
     assert!(core.set_policy("USA", "us").is_err());
     assert!(core.restore(1, b"garbage").is_err());
@@ -202,12 +202,63 @@ pub fn journaled_fields_replay_the_same_and_the_badge_follows_the_policy() {
         None,
     );
     assert_ne!(f & flags::RECORDED, 0);
-    assert_eq!(replayed.report_json(4), live.report_json(4), "the same report from the journal as from the request");
+    assert_eq!(replayed.report_json(4).unwrap(), live.report_json(4).unwrap(), "the same report from the journal as from the request");
     // mon.tiktokv.com is ByteDance's: of concern under the US preset (CN), not under a custom list without CN.
-    assert_eq!(live.badge(4), 1 << 1 | 1);
+    assert_eq!(live.badge(4).unwrap(), 1 << 1 | 1);
     live.set_policy("US", "RU").unwrap();
-    assert_eq!(live.badge(4), 1 << 1, "the badge follows a change of policy");
-    assert_eq!(live.badge(99), 0, "no visit, no badge");
+    assert_eq!(live.badge(4).unwrap(), 1 << 1, "the badge follows a change of policy");
+    assert_eq!(live.badge(99).unwrap(), 0, "no visit, no badge");
+}
+
+/// The extension wakes on the lists alone: requests are recorded and judged
+/// by the lists at once; their servers are judged, and anything that states
+/// a location is made, only once the IP tables are read, and then the same
+/// as from a core given both packs at the start.
+pub fn a_core_from_the_lists_alone_records_now_and_locates_later() {
+    let mut staged = Core::new(&js(LISTS), None, Some(OVERLAY.into())).unwrap();
+    staged.set_policy("US", "us").unwrap();
+    assert!(!staged.has_locations());
+    let f = observe(&mut staged, 6, "https://analytics.tiktok.com/i18n/pixel/events.js", "127.0.0.6");
+    assert_eq!(f & (flags::RECORDED | flags::TRACKER | flags::UNLOCATED), flags::RECORDED | flags::TRACKER | flags::UNLOCATED, "{f:b}");
+    assert_eq!(f & flags::SERVER_OF_CONCERN, 0, "not decided without the tables");
+    let no_ip = staged.observe(6, "https://www.tiktok.com/", "https://www.tiktok.com/", "main_frame", "GET", "", 200, 1.0, 1.0, 0, 0.0, None, None, None);
+    assert_eq!(no_ip & flags::UNLOCATED, 0, "a request with no server address has nothing to locate");
+    assert_eq!(staged.tracker_endpoints(6), 1);
+    assert!(
+        staged.report_json(6).is_err() && staged.popup_html(6).is_err() && staged.export(6, "json").is_err() && staged.badge(6).is_err(),
+        "no report states a location before the tables are read"
+    );
+    assert!(
+        staged.visit_summary(6).is_err()
+            && staged.glance_text(6).is_err()
+            && staged.warning(6, "https://analytics.tiktok.com/").is_err()
+            && staged.server_flags("127.0.0.6").is_err()
+    );
+    let ended = staged.snapshot(6);
+    assert!(staged.snapshot_summary(&ended).is_err());
+
+    assert!(staged.set_locations(&js(LISTS)).is_err(), "the wrong pack is an error");
+    assert!(!staged.has_locations(), "and changes nothing");
+    staged.set_locations(&js(LOCATIONS)).unwrap();
+    assert!(staged.has_locations());
+    assert_eq!(staged.server_flags("127.0.0.6").unwrap(), flags::SERVER_OF_CONCERN, "the overlay's CN server, of concern under the US preset");
+    assert_eq!(staged.server_flags("127.0.0.4").unwrap(), 0);
+    assert_eq!(staged.server_flags("not an address").unwrap(), 0);
+    let later = observe(&mut staged, 6, "https://analytics.tiktok.com/i18n/pixel/events.js", "127.0.0.6");
+    assert_eq!(later & flags::UNLOCATED, 0);
+    assert_ne!(later & flags::SERVER_OF_CONCERN, 0);
+
+    let mut whole = core(Some(OVERLAY)).unwrap();
+    whole.set_policy("US", "us").unwrap();
+    observe(&mut whole, 6, "https://analytics.tiktok.com/i18n/pixel/events.js", "127.0.0.6");
+    whole.observe(6, "https://www.tiktok.com/", "https://www.tiktok.com/", "main_frame", "GET", "", 200, 1.0, 1.0, 0, 0.0, None, None, None);
+    observe(&mut whole, 6, "https://analytics.tiktok.com/i18n/pixel/events.js", "127.0.0.6");
+    assert_eq!(staged.report_json(6).unwrap(), whole.report_json(6).unwrap(), "the same report as from a core given both packs at once");
+    assert_eq!(staged.badge(6).unwrap(), whole.badge(6).unwrap());
+    let summary = staged.snapshot_summary(&ended).unwrap();
+    assert!(summary.contains("\"CN\""), "the ended visit's summary, located once the tables came: {summary}");
+    assert_eq!(staged.snapshot_summary(&staged.snapshot(6)).unwrap(), staged.visit_summary(6).unwrap(), "a kept snapshot sums up as the live visit does");
+    assert_eq!(staged.snapshot_summary(&staged.snapshot(99)).unwrap(), "null");
 }
 
 // The test functions, declared once for both runners.
@@ -216,6 +267,11 @@ macro_rules! binding_tests {
         #[wasm_bindgen_test]
         fn journaled_fields_replay_the_same_and_the_badge_follows_the_policy() {
             common::journaled_fields_replay_the_same_and_the_badge_follows_the_policy();
+        }
+
+        #[wasm_bindgen_test]
+        fn a_core_from_the_lists_alone_records_now_and_locates_later() {
+            common::a_core_from_the_lists_alone_records_now_and_locates_later();
         }
 
         #[wasm_bindgen_test]
