@@ -187,6 +187,36 @@ for (const name of BROWSERS) {
       }
     });
 
+    // A navigation is the usual wake: the visit it ends is summed up before
+    // the woken background has read its IP tables. It must be kept as it was
+    // when it ended, with its servers' countries, not as "unknown".
+    test('a visit ended by the navigation that wakes the background is kept whole, its servers located', async () => {
+      const b = await launch(name);
+      try {
+        const { page, tab, counted, since } = await visitTikTok(b);
+        assert.ok(await until(async () => (await counted()) === served(since), 10_000), 'the visit is counted');
+        const before = JSON.parse(await b.background(async (t, bg) => (await bg.borderline.located).visitSummary(t), tab));
+        assert.ok(before.countries.length > 0, `the visit's servers have countries: ${JSON.stringify(before.countries)}`);
+        await b.suspend();
+        await b.goto(page, 'https://www.youtube.com/watch');
+        const ext = await b.openExt('history/history.html');
+        const kept = await until(async () => {
+          const { visits } = await b.ask(ext, { type: 'borderline:history' });
+          const v = (visits || []).find((x) => x.site === 'tiktok.com' && x.first_seen_ms === before.first_seen_ms);
+          return v && v.requests === before.requests && v;
+        }, 15_000);
+        assert.ok(kept, 'the ended visit is in the history with all its requests');
+        for (const key of ['requests', 'tracker_requests', 'trackers', 'companies', 'countries', 'grade']) {
+          assert.deepEqual(kept[key], before[key], `${key} as when the visit ended`);
+        }
+        const summedLater = await b.background((_, bg) => bg.borderline.ended.beforeLocations);
+        assert.equal(summedLater, 1, 'the woken background summed the visit up once its IP tables were read');
+        fig.wake_by_navigation = { history_kept: true, countries: kept.countries.length };
+      } finally {
+        await b.quit();
+      }
+    });
+
     test('after a browser restart the history is kept and no tab starts with old state', async () => {
       assert.ok(profile, 'the profile of the bursts test above');
       const b = await launch(name, { profile });

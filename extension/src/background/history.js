@@ -56,25 +56,35 @@ export function clearHistory() {
   return run('readwrite', (s) => s.clear());
 }
 
+/** Visits ended in this worker's life before its IP tables were read (summed up once they were): for the tests. */
+export const ended = { beforeLocations: 0 };
+
 /**
- * A tab's visit ends (navigation or close): save its final summary, taken now,
- * before the core forgets the visit, then forget what was cached for it.
- * Before the IP tables are read (`located`: a wake), the visit's state is
- * kept as it is now and summed up once they are.
+ * A tab's visit ends (navigation or close): save its final summary, of the
+ * visit as it is now, before the core forgets it; then forget what was cached
+ * for it. Before the IP tables are read (`located`: a wake, which a
+ * navigation often causes), the visit's state is kept as it is now and summed
+ * up once they are. A tab this worker life has not asked about yet is asked
+ * whether it is private (a closed one cannot say, and is not kept).
  */
 export function endVisit(core, tab, located) {
+  if (tab < 0) return;
   const wasPrivate = incognito.get(tab);
   earlier.delete(tab);
   told.delete(tab);
   incognito.delete(tab);
-  if (tab < 0 || wasPrivate !== false) return;
-  if (core.hasLocations()) {
-    const summary = JSON.parse(core.visitSummary(tab));
-    if (summary) save(summary).catch(report);
-  } else {
-    const ended = core.snapshot(tab);
-    located.then(() => JSON.parse(core.snapshotSummary(ended))).then((summary) => summary && save(summary)).catch(report);
-  }
+  if (wasPrivate === true) return;
+  const now = core.hasLocations() ? core.visitSummary(tab) : null;
+  const state = now === null ? core.snapshot(tab) : null;
+  (async () => {
+    if (wasPrivate === undefined && (await isPrivate(tab))) return;
+    if (state) {
+      await located;
+      ended.beforeLocations += 1;
+    }
+    const summary = JSON.parse(now ?? core.snapshotSummary(state));
+    if (summary) await save(summary);
+  })().catch(report);
 }
 
 async function save(summary) {

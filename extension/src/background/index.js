@@ -5,7 +5,7 @@ import { registerRequests, observeDetails, ignored } from './requests.js';
 import { registerTabs } from './tabs.js';
 import { registerMessages } from './messages.js';
 import { located, ready } from './core.js';
-import { expireHistory } from './history.js';
+import { ended, expireHistory } from './history.js';
 import { PACKS, packSource } from './packs.js';
 
 registerRequests();
@@ -15,4 +15,4 @@ located.catch((e) => console.error('Borderline core failed to start', e));
 expireHistory();
 
 // For the end-to-end tests and for debugging from the worker's console.
-globalThis.borderline = { ready, located, timing, packs: PACKS, packSource, observeDetails, ignored };
+globalThis.borderline = { ready, located, ended, timing, packs: PACKS, packSource, observeDetails, ignored };
