@@ -1,7 +1,7 @@
 // Regression guards on figures that do not depend on machine load: the wasm
 // module's size, the data packs' size, the packed extension's size, and instruction counts under
 // callgrind for a fixed input (the bundled fixture captures through
-// examples/replay.rs). Limits and their reasons: bench/thresholds.json.
+// tools/replay). Limits and their reasons: bench/thresholds.json.
 //
 //   make guard      (needs target/wasm-pkg and dist/chromium: node extension/build.mjs)
 import { execFileSync } from 'node:child_process';
@@ -19,11 +19,14 @@ figures.data_pack_bytes = ['lists.bin', 'locations.bin'].reduce((n, f) => n + st
 execFileSync('npx', ['web-ext', 'build', '--source-dir', join(ROOT, 'dist/chromium'), '--artifacts-dir', tmp, '--filename', 'chromium.zip', '--overwrite-dest'], { stdio: 'ignore' });
 figures.packed_chromium_bytes = statSync(join(tmp, 'chromium.zip')).size;
 
-execFileSync('cargo', ['build', '--release', '--example', 'replay'], { cwd: ROOT, stdio: 'inherit' });
+// The core alone, in a crate of its own (tools/replay): as an example of the
+// main crate it built the command-line shell's and the tests' dependencies in
+// release mode too (Parquet, Arrow, the reference filter engine, criterion).
+execFileSync('cargo', ['build', '--release', '-p', 'replay'], { cwd: ROOT, stdio: 'inherit' });
 // A fixed input: the four browser captures the limits were set on (new fixtures do not move the guard).
 const captures = ['bilibili/video', 'tiktok/foryou', 'youtube/mixed-chrome', 'youtube/watch'].map((d) => join(ROOT, 'tests/fixtures', d, 'capture.har'));
 const out = join(tmp, 'callgrind.out');
-execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, join(ROOT, 'target/release/examples/replay'), ...captures], { stdio: 'ignore' });
+execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, join(ROOT, 'target/release/replay'), ...captures], { stdio: 'ignore' });
 const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const count = (re) => {
   const m = annotated.match(re);

@@ -4,7 +4,7 @@
 //! instruction counts under callgrind (`bench/guard.mjs`), where wall time
 //! would be noise.
 //!
-//!     cargo run --release --example replay -- CORPUS.json | CAPTURE.har ...
+//!     cargo run --release -p replay -- CORPUS.json | CAPTURE.har ...
 
 use borderline::observe::{read_har, Request, ResourceType};
 use borderline::{Analyzer, Reports};
