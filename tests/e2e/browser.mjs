@@ -163,8 +163,11 @@ export const cachedPacks = (context) => inWorker(context, readPackCopies);
 /** The packs this build ships: name → [sha256, size]. */
 export const shippedPacks = (context) => inWorker(context, () => Object.fromEntries(Object.entries(globalThis.borderline.packs).map(([k, v]) => [k, [v.sha256, v.bytes]])));
 
-/** Waits until the worker has kept its copy of the data packs (written after its first start). */
+/** A name → facts map as one string, whatever order its names came in. */
+export const canonical = (o) => JSON.stringify(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** Waits until the worker has kept its copy of the data packs and module (written after its first start). */
 export async function packsKept(context) {
-  const want = JSON.stringify(await shippedPacks(context));
-  return until(async () => JSON.stringify(await cachedPacks(context)) === want, 15_000);
+  const want = canonical(await shippedPacks(context));
+  return until(async () => canonical(await cachedPacks(context)) === want, 15_000);
 }

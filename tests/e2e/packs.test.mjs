@@ -1,11 +1,12 @@
-// The core's data packs, in each real headless browser: the first start after
-// an install reads them from the package and keeps a copy in IndexedDB; later
-// wakes read the copy; a spoiled copy is refused by the core, read again from
-// the package and replaced, with the visit's counts going on throughout.
+// The core's data packs and its module, in each real headless browser: the
+// first start after an install reads them from the package and keeps a copy
+// in IndexedDB; later wakes read the copy; a spoiled copy is refused (the
+// module's by the engine, a pack's by the core), read again from the package
+// and replaced, with the visit's counts going on throughout.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, launch, skipReason, until } from './layer.mjs';
-import { readPackCopies } from './browser.mjs';
+import { canonical, readPackCopies } from './browser.mjs';
 import { startSites } from './sites/server.mjs';
 
 /** The background's pack facts once both packs are read: where each pack came from, what ships, what the copy holds. */
@@ -17,7 +18,7 @@ const facts = (b) => b.background(`async (_, bg) => {
   return { source: { ...bg.borderline.packSource }, shipped, kept };
 }`);
 
-const same = (f) => JSON.stringify(f.kept) === JSON.stringify(f.shipped);
+const same = (f) => canonical(f.kept) === canonical(f.shipped);
 
 for (const name of BROWSERS) {
   describe(name, { skip: skipReason(name) }, () => {
@@ -27,7 +28,7 @@ for (const name of BROWSERS) {
       const b = await launch(name);
       try {
         let f = await facts(b);
-        assert.deepEqual(f.source, { 'lists.bin': 'package', 'locations.bin': 'package' }, 'first start: from the package');
+        assert.deepEqual(f.source, { 'borderline_wasm_bg.wasm': 'package', 'lists.bin': 'package', 'locations.bin': 'package' }, 'first start: from the package');
         // The copy is written after the core is ready, off the first verdict's path.
         const shipped = (await until(async () => { const x = await facts(b); return same(x) && x; }, 15_000))?.shipped;
         assert.ok(shipped, 'the copy was kept in IndexedDB');
@@ -40,7 +41,7 @@ for (const name of BROWSERS) {
           return facts(b);
         };
         f = await wake(1);
-        assert.deepEqual(f.source, { 'lists.bin': 'cache', 'locations.bin': 'cache' }, 'after a suspend: from the copy');
+        assert.deepEqual(f.source, { 'borderline_wasm_bg.wasm': 'cache', 'lists.bin': 'cache', 'locations.bin': 'cache' }, 'after a suspend: from the copy');
 
         // Spoil both copies, keeping their hash and size so only the core can tell.
         await b.background(async (want) => {
@@ -57,7 +58,7 @@ for (const name of BROWSERS) {
         }, shipped);
 
         f = await wake(2);
-        assert.deepEqual(f.source, { 'lists.bin': 'package', 'locations.bin': 'package' }, 'the core refused the spoiled copies and read the package');
+        assert.deepEqual(f.source, { 'borderline_wasm_bg.wasm': 'package', 'lists.bin': 'package', 'locations.bin': 'package' }, 'the engine and the core refused the spoiled copies and read the package');
         const tab = await b.tabId('https://www.tiktok.com/*');
         const ext = await b.openExt('popup/popup.html?tab=-1');
         const report = await b.ask(ext, { type: 'borderline:report', tab });
@@ -65,7 +66,7 @@ for (const name of BROWSERS) {
         await b.close(ext);
         assert.ok(await until(async () => same(await facts(b)), 15_000), 'the spoiled copies were replaced');
         f = await wake(3);
-        assert.deepEqual(f.source, { 'lists.bin': 'cache', 'locations.bin': 'cache' }, 'the replaced copies are used again');
+        assert.deepEqual(f.source, { 'borderline_wasm_bg.wasm': 'cache', 'lists.bin': 'cache', 'locations.bin': 'cache' }, 'the replaced copies are used again');
         assert.equal(b.suspensions(), 3, 'the background really stopped for each wake');
       } finally {
         await b.quit();

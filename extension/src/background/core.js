@@ -7,7 +7,7 @@
 // (the badge's colour, warnings, the popup, exports, history summaries).
 import init, { Core } from '../wasm/borderline_wasm.js';
 import { OVERLAY } from '../overlay.js';
-import { api, loadSettings, readerLanguages } from '../platform.js';
+import { loadSettings, readerLanguages } from '../platform.js';
 import { forgetPack, loadPack, packSource } from './packs.js';
 import { readSaved, restoreInto } from './persist.js';
 import { timing } from './timing.js';
@@ -15,19 +15,20 @@ import { redrawBadges } from './warnings.js';
 import { pruneSpill, spillAll } from './spill.js';
 
 const overlay = OVERLAY ? JSON.stringify(OVERLAY) : undefined;
+const MODULE = 'borderline_wasm_bg.wasm';
 
-/** `use(bytes)` of the pack `name` read by `reading`; a cached copy the core rejects is dropped and the package read instead. */
+/** `use(bytes)` of the pack `name` read by `reading`; a cached copy the core (or the engine) rejects is dropped and the package read instead. */
 async function usePack(name, reading, use) {
   const bytes = await reading;
   try {
-    return use(bytes);
+    return await use(bytes);
   } catch (e) {
     // A pack read from the package is what the build wrote: reading it again
     // would give the same bytes, so the refusal stands.
     if (packSource[name] !== 'cache') throw e;
     console.warn(`Borderline: the cached ${name} was unusable; reading it from the package`, e);
     await forgetPack(name);
-    return use(await loadPack(name, { fresh: true }));
+    return await use(await loadPack(name, { fresh: true }));
   }
 }
 
@@ -37,7 +38,9 @@ export const ready = (async () => {
   const settings = loadSettings();
   readSaved().catch(() => {}); // awaited (and its failure reported) by restoreInto
   const lists = loadPack('lists.bin').then((p) => { timing.listsRead = performance.now(); return p; });
-  await init({ module_or_path: api.runtime.getURL('wasm/borderline_wasm_bg.wasm') });
+  // The module's bytes, like the packs, from the IndexedDB copy when there is
+  // one: read from the package, its 3.7 MB cost more than compiling them.
+  await usePack(MODULE, loadPack(MODULE), (bytes) => init({ module_or_path: bytes }));
   timing.wasmReady = performance.now();
   const core = await usePack('lists.bin', lists, (bytes) => new Core(bytes, undefined, overlay));
   timing.coreBuilt = performance.now();

@@ -1,7 +1,8 @@
 // The core's data packs (lists.bin: the filter engines; locations.bin: the IP
-// tables), read the fastest way the browser offers. A wake reads the lists
-// first (the first verdict needs nothing else) and the IP tables after the
-// core is ready (core.js). Read from the extension's own package they
+// tables) and its module (borderline_wasm_bg.wasm), read the fastest way the
+// browser offers. A wake reads the module and the lists first (the first
+// verdict needs nothing else) and the IP tables after the core is ready
+// (core.js). Read from the extension's own package they
 // cost 150–250 ms per wake; the same bytes kept as Blobs in IndexedDB come
 // back in about 30 ms (docs/performance.md). So the first wake after an install
 // or update reads the package and keeps a copy keyed by each pack's content
