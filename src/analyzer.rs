@@ -179,7 +179,9 @@ impl Analyzer {
     /// From the lists pack alone, as the extension wakes: requests are
     /// classified and recorded (a request's row keeps its server's address;
     /// the address is located when a report is made), and nothing is located
-    /// until [`Analyzer::load_locations`] is given the IP tables.
+    /// until [`Analyzer::load_locations`] is given the IP tables. A report made
+    /// before then would call every server's location unknown: a shell must
+    /// not render one (the wasm `Core` refuses to; `Locator::is_loaded` says).
     pub fn from_lists<L>(lists: &L) -> Result<Analyzer, String>
     where
         L: PackSource + ?Sized,
