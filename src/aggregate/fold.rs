@@ -25,7 +25,7 @@ pub struct Folded {
     /// Hashes (FNV-1a) of the hosts folded and not listed again since, so
     /// distinct endpoints are counted once however often a host comes back.
     pub hosts: BTreeSet<u64>,
-    /// Folded hosts past [`MAX_FOLDED_HOSTS`], counted without being kept.
+    /// Folded hosts past `MAX_FOLDED_HOSTS` (16,384), counted without being kept.
     pub hosts_overflow: u64,
     pub requests: u64,
     pub tracker_requests: u64,
@@ -34,7 +34,7 @@ pub struct Folded {
     pub bytes_sent: u64,
     pub bytes_received: u64,
     /// Their requests per server IP, so countries and networks still count
-    /// them (at most [`MAX_FOLDED_IPS`], the IPs sorting last counted in `ips_overflow`).
+    /// them (at most `MAX_FOLDED_IPS`, 4,096, the IPs sorting last counted in `ips_overflow`).
     pub by_ip: BTreeMap<IpAddr, ServerTally>,
     pub without_ip: ServerTally,
     pub ips_overflow: ServerTally,
