@@ -179,7 +179,7 @@ pub struct EndpointStats {
     /// (empty for HTTP requests, whose URL names the host).
     pub by_basis: BTreeMap<NameBasis, u64>,
     /// Other names DNS answers gave this host's addresses (one address
-    /// serving several names), at most [`MAX_DNS_NAMES`].
+    /// serving several names), at most `MAX_DNS_NAMES`.
     pub dns_names: BTreeSet<String>,
 }
 

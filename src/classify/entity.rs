@@ -59,7 +59,7 @@ pub enum Tier {
 pub struct EntityRecord {
     pub id: &'static str,
     pub name: &'static str,
-    /// Index of the parent company in [`ENTITIES`].
+    /// Index of the parent company in `ENTITIES`.
     pub parent: Option<usize>,
     /// ISO 3166-1 alpha-2 of the place of incorporation; None when not known
     /// (a listed company's domicile is never taken from its sources).

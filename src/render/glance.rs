@@ -206,7 +206,7 @@ pub fn glance_text_in(g: &GlanceView, l: &L10n) -> String {
 }
 
 /// The first screen: the main reason, both charts side by side, the top
-/// companies, in the reader's language (English: [`glance_markup`]).
+/// companies, in the reader's language.
 pub fn glance_markup_in(g: &GlanceView, grade: &Grade, l: &L10n) -> Markup {
     let unit = || ("unit", Arg::from(g.unit));
     // The main reason from the grade's data, so it reads in the language; the

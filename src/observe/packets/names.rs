@@ -155,7 +155,7 @@ const MAX_ADDRESSES_PER_ANSWER: usize = 64;
 const MAX_CHAIN: usize = 16;
 
 /// The addresses a DNS response message gives, each with its CNAME chain
-/// (at most [`MAX_ADDRESSES_PER_ANSWER`] of them).
+/// (at most `MAX_ADDRESSES_PER_ANSWER` of them).
 /// `None` when the bytes are not a DNS response.
 pub fn dns_answers(message: &[u8]) -> Option<Vec<DnsAnswer>> {
     use simple_dns::rdata::RData;
