@@ -62,6 +62,10 @@ const series = {
   'script start → wasm instantiated (code only)': results.map((r) => r.wasmReady - r.scriptStart),
   'script start → lists read (in parallel)': results.map((r) => r.listsRead - r.scriptStart),
   'script start → core built from the lists': results.map((r) => r.coreBuilt - r.scriptStart),
+  'core built → saved state read': results.map((r) => r.savedRead - r.coreBuilt),
+  'saved state read → snapshots restored': results.map((r) => r.snapshotsRestored - r.savedRead),
+  'snapshots restored → journal replayed': results.map((r) => r.journalReplayed - r.snapshotsRestored),
+  'journal replayed → core ready (spills, badges)': results.map((r) => r.coreReady - r.journalReplayed),
   'script start → core ready (state restored)': results.map((r) => r.coreReady - r.scriptStart),
   'worker start → core ready': results.map((r) => r.coreReady),
   'core ready → IP tables read': results.map((r) => r.locationsRead - r.coreReady),
@@ -79,7 +83,7 @@ const packedMb = Math.round((statSync(join(zipDir, 'chromium.zip')).size / 10485
 const figures = Object.fromEntries(Object.entries(series).map(([k, v]) => [k, { median_ms: pct(v, 0.5), p95_ms: pct(v, 0.95) }]));
 // Where the packs came from per wake: the package on the first wake after an install, the IndexedDB copy after.
 const sources = results.reduce((n, r) => ({ ...n, [r.source]: (n[r.source] || 0) + 1 }), {});
-const report = { wakes: results.length, quick, figures, pack_sources: sources, packed_chromium_zip_mb: packedMb };
+const report = { wakes: results.length, quick, figures, events_replayed_median: pct(results.map((r) => r.eventsReplayed), 0.5), pack_sources: sources, packed_chromium_zip_mb: packedMb };
 writeFileSync(join(out, quick ? 'coldstart-quick.json' : 'coldstart.json'), JSON.stringify(report, null, 2) + '\n');
 const lines = [
   `${results.length} wakes of the service worker, each by a request after a forced stop (headless Chromium).`,
@@ -88,6 +92,7 @@ const lines = [
   '|---|---|---|',
   ...Object.entries(figures).map(([k, f]) => `| ${k} | ${f.median_ms} ms | ${f.p95_ms} ms |`),
   '',
+  `Journal events replayed per wake (median): ${pct(results.map((r) => r.eventsReplayed), 0.5)}.`,
   `Data packs read from: ${Object.entries(sources).map(([k, n]) => `${k} (${n} wakes)`).join(', ')}.`,
   `Packed dist/chromium (web-ext build zip): ${packedMb} MB.`,
 ];

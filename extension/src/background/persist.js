@@ -9,6 +9,7 @@
 // them twice. Snapshots and pages are only written after the saved state has
 // been read back, so a woken worker cannot overwrite what its predecessor left.
 import { api } from '../platform.js';
+import { timing } from './timing.js';
 import { spillAll, spillsSettled } from './spill.js';
 
 const COMPACT_QUIET_MS = 1000;
@@ -130,6 +131,7 @@ export function readSaved() {
 
 export async function restoreInto(core, replay) {
   const all = await readSaved();
+  timing.savedRead = performance.now();
   for (const [tab, url] of Object.entries(all.pages || {})) if (!pages.has(Number(tab))) pages.set(Number(tab), url);
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('s:')) continue;
@@ -139,11 +141,14 @@ export async function restoreInto(core, replay) {
       console.warn('Borderline: dropped an unreadable snapshot', key, e);
     }
   }
+  timing.snapshotsRestored = performance.now();
   const covered = new Set(all.snapCovers || []);
   // Keys sort by worker life, then by event number within it.
   const keys = Object.keys(all).filter((k) => k.startsWith('j:') && !k.startsWith(BOOT)).sort();
   for (const key of keys) if (covered.has(key)) known.add(key); // the next snapshot covers it again
   const replayed = adopt(core, keys.filter((k) => !covered.has(k)), all, replay);
+  timing.journalReplayed = performance.now();
+  timing.eventsReplayed = replayed;
   restored = true;
   savePages();
   if (replayed || dirtyTabs.size) scheduleCompaction(core);

@@ -5,5 +5,6 @@
 // made; its server is judged (badge colour, warnings) `firstLocatedDelay` after.
 export const timing = {
   scriptStart: performance.now(), wasmReady: null, listsRead: null, coreBuilt: null, coreReady: null,
+  savedRead: null, snapshotsRestored: null, journalReplayed: null, eventsReplayed: null,
   locationsRead: null, located: null, firstVerdictDelay: null, firstLocatedDelay: null,
 };
