@@ -332,11 +332,17 @@ impl Analyzer {
     /// colour): worked out from the stored tallies, so it holds after a
     /// restart and follows a change of policy.
     pub fn of_concern(&self, site: &SiteReport, policy: &Policy) -> bool {
-        let server = |ip: &std::net::IpAddr| server_jurisdiction(&self.locator.locate(*ip), policy) == crate::judge::Jurisdiction::OfConcern;
+        let server = |ip: &std::net::IpAddr| self.server_of_concern(*ip, policy);
         site.endpoints.values().any(|e| {
             e.by_ip.keys().any(server)
                 || e.entity.as_deref().and_then(entity::by_id).is_some_and(|i| entity_jurisdiction(i, policy) == crate::judge::Jurisdiction::OfConcern)
         }) || site.folded.by_ip.keys().any(server)
+    }
+
+    /// Whether a server at `ip` is registered in a country of concern under
+    /// `policy` (false while the IP tables are not loaded: not known).
+    pub fn server_of_concern(&self, ip: std::net::IpAddr, policy: &Policy) -> bool {
+        server_jurisdiction(&self.locator.locate(ip), policy) == crate::judge::Jurisdiction::OfConcern
     }
 
     /// The site's request log as CSV, one row per request with that request's own facts.

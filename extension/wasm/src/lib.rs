@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use borderline::aggregate::{snapshot, RequestRow, SiteReport};
-use borderline::judge::{self, Jurisdiction, Policy};
+use borderline::judge::{Jurisdiction, Policy};
 use borderline::locate::OverlayEntry;
 use borderline::observe::{Request, ResourceType};
 use borderline::render::{self, entity_jurisdiction, Report};
@@ -121,10 +121,7 @@ impl Core {
     #[wasm_bindgen(js_name = serverFlags)]
     pub fn server_flags(&self, ip: &str) -> Result<u32, JsError> {
         self.located()?;
-        let of_concern = ip
-            .trim_matches(['[', ']'])
-            .parse()
-            .is_ok_and(|ip| judge::server_jurisdiction(&self.analyzer.locator().locate(ip), &self.policy) == Jurisdiction::OfConcern);
+        let of_concern = ip.trim_matches(['[', ']']).parse().is_ok_and(|ip| self.analyzer.server_of_concern(ip, &self.policy));
         Ok(if of_concern { flags::SERVER_OF_CONCERN } else { 0 })
     }
 
@@ -217,7 +214,7 @@ impl Core {
         if let Some(ip) = req.ip {
             if !self.analyzer.locator().is_loaded() {
                 f |= flags::UNLOCATED;
-            } else if judge::server_jurisdiction(&self.analyzer.locator().locate(ip), &self.policy) == Jurisdiction::OfConcern {
+            } else if self.analyzer.server_of_concern(ip, &self.policy) {
                 f |= flags::SERVER_OF_CONCERN;
             }
         }
