@@ -2,10 +2,11 @@
 //!
 //! IPv4 keys are stored as their low bits under a bucket index of their top
 //! 16 (or 8, or 0) bits,
-//! IPv6 keys as their high 64 bits with the few non-zero low halves aside,
-//! values in 1 to 4 bytes or as indexes into a dictionary: the shipped tables
-//! take 61% of the plain layout's bytes (8.8 MB against 14.3), with lookups that touch a bucket of a few entries
-//! (IPv4) or one binary search over 8-byte keys (IPv6).
+//! IPv6 keys as their high 64 bits, delta-coded in blocks of 16, with the few
+//! non-zero low halves aside, values in 1 to 4 bytes or as indexes into a
+//! dictionary: the shipped tables take 50% of the plain layout's bytes, with
+//! lookups that touch a bucket of a few entries (IPv4) or one binary search
+//! over the blocks' first keys and a block's deltas (IPv6).
 
 use std::fmt;
 
@@ -70,8 +71,12 @@ fn u64_at(b: &[u8], at: usize) -> u64 {
 #[derive(Clone, Copy)]
 pub struct RangeTable<'a> {
     dict: &'a [u8],
-    /// IPv4: the bucket starts; IPv6: the high halves.
+    /// IPv4: the bucket starts; IPv6: each block's first high half.
     index: &'a [u8],
+    /// IPv6: where each block's deltas start in `deltas`, and its end.
+    offsets: &'a [u8],
+    /// IPv6: the high halves' deltas within their blocks (LEB128).
+    deltas: &'a [u8],
     /// IPv4: each key's bits under its bucket; IPv6: the entry indexes of
     /// non-zero low halves.
     keys: &'a [u8],
@@ -85,6 +90,26 @@ pub struct RangeTable<'a> {
     /// IPv4: the bits of a key that name its bucket, and the bytes of the rest.
     bucket_bits: u32,
     low_width: usize,
+    /// IPv6: entries per block, as a power of two.
+    block_bits: u32,
+}
+
+/// Reads a LEB128 integer at `*pos`, never past `s` (a truncated one ends
+/// where the bytes do) and never panicking (bits past 64 are dropped).
+#[inline]
+fn read_leb(s: &[u8], pos: &mut usize) -> u64 {
+    let (mut x, mut shift) = (0u64, 0u32);
+    while let Some(&b) = s.get(*pos) {
+        *pos += 1;
+        if shift < 64 {
+            x |= u64::from(b & 0x7f) << shift;
+        }
+        shift += 7;
+        if b < 0x80 {
+            break;
+        }
+    }
+    x
 }
 
 impl<'a> RangeTable<'a> {
@@ -100,17 +125,28 @@ impl<'a> RangeTable<'a> {
             return err("unsupported key or value width");
         }
         let (len, dict_len, low_len) = (u32_at(bytes, 8) as usize, u32_at(bytes, 12) as usize, u32_at(bytes, 16) as usize);
-        let bucket_bits = u32::from(bytes[6]);
-        if (key_width == 4 && (low_len != 0 || !matches!(bucket_bits, 0 | 8 | 16))) || (key_width == 16 && bucket_bits != 0) {
-            return err("an IPv4 table with IPv6 low halves, or unsupported bucket bits");
+        let (bucket_bits, block_bits) = (u32::from(bytes[6]), u32::from(bytes[7]));
+        let v4 = key_width == 4;
+        if (v4 && (low_len != 0 || !matches!(bucket_bits, 0 | 8 | 16) || block_bits != 0)) || (!v4 && (bucket_bits != 0 || !(1..=8).contains(&block_bits))) {
+            return err("an IPv4 table with IPv6 parts, or unsupported bucket or block bits");
         }
         let low_width = 4 - bucket_bits as usize / 8;
         // Each part's size; u32 counts cannot overflow u64 arithmetic, and
         // usize is at least 32 bits: compute in u64 and compare.
         let (n, d, l) = (len as u64, dict_len as u64, low_len as u64);
-        let index = if key_width == 4 { ((1 << bucket_bits) + 1) * 4 } else { n * 8 };
-        let keys = if key_width == 4 { n * low_width as u64 } else { l * 4 };
-        let parts = [d * 4, index, keys, l * 8, n * value_width as u64];
+        let blocks = n.div_ceil(1 << block_bits);
+        let index = if v4 { ((1 << bucket_bits) + 1) * 4 } else { blocks * 8 };
+        let offsets = if v4 { 0 } else { (blocks + 1) * 4 };
+        // The delta stream's length is the last offset: read it once the
+        // bytes are known to reach it.
+        let last = HEADER as u64 + d * 4 + index + offsets;
+        let deltas = match v4 {
+            true => 0,
+            false if len > 0 && last <= bytes.len() as u64 => u64::from(u32_at(bytes, last as usize - 4)),
+            false => return err("length does not match the header"),
+        };
+        let keys = if v4 { n * low_width as u64 } else { l * 4 };
+        let parts = [d * 4, index, offsets, deltas, keys, l * 8, n * value_width as u64];
         if len == 0 || (bytes.len() - HEADER) as u64 != parts.iter().sum::<u64>() {
             return err("length does not match the header");
         }
@@ -120,8 +156,8 @@ impl<'a> RangeTable<'a> {
             rest = tail;
             part
         };
-        let [dict, index, keys, lows, values] = parts.map(&mut take);
-        Ok(RangeTable { dict, index, keys, lows, values, key_width, value_width, len, low_len, bucket_bits, low_width })
+        let [dict, index, offsets, deltas, keys, lows, values] = parts.map(&mut take);
+        Ok(RangeTable { dict, index, offsets, deltas, keys, lows, values, key_width, value_width, len, low_len, bucket_bits, low_width, block_bits })
     }
 
     /// Checks the whole table (linear time): keys start at 0 and strictly
@@ -165,7 +201,8 @@ impl<'a> RangeTable<'a> {
         })
     }
 
-    /// Whole 128-bit keys, the low halves merged in as they come.
+    /// Whole 128-bit keys, the low halves merged in as they come; each
+    /// block's deltas fill its part of the stream exactly, without overflow.
     fn v6_increasing(&self) -> bool {
         // The entry indexes of the low halves, read in place.
         let entry = |j: usize| u32_at(self.keys, j * 4) as usize;
@@ -174,16 +211,69 @@ impl<'a> RangeTable<'a> {
         }
         let mut next = 0;
         let mut prev: Option<u128> = None;
-        (0..self.len).all(|i| {
-            let mut key = u128::from(u64_at(self.index, i * 8)) << 64;
-            if next < self.low_len && entry(next) == i {
-                key |= u128::from(u64_at(self.lows, next * 8));
-                next += 1;
+        (0..self.blocks()).all(|b| {
+            let (start, end) = (u32_at(self.offsets, b * 4) as usize, u32_at(self.offsets, b * 4 + 4) as usize);
+            if start > end || end > self.deltas.len() {
+                return false;
             }
-            let ok = prev.is_none_or(|p| key > p);
-            prev = Some(key);
-            ok
+            let stream = &self.deltas[start..end];
+            let (mut pos, mut high) = (0, u64_at(self.index, b * 8));
+            self.block_entries(b).all(|i| {
+                if i > self.block_first(b) {
+                    let at = pos;
+                    let delta = read_leb(stream, &mut pos);
+                    // A whole LEB128 of at most 10 bytes, ending in the stream.
+                    if pos == at || pos - at > 10 || stream[pos - 1] >= 0x80 || pos - at == 10 && stream[pos - 1] > 1 {
+                        return false;
+                    }
+                    let Some(h) = high.checked_add(delta) else { return false };
+                    high = h;
+                }
+                let mut key = u128::from(high) << 64;
+                if next < self.low_len && entry(next) == i {
+                    key |= u128::from(u64_at(self.lows, next * 8));
+                    next += 1;
+                }
+                let ok = prev.is_none_or(|p| key > p);
+                prev = Some(key);
+                ok
+            }) && pos == stream.len()
         })
+    }
+
+    /// IPv6: the number of blocks of keys.
+    fn blocks(&self) -> usize {
+        self.len.div_ceil(1 << self.block_bits)
+    }
+
+    /// IPv6: the first entry of block `b`.
+    fn block_first(&self, b: usize) -> usize {
+        b << self.block_bits
+    }
+
+    /// IPv6: the entries of block `b`.
+    fn block_entries(&self, b: usize) -> std::ops::Range<usize> {
+        self.block_first(b)..(self.block_first(b + 1)).min(self.len)
+    }
+
+    /// IPv6: block `b`'s deltas (clamped into the stream, so an unchecked
+    /// table gives wrong keys, never a panic).
+    fn block_deltas(&self, b: usize) -> &'a [u8] {
+        let end = (u32_at(self.offsets, b * 4 + 4) as usize).min(self.deltas.len());
+        let start = (u32_at(self.offsets, b * 4) as usize).min(end);
+        &self.deltas[start..end]
+    }
+
+    /// IPv6: the high half of entry `i` (`i < len`).
+    fn high(&self, i: usize) -> u64 {
+        let b = i >> self.block_bits;
+        let (stream, mut pos) = (self.block_deltas(b), 0);
+        (self.block_first(b)..i).fold(u64_at(self.index, b * 8), |h, _| h.wrapping_add(read_leb(stream, &mut pos)))
+    }
+
+    /// IPv6: the whole key of block `b`'s first entry.
+    fn block_key(&self, b: usize) -> u128 {
+        u128::from(u64_at(self.index, b * 8)) << 64 | u128::from(self.low64(self.block_first(b)))
     }
 
     pub fn len(&self) -> usize {
@@ -236,7 +326,7 @@ impl<'a> RangeTable<'a> {
     /// The start of entry `i` (`i < len`).
     pub fn key(&self, i: usize) -> u128 {
         if self.key_width == 16 {
-            return u128::from(u64_at(self.index, i * 8)) << 64 | u128::from(self.low64(i));
+            return u128::from(self.high(i)) << 64 | u128::from(self.low64(i));
         }
         // The bucket holding entry i: the last whose start is <= i.
         let (mut lo, mut hi) = (0, self.buckets());
@@ -289,18 +379,31 @@ impl<'a> RangeTable<'a> {
             }
             return lo.saturating_sub(1);
         }
-        let (high, low) = ((addr >> 64) as u64, addr as u64);
-        let (mut lo, mut hi) = (0, self.len);
+        // The last block whose first key is <= addr (block 0, which starts
+        // at 0, when none is), then its entries in order.
+        let (mut lo, mut hi) = (1, self.blocks());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let h = u64_at(self.index, mid * 8);
-            if h < high || (h == high && self.low64(mid) <= low) {
+            if self.block_key(mid) <= addr {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        lo.saturating_sub(1)
+        let b = lo - 1;
+        let (high, low) = ((addr >> 64) as u64, addr as u64);
+        let (stream, mut pos) = (self.block_deltas(b), 0);
+        let mut h = u64_at(self.index, b * 8);
+        let mut found = self.block_first(b);
+        for i in self.block_entries(b).skip(1) {
+            h = h.wrapping_add(read_leb(stream, &mut pos));
+            // Only a key whose high half equals addr's needs its low half.
+            if h > high || (h == high && self.low64(i) > low) {
+                break;
+            }
+            found = i;
+        }
+        found
     }
 
     /// The value covering `addr`, or `None` where the table has no data.

@@ -84,6 +84,74 @@ fn ipv4_ranges_across_buckets_and_ipv6_low_halves() {
 }
 
 #[test]
+fn ipv6_keys_in_delta_coded_blocks() {
+    // 40 keys: three blocks (16, 16, 8), deltas of 1 to 10 bytes, runs of one
+    // high half told apart by their low halves, a block starting inside one.
+    let mut keys: Vec<u128> = vec![0];
+    let mut high: u64 = 0x2001_0db8_0000_0000;
+    for i in 1..40u64 {
+        high += match i % 5 {
+            0 => 1,
+            1 => 1 << 16,
+            2 => 1 << 40,
+            3 => 0, // same high half, a larger low half
+            _ => 3,
+        };
+        keys.push((u128::from(high) << 64) | (u128::from(i % 5 == 3) * u128::from(i)));
+    }
+    keys.push(u128::from(u64::MAX) << 64); // a 10-byte delta
+    let values: Vec<u32> = (0..keys.len() as u32).map(|i| i % 4).collect();
+    let bytes = table_of(16, &keys, &values);
+    assert_eq!(bytes[7], crate::locate::encode::V6_BLOCK_BITS as u8);
+    let t = RangeTable::parse(&bytes).unwrap();
+    t.validate().unwrap();
+    assert_eq!((0..t.len()).map(|i| t.key(i)).collect::<Vec<_>>(), keys);
+    for (i, &k) in keys.iter().enumerate() {
+        let want = |j: usize| Some(values[j]).filter(|&v| v != 0);
+        assert_eq!(t.lookup(k), want(i), "key {i}");
+        if i > 0 {
+            assert_eq!(t.lookup(k - 1), want(i - 1), "before key {i}");
+        }
+    }
+    assert_eq!(t.lookup(u128::MAX), Some(values[40]).filter(|&v| v != 0));
+    // Far smaller than whole 8-byte high halves.
+    assert!(bytes.len() < HEADER + keys.len() * 8, "{} bytes", bytes.len());
+
+    // The stream as the header places it: after the blocks' first high halves
+    // and their offsets.
+    let blocks = keys.len().div_ceil(16);
+    let offsets = HEADER + blocks * 8;
+    let stream = offsets + (blocks + 1) * 4;
+    let corrupt = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut b = bytes.clone();
+        f(&mut b);
+        b
+    };
+    // Offsets out of order, a delta that runs on past its block, a block's
+    // first key before the last key of the block before, a wrong block bits.
+    let swapped = corrupt(&|b| b[offsets + 4..offsets + 8].copy_from_slice(&100u32.to_le_bytes()));
+    let block_end = u32::from_le_bytes(bytes[offsets + 4..offsets + 8].try_into().unwrap()) as usize;
+    let unended = corrupt(&|b| b[stream + block_end - 1] |= 0x80);
+    let backwards = corrupt(&|b| b[HEADER + 8..HEADER + 16].copy_from_slice(&1u64.to_le_bytes()));
+    for (bad, why) in [(&swapped, "offsets"), (&unended, "an unended delta"), (&backwards, "keys going back")] {
+        let t = RangeTable::parse(bad).unwrap();
+        assert!(t.validate().is_err(), "{why}");
+        // Unchecked, it may answer wrongly but never panics.
+        for &k in &keys {
+            let _ = (t.lookup(k), t.lookup(k.wrapping_sub(1)));
+        }
+        for i in 0..t.len() {
+            let _ = (t.key(i), t.value(i));
+        }
+    }
+    for bits in [0u8, 9] {
+        assert!(RangeTable::parse(&corrupt(&|b| b[7] = bits)).is_err(), "block bits {bits}");
+    }
+    let long = corrupt(&|b| b[offsets + blocks * 4..offsets + blocks * 4 + 4].copy_from_slice(&u32::MAX.to_le_bytes()));
+    assert!(RangeTable::parse(&long).is_err(), "a stream longer than the bytes");
+}
+
+#[test]
 fn values_take_the_fewest_bytes() {
     // Many entries over two distinct 4-byte values: a 1-byte index into a dictionary.
     let keys: Vec<u32> = (0..1000).map(|i| i * 7).collect();
