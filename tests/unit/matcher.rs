@@ -510,3 +510,28 @@ fn damaged_real_packs_never_panic() {
         }
     }
 }
+
+#[test]
+fn index_slots_fit_any_table_size_and_probing_visits_every_slot() {
+    // Tables 70% full are not powers of two: the first slot is the key's
+    // hash scaled to the size, and probing wraps from the last slot to 0.
+    for capacity in [1usize, 2, 3, 7, 10, 4270, 136_311] {
+        for key in [0u32, 1, 0x8000_0000, u32::MAX, 0x1234_5678] {
+            assert!(slot(key, capacity) < capacity, "key {key:#x}, {capacity} slots");
+        }
+        let mut seen = vec![false; capacity];
+        let mut i = slot(7, capacity);
+        for _ in 0..capacity {
+            seen[i] = true;
+            i = next_slot(i, capacity);
+        }
+        assert!(seen.iter().all(|&s| s), "{capacity} slots: probing from any slot reaches all");
+        assert_eq!(i, slot(7, capacity), "back where it started");
+    }
+    // The shipped hostname index: 70% full, not rounded up to a power of two.
+    let engines = ours();
+    let index = engines[1].section(HOST_INDEX);
+    let capacity = u32::from_le_bytes(index[..4].try_into().unwrap()) as usize;
+    let used = (0..capacity).filter(|i| u32::from_le_bytes(index[4 + i * 8 + 4..4 + i * 8 + 8].try_into().unwrap()) != 0).count();
+    assert!(used * 10 / 7 <= capacity && capacity <= used * 10 / 7 + 1, "{used} keys in {capacity} slots");
+}

@@ -34,18 +34,29 @@ pub const BLOCKING: u32 = 1;
 pub const EXCEPTION: u32 = 2;
 pub const RULE_BITS: u32 = 29;
 
-/// An index is a hash table: `capacity` (a power of two, or 0), then
+/// An index is a hash table: `capacity` (any, 0 for none), then
 /// `capacity` slots of two u32, key and value, found by [`slot`] and linear
-/// probing; then the lists of rules under keys that have several. A value
+/// probing (from the last slot on to the first); then the lists of rules under keys that have several. A value
 /// of 0 is an empty slot; [`SINGLE`] set, the one entry; otherwise
 /// one more than where the key's list starts (its length, then the
 /// entries, u32 each, counted from the end of the slots).
 pub const SLOT_WORDS: usize = 2;
 pub const SINGLE: u32 = 1 << 31;
 
-/// The first slot to probe for `key` in a table of `capacity` slots.
+/// The first slot to probe for `key` in a table of `capacity` slots: the
+/// key's hash scaled to the table (its high bits, multiplied out), so the
+/// table's size need not be a power of two.
 pub fn slot(key: u32, capacity: usize) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) as usize) & (capacity - 1)
+    ((u64::from(key.wrapping_mul(0x9E37_79B1)) * capacity as u64) >> 32) as usize
+}
+
+/// The slot probed after `i` in a table of `capacity` slots.
+pub fn next_slot(i: usize, capacity: usize) -> usize {
+    if i + 1 >= capacity {
+        0
+    } else {
+        i + 1
+    }
 }
 
 /// Bytes per rule record ([`Record`]).

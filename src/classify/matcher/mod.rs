@@ -243,7 +243,7 @@ impl Engine {
             let r = &sections[s];
             let capacity = word(&bytes, r.start) as usize;
             let slots_end = capacity.checked_mul(SLOT_WORDS * 4).and_then(|n| n.checked_add(4));
-            if !capacity.is_power_of_two() && capacity != 0 || slots_end.is_none_or(|end| r.len() < end) {
+            if slots_end.is_none_or(|end| r.len() < end) {
                 return Err("filter lists: an index is truncated".into());
             }
         }
@@ -302,7 +302,7 @@ impl Engine {
                     }
                     break;
                 }
-                i = (i + 1) & (capacity - 1);
+                i = next_slot(i, capacity);
             }
         }
         single.into_iter().chain(range.map(move |i| nth_word(s, lists, i)))
