@@ -139,6 +139,9 @@ fn main() {
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     let mut ranking: BTreeMap<usize, u64> = BTreeMap::new();
     let mut unnamed: BTreeMap<String, u64> = BTreeMap::new();
+    // Named tracker domains whose company has no headquarters country, by
+    // company: for whoever extends the cited table (BORDERLINE_NO_HQ=path).
+    let mut no_hq: BTreeMap<usize, BTreeMap<String, u64>> = BTreeMap::new();
     let classify = |r: &Request| -> Option<Classification> { analyzer.classify(r).ok() };
     for path in &args {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -179,7 +182,12 @@ fn main() {
                     trackers_known_page.add(&c.domain, 1);
                 }
                 match named(&c.domain).1 {
-                    Some(e) => *ranking.entry(entity::root(e)).or_default() += 1,
+                    Some(e) => {
+                        *ranking.entry(entity::root(e)).or_default() += 1;
+                        if !countries(e).0 {
+                            *no_hq.entry(e).or_default().entry(c.domain.clone()).or_default() += 1;
+                        }
+                    }
                     None => *unnamed.entry(c.domain.clone()).or_default() += 1,
                 }
             }
@@ -220,6 +228,15 @@ fn main() {
         "Of the {} companies receiving the most of these requests (up to 150), {cited} are in the cited table (both countries and the parent chain cited) and {with_hq} have a headquarters country.\n",
         top150.count()
     );
+    if let Some(path) = std::env::var_os("BORDERLINE_NO_HQ") {
+        let mut rows: Vec<(usize, usize, u64)> = no_hq.iter().map(|(e, d)| (*e, d.len(), d.values().sum())).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        let listed: String = rows
+            .iter()
+            .map(|(e, n, r)| format!("{}\t{n}\t{r}\t{}\n", entity::entity(*e).name, no_hq[e].keys().take(6).cloned().collect::<Vec<_>>().join(",")))
+            .collect();
+        std::fs::write(path, listed).expect("write the list of named companies without a headquarters country");
+    }
     // The top companies not yet cited, for whoever extends the cited table:
     // BORDERLINE_TOP_LISTED=path.
     if let Some(path) = std::env::var_os("BORDERLINE_TOP_LISTED") {
