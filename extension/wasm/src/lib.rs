@@ -15,8 +15,10 @@ use borderline::render::{self, entity_jurisdiction, Report};
 use borderline::{classify, Analyzer, Reports};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "captures")]
 mod capture;
 mod packs;
+#[cfg(feature = "captures")]
 pub use capture::{HarReader, HarSession, PacketFeed};
 use packs::JsBytes;
 
