@@ -271,11 +271,6 @@ impl<'a> RangeTable<'a> {
         (self.block_first(b)..i).fold(u64_at(self.index, b * 8), |h, _| h.wrapping_add(read_leb(stream, &mut pos)))
     }
 
-    /// IPv6: the whole key of block `b`'s first entry.
-    fn block_key(&self, b: usize) -> u128 {
-        u128::from(u64_at(self.index, b * 8)) << 64 | u128::from(self.low64(self.block_first(b)))
-    }
-
     pub fn len(&self) -> usize {
         self.len
     }
@@ -381,17 +376,20 @@ impl<'a> RangeTable<'a> {
         }
         // The last block whose first key is <= addr (block 0, which starts
         // at 0, when none is), then its entries in order.
+        // High halves first: a block's low half (a search of its own) is
+        // read only when the high halves are equal.
+        let (high, low) = ((addr >> 64) as u64, addr as u64);
         let (mut lo, mut hi) = (1, self.blocks());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if self.block_key(mid) <= addr {
+            let first = u64_at(self.index, mid * 8);
+            if first < high || (first == high && self.low64(self.block_first(mid)) <= low) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         let b = lo - 1;
-        let (high, low) = ((addr >> 64) as u64, addr as u64);
         let (stream, mut pos) = (self.block_deltas(b), 0);
         let mut h = u64_at(self.index, b * 8);
         let mut found = self.block_first(b);
